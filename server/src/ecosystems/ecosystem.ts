@@ -1,0 +1,94 @@
+import type { FileSource } from '../io/file-source';
+import type { OffsetSpan } from '../text/line-index';
+
+/** Package URL types of the ecosystems the engine understands. */
+export type Ecosystem = 'npm' | 'pypi' | 'golang' | 'cargo' | 'maven' | 'nuget' | 'composer' | 'gem';
+
+/** A dependency as written in a manifest. */
+export interface DependencyDeclaration {
+  readonly ecosystem: Ecosystem;
+  /** The name as the ecosystem spells it (`@scope/pkg`, `group:artifact`, `github.com/x/y`). */
+  readonly name: string;
+  /** Package URL without version (`pkg:npm/%40scope/pkg`, `pkg:maven/org.acme/lib`). */
+  readonly purl: string;
+  /** The version or range as written, if any. */
+  readonly versionSpec?: string;
+  /** Where it is declared: `dependencies`, `devDependencies`, `tool.poetry.group.dev`, … */
+  readonly group: string;
+  /** The span of the name in the manifest text: the diagnostic's place. */
+  readonly nameSpan: OffsetSpan;
+}
+
+export interface ManifestProblem {
+  readonly message: string;
+  readonly span: OffsetSpan;
+}
+
+export interface ParsedManifest {
+  readonly declarations: readonly DependencyDeclaration[];
+  /** Syntax errors and the like; parsing goes on past them so a half-typed file still yields declarations. */
+  readonly problems: readonly ManifestProblem[];
+}
+
+/** Where a license statement came from, for messages, hovers and reports. */
+export type LicenseSource =
+  | { readonly kind: 'lockfile'; readonly path: string }
+  | { readonly kind: 'installed'; readonly path: string }
+  | { readonly kind: 'license-text'; readonly path: string; readonly confidence: number }
+  | { readonly kind: 'online'; readonly service: string }
+  | { readonly kind: 'approval'; readonly path: string };
+
+/** What is known of a package's license. */
+export type LicenseEvidence =
+  /** A statement in package metadata: an SPDX expression, or something that should be one. */
+  | { readonly kind: 'declared'; readonly expression: string; readonly source: LicenseSource }
+  /** A license the package points at but that has no SPDX id (`SEE LICENSE IN x`, a URL, free text). */
+  | { readonly kind: 'custom'; readonly text: string; readonly source: LicenseSource }
+  /** Nothing found; `searched` says where we looked. */
+  | { readonly kind: 'none'; readonly searched: readonly string[] };
+
+export interface ResolvedPackage {
+  readonly ecosystem: Ecosystem;
+  readonly name: string;
+  readonly purl: string;
+  readonly version?: string;
+  readonly license: LicenseEvidence;
+}
+
+export interface TransitivePackage {
+  /** Names from the direct dependency (first) down to this package (last). */
+  readonly chain: readonly string[];
+  readonly pkg: ResolvedPackage;
+}
+
+export interface ResolvedDependency {
+  readonly pkg: ResolvedPackage;
+  /** Every package the dependency brings in, each once, by its shortest chain. */
+  readonly transitive: readonly TransitivePackage[];
+}
+
+/** Resolves the declarations of one manifest; created per manifest path, cheap to call per keystroke. */
+export interface DependencyResolver {
+  resolve(declaration: DependencyDeclaration): ResolvedDependency;
+}
+
+export interface ResolveContext {
+  readonly files: FileSource;
+  /** Process environment to consult for caches (`CARGO_HOME`, `GOMODCACHE`, …). */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly homeDir: string;
+}
+
+/** One ecosystem's support: which files are its manifests, how to read them and how to find licenses. */
+export interface EcosystemSupport {
+  readonly ecosystem: Ecosystem;
+  /** True for a manifest this ecosystem reads, by base name (`package.json`, `requirements-dev.txt`). */
+  isManifest(fileName: string): boolean;
+  parse(text: string, path: string): ParsedManifest;
+  createResolver(manifestPath: string, context: ResolveContext): DependencyResolver;
+  /**
+   * Globs (relative to a manifest's folder) of files whose change alters resolution results, so the server
+   * can watch them and re-check: lock files, installed metadata.
+   */
+  readonly resolutionInputs: readonly string[];
+}

@@ -1,0 +1,74 @@
+import type { OffsetEdit } from '../text/text-edit';
+import type { TextRange } from '../text/line-index';
+
+/**
+ * Every rule the engine reports. The code doubles as the SARIF rule id, so renaming one is a breaking change
+ * for code-scanning history.
+ */
+export type FindingCode =
+  | 'license-denied'
+  | 'package-denied'
+  | 'license-needs-approval'
+  | 'license-unknown'
+  | 'approval-pending'
+  | 'approval-rejected'
+  | 'header-missing'
+  | 'header-license-mismatch'
+  | 'license-text-missing'
+  | 'license-text-unused'
+  | 'manifest-invalid'
+  | 'policy-invalid';
+
+export type Severity = 'error' | 'warning' | 'information';
+
+/** The dependency a dependency finding is about, enough to request an approval for it. */
+export interface DependencySubject {
+  readonly kind: 'dependency';
+  /** Package URL without version, e.g. `pkg:npm/left-pad`. */
+  readonly purl: string;
+  readonly ecosystem: string;
+  readonly name: string;
+  /** The version or range as declared in the manifest, when there is one. */
+  readonly versionSpec?: string;
+  /** The resolved version, when a lock file or installed package says it. */
+  readonly version?: string;
+  /** The license expression as found, when one was found. */
+  readonly license?: string;
+  /** For transitive problems: the chain from the direct dependency to this package, names only. */
+  readonly via: readonly string[];
+}
+
+export interface FileSubject {
+  readonly kind: 'file';
+}
+
+export type FindingSubject = DependencySubject | FileSubject;
+
+/** A text edit in one file, by absolute path. */
+export interface FileEdit {
+  readonly path: string;
+  /** Edits against the file's current text; `create` makes a new file holding the edits' text. */
+  readonly edits: readonly OffsetEdit[];
+  readonly create?: boolean;
+}
+
+/** A fix the engine can offer: edits it computed itself, or a request the editor must complete (it needs a person). */
+export type Fix =
+  | { readonly kind: 'edit'; readonly title: string; readonly preferred: boolean; readonly fixAll: boolean; readonly edits: readonly FileEdit[] }
+  | { readonly kind: 'requestApproval'; readonly title: string; readonly subject: DependencySubject };
+
+export interface Finding {
+  readonly code: FindingCode;
+  readonly severity: Severity;
+  /** One line: what is wrong, where the evidence came from, and which rule decided. */
+  readonly message: string;
+  /** Absolute path of the file the finding sits in. */
+  readonly path: string;
+  readonly range: TextRange;
+  /** Longer Markdown explanation for hovers and reports. */
+  readonly detail?: string;
+  readonly subject: FindingSubject;
+  readonly fixes: readonly Fix[];
+}
+
+export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { information: 0, warning: 1, error: 2 };

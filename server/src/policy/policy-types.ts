@@ -1,0 +1,70 @@
+import type { LicenseCategory } from '../spdx/license-categories';
+
+/** What happens to a license that the lists do not decide. */
+export type Disposition = 'allow' | 'review' | 'deny';
+
+/** One entry of `licenses.allow|review|deny`, validated. */
+export type LicenseRule =
+  | { readonly kind: 'license'; readonly id: string; readonly exception?: string; readonly text: string }
+  | { readonly kind: 'category'; readonly category: LicenseCategory; readonly text: string }
+  | { readonly kind: 'expression'; readonly expression: string; readonly text: string };
+
+/** A Package URL pattern: `pkg:<type>/<namespace>/<name>` with `*` globs, optionally `@<version range>`. */
+export interface PackagePattern {
+  readonly text: string;
+  readonly type: string;
+  /** Glob over `namespace/name` (or just `name`), purl-decoded. */
+  readonly nameGlob: string;
+  readonly versionRange?: string;
+}
+
+export interface LicensePolicy {
+  readonly allow: readonly LicenseRule[];
+  readonly review: readonly LicenseRule[];
+  readonly deny: readonly LicenseRule[];
+  readonly unknown: Disposition;
+  readonly unlisted: Disposition;
+  /** License-text detection below this confidence counts as unknown. */
+  readonly minConfidence: number;
+}
+
+export interface PackagePolicy {
+  readonly allow: readonly PackagePattern[];
+  readonly deny: readonly PackagePattern[];
+  /** Never sent to an online service. */
+  readonly private: readonly PackagePattern[];
+}
+
+export interface HeaderPolicy {
+  readonly enabled: boolean;
+  /** Globs relative to the workspace root, forward slashes. */
+  readonly include: readonly string[];
+  readonly exclude: readonly string[];
+  /** Expected SPDX expression; undefined means any valid SPDX expression is accepted. */
+  readonly license?: string;
+  readonly copyrightHolder?: string;
+  /** Lines of the header, without comment markers; `{year}`, `{holder}`, `{license}` are substituted. */
+  readonly template: readonly string[];
+  /** Ask for REUSE compliance (LICENSES/ texts); undefined means: decide from the workspace. */
+  readonly reuse?: boolean;
+  /** Comment style overrides by glob, e.g. `{ "**\/*.tpl": "html" }`. */
+  readonly styles: Readonly<Record<string, string>>;
+}
+
+export interface ApprovalsPolicy {
+  /** Relative to the workspace root. */
+  readonly file: string;
+  readonly requestUrl?: string;
+}
+
+export type PolicySource =
+  | { readonly kind: 'file'; readonly path: string; readonly chain: readonly string[] }
+  | { readonly kind: 'default'; readonly reason: 'no-policy-file' | 'untrusted' };
+
+export interface Policy {
+  readonly source: PolicySource;
+  readonly licenses: LicensePolicy;
+  readonly packages: PackagePolicy;
+  readonly headers: HeaderPolicy;
+  readonly approvals: ApprovalsPolicy;
+}
