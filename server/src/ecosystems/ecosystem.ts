@@ -82,8 +82,11 @@ export interface ResolveContext {
 /** One ecosystem's support: which files are its manifests, how to read them and how to find licenses. */
 export interface EcosystemSupport {
   readonly ecosystem: Ecosystem;
-  /** True for a manifest this ecosystem reads, by base name (`package.json`, `requirements-dev.txt`). */
-  isManifest(fileName: string): boolean;
+  /**
+   * True for a manifest this ecosystem reads, by base name (`package.json`, `requirements-dev.txt`); the full
+   * path is given too for the few that depend on the folder (`requirements/*.txt`).
+   */
+  isManifest(fileName: string, filePath?: string): boolean;
   parse(text: string, path: string): ParsedManifest;
   createResolver(manifestPath: string, context: ResolveContext): DependencyResolver;
   /**

@@ -13,11 +13,17 @@ export interface FileSource {
   exists(path: string): boolean;
 }
 
+/** A FileSource whose cached reads can be dropped when the files change. */
+export interface InvalidatingFileSource extends FileSource {
+  invalidate(path: string): void;
+  invalidateAll(): void;
+}
+
 /** Files larger than this are not read as metadata: no legitimate manifest or lock file is this big. */
 export const MAX_METADATA_BYTES = 64 * 1024 * 1024;
 
 /** Reads from disk, remembering results until told a path changed. */
-export class CachingFileSource implements FileSource {
+export class CachingFileSource implements InvalidatingFileSource {
   private readonly texts = new Map<string, string | undefined>();
   private readonly dirs = new Map<string, readonly string[] | undefined>();
 

@@ -6,8 +6,8 @@ export type Disposition = 'allow' | 'review' | 'deny';
 /** One entry of `licenses.allow|review|deny`, validated. */
 export type LicenseRule =
   | { readonly kind: 'license'; readonly id: string; readonly exception?: string; readonly text: string }
-  | { readonly kind: 'category'; readonly category: LicenseCategory; readonly text: string }
-  | { readonly kind: 'expression'; readonly expression: string; readonly text: string };
+  | { readonly kind: 'ref'; readonly ref: string; readonly text: string }
+  | { readonly kind: 'category'; readonly category: LicenseCategory; readonly text: string };
 
 /** A Package URL pattern: `pkg:<type>/<namespace>/<name>` with `*` globs, optionally `@<version range>`. */
 export interface PackagePattern {

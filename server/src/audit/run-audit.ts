@@ -1,0 +1,96 @@
+import * as path from 'node:path';
+import type { PackageRow } from '../dependencies/check-manifest';
+import { ecosystemForManifest } from '../ecosystems/registry';
+import { SEVERITY_RANK, type Finding } from '../findings/finding';
+import { isHeaderSelected } from '../headers/check-header';
+import { readSourceText } from '../io/read-source-text';
+import { readTextFile } from '../io/file-source';
+import type { WorkspaceEngine } from '../workspace/workspace-engine';
+import { walkWorkspace } from './walk-workspace';
+
+export interface AuditResult {
+  readonly root: string;
+  readonly policySource: string;
+  readonly findings: readonly Finding[];
+  readonly packages: readonly PackageRow[];
+  readonly stats: {
+    readonly filesSeen: number;
+    readonly manifestsChecked: number;
+    readonly headerFilesChecked: number;
+    readonly skipped: ReadonlyArray<{ readonly path: string; readonly reason: string }>;
+    readonly durationMs: number;
+  };
+}
+
+export interface AuditOptions {
+  /** Called now and then with a count, for progress reporting. */
+  readonly onProgress?: (filesSeen: number, current: string) => void;
+  /** Checked between files; true stops the audit early with what was found so far. */
+  readonly isCancelled?: () => boolean;
+}
+
+/** How much of a source file the header check reads: headers live at the top, and huge files must stay cheap. */
+const HEADER_READ_BYTES = 64 * 1024;
+
+/**
+ * Walks the workspace and checks every manifest and every header-selected file with the same engine the editor
+ * uses. It runs no package manager and no code from the tree: it only reads files.
+ */
+export function runAudit(engine: WorkspaceEngine, options: AuditOptions = {}): AuditResult {
+  const started = process.hrtime.bigint();
+  const findings: Finding[] = [...engine.policyFindings()];
+  const packages: PackageRow[] = [];
+  const skipped: Array<{ path: string; reason: string }> = [];
+  let filesSeen = 0;
+  let manifestsChecked = 0;
+  let headerFilesChecked = 0;
+  const headers = engine.policy.headers;
+
+  for (const relative of walkWorkspace(engine.root)) {
+    if (options.isCancelled?.()) break;
+    filesSeen++;
+    if (filesSeen % 500 === 0) options.onProgress?.(filesSeen, relative);
+    const absolute = path.join(engine.root, relative);
+    const isManifest = ecosystemForManifest(absolute) !== undefined;
+    const wantsHeader = headers.enabled && isHeaderSelected(relative, headers);
+    if (!isManifest && !wantsHeader) continue;
+
+    if (isManifest) {
+      const text = readTextFile(absolute);
+      if (text === undefined) {
+        skipped.push({ path: relative, reason: 'not readable as text' });
+      } else {
+        const check = engine.checkDocument(absolute, text, undefined, true);
+        findings.push(...check.findings);
+        packages.push(...check.packages);
+        manifestsChecked++;
+        if (wantsHeader) headerFilesChecked++;
+        continue;
+      }
+    }
+    const source = readSourceText(absolute, HEADER_READ_BYTES);
+    if (source.kind !== 'text') {
+      skipped.push({ path: relative, reason: source.kind === 'binary' ? 'binary' : source.reason });
+      continue;
+    }
+    findings.push(...engine.checkDocument(absolute, source.text).findings);
+    headerFilesChecked++;
+  }
+
+  findings.sort(
+    (a, b) =>
+      a.path.localeCompare(b.path) ||
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
+      a.message.localeCompare(b.message),
+  );
+  const source = engine.policy.source;
+  return {
+    root: engine.root,
+    policySource: source.kind === 'file' ? engine.relative(source.path) : 'embedded default policy',
+    findings,
+    packages,
+    stats: { filesSeen, manifestsChecked, headerFilesChecked, skipped, durationMs: Number(process.hrtime.bigint() - started) / 1e6 },
+  };
+}

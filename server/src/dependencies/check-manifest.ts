@@ -1,0 +1,173 @@
+import type { DependencyDeclaration, DependencyResolver, EcosystemSupport, LicenseEvidence, ResolvedPackage } from '../ecosystems/ecosystem';
+import type { DependencySubject, Finding, Fix } from '../findings/finding';
+import { LineIndex } from '../text/line-index';
+import { decidePackage, describeEvidenceSource, type DecisionContext, type PackageVerdict } from './decide-package';
+
+/** One package's row in an audit report. */
+export interface PackageRow {
+  readonly manifest: string;
+  readonly ecosystem: string;
+  readonly name: string;
+  readonly purl: string;
+  readonly version?: string;
+  readonly direct: boolean;
+  /** For transitive packages: the chain from the direct dependency. */
+  readonly via: readonly string[];
+  readonly license?: string;
+  readonly licenseSource: string;
+  readonly status: 'allowed' | 'approved' | 'problem';
+  readonly code?: string;
+  readonly why: string;
+}
+
+export interface ManifestCheck {
+  readonly findings: readonly Finding[];
+  readonly packages: readonly PackageRow[];
+}
+
+export interface ManifestCheckInput {
+  readonly path: string;
+  readonly text: string;
+  readonly support: EcosystemSupport;
+  readonly resolver: DependencyResolver;
+  readonly context: DecisionContext;
+  /** Report manifest syntax errors as findings (the CLI does; editors already show them). */
+  readonly reportSyntaxProblems: boolean;
+}
+
+/**
+ * Checks every dependency a manifest declares and every package each one brings in. A problem in a transitive
+ * package is reported on the direct dependency that brings it in, with the chain in the message, because that
+ * line is what the developer can change.
+ */
+export function checkManifest(input: ManifestCheckInput): ManifestCheck {
+  const parsed = input.support.parse(input.text, input.path);
+  const lines = new LineIndex(input.text);
+  const findings: Finding[] = [];
+  const packages: PackageRow[] = [];
+  if (input.reportSyntaxProblems) {
+    for (const problem of parsed.problems) {
+      findings.push({
+        code: 'manifest-invalid',
+        severity: 'warning',
+        message: problem.message,
+        path: input.path,
+        range: lines.rangeOf(problem.span),
+        subject: { kind: 'file' },
+        fixes: [],
+      });
+    }
+  }
+  const seenRows = new Set<string>();
+  for (const declaration of parsed.declarations) {
+    const resolved = input.resolver.resolve(declaration);
+    const range = lines.rangeOf(declaration.nameSpan);
+    const direct = decidePackage(resolved.pkg, declaration.versionSpec, input.context);
+    const directRow = row(input, resolved.pkg, direct, true, [], seenRows);
+    if (directRow) packages.push(directRow);
+    if (direct.kind === 'problem') {
+      findings.push(toFinding(input, declaration, resolved.pkg, [resolved.pkg.name], direct, range));
+    }
+    for (const { chain, pkg } of resolved.transitive) {
+      const verdict = decidePackage(pkg, undefined, input.context);
+      const r = row(input, pkg, verdict, false, chain, seenRows);
+      if (r) packages.push(r);
+      if (verdict.kind === 'problem') findings.push(toFinding(input, declaration, pkg, chain, verdict, range));
+    }
+  }
+  return { findings, packages };
+}
+
+function licenseText(evidence: LicenseEvidence): string | undefined {
+  return evidence.kind === 'declared' ? evidence.expression : evidence.kind === 'custom' ? evidence.text : undefined;
+}
+
+function toFinding(
+  input: ManifestCheckInput,
+  declaration: DependencyDeclaration,
+  pkg: ResolvedPackage,
+  chain: readonly string[],
+  verdict: Extract<PackageVerdict, { kind: 'problem' }>,
+  range: Finding['range'],
+): Finding {
+  const isDirect = chain.length <= 1;
+  const license = verdict.license ?? licenseText(pkg.license);
+  const subject: DependencySubject = {
+    kind: 'dependency',
+    purl: pkg.purl,
+    ecosystem: pkg.ecosystem,
+    name: pkg.name,
+    ...(isDirect && declaration.versionSpec ? { versionSpec: declaration.versionSpec } : {}),
+    ...(pkg.version ? { version: pkg.version } : {}),
+    ...(license ? { license } : {}),
+    via: chain,
+  };
+  const label = chain.join(' > ');
+  const headline = headlineFor(verdict.code, license);
+  const fixes: Fix[] = verdict.approvable ? [{ kind: 'requestApproval', title: `Request approval for ${pkg.name}`, subject }] : [];
+  const version = pkg.version ? `@${pkg.version}` : '';
+  return {
+    code: verdict.code,
+    severity: verdict.severity,
+    message: `${label}: ${headline} — ${verdict.why}`,
+    path: input.path,
+    range,
+    detail: [
+      `**${pkg.name}${version}** (${pkg.purl})`,
+      isDirect ? `Declared in \`${declaration.group}\`${declaration.versionSpec ? ` as \`${declaration.versionSpec}\`` : ''}.` : `Brought in by: ${label}.`,
+      `License: ${license ?? 'unknown'} — ${describeEvidenceSource(pkg.license, input.context.displayPath)}.`,
+      `Decision: ${verdict.why}.`,
+      `Rule: \`${verdict.code}\`.`,
+    ].join('\n\n'),
+    subject,
+    fixes,
+  };
+}
+
+function headlineFor(code: string, license: string | undefined): string {
+  const l = license ?? 'unknown license';
+  switch (code) {
+    case 'package-denied':
+      return 'package denied';
+    case 'license-denied':
+      return `${l} is denied`;
+    case 'license-needs-approval':
+      return `${l} needs approval`;
+    case 'license-unknown':
+      return license ? `license "${license}" is not recognised` : 'license unknown';
+    case 'approval-pending':
+      return `${l} approval pending`;
+    case 'approval-rejected':
+      return `${l} approval rejected`;
+    default:
+      return l;
+  }
+}
+
+function row(
+  input: ManifestCheckInput,
+  pkg: ResolvedPackage,
+  verdict: PackageVerdict,
+  direct: boolean,
+  via: readonly string[],
+  seen: Set<string>,
+): PackageRow | undefined {
+  const key = `${pkg.purl}@${pkg.version ?? ''}`;
+  if (!direct && seen.has(key)) return undefined;
+  seen.add(key);
+  const license = verdict.license ?? licenseText(pkg.license);
+  return {
+    manifest: input.path,
+    ecosystem: pkg.ecosystem,
+    name: pkg.name,
+    purl: pkg.purl,
+    ...(pkg.version ? { version: pkg.version } : {}),
+    direct,
+    via,
+    ...(license ? { license } : {}),
+    licenseSource: describeEvidenceSource(pkg.license, input.context.displayPath),
+    status: verdict.kind === 'problem' ? 'problem' : verdict.by === 'approval' ? 'approved' : 'allowed',
+    ...(verdict.kind === 'problem' ? { code: verdict.code } : {}),
+    why: verdict.why,
+  };
+}

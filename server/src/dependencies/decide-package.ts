@@ -1,0 +1,148 @@
+import { findApproval } from '../approvals/find-approval';
+import type { ApprovalEntry } from '../approvals/approvals-log';
+import type { LicenseEvidence, ResolvedPackage } from '../ecosystems/ecosystem';
+import type { FindingCode, Severity } from '../findings/finding';
+import { findMatchingPattern } from '../policy/package-pattern';
+import type { Disposition, Policy } from '../policy/policy-types';
+import { evaluateLicenseExpression, explainLicenseDecision } from '../spdx/evaluate-license';
+import { interpretLicenseStatement } from '../spdx/interpret-license-statement';
+import { formatSpdxExpression } from '../spdx/spdx-expression';
+
+/** What the policy says about one package's license, before approvals are consulted. */
+export type LicenseVerdict =
+  | { readonly kind: 'decided'; readonly disposition: Disposition; readonly license: string; readonly why: string }
+  /** No usable license statement: `licenses.unknown` decides. */
+  | { readonly kind: 'unknown'; readonly disposition: Disposition; readonly license?: string; readonly why: string };
+
+export type PackageVerdict =
+  | { readonly kind: 'pass'; readonly by: 'package-rule' | 'license-rule' | 'approval'; readonly license?: string; readonly why: string }
+  | {
+      readonly kind: 'problem';
+      readonly code: FindingCode;
+      readonly severity: Severity;
+      readonly license?: string;
+      /** The explanation, without the package name. */
+      readonly why: string;
+      /** Whether asking for an approval could change the outcome. */
+      readonly approvable: boolean;
+    };
+
+export interface DecisionContext {
+  readonly policy: Policy;
+  readonly approvals: readonly ApprovalEntry[];
+  /** `YYYY-MM-DD`. */
+  readonly today: string;
+  /** Turns an absolute path into the form shown to users (workspace-relative). */
+  readonly displayPath: (path: string) => string;
+}
+
+export function describeEvidenceSource(evidence: LicenseEvidence, displayPath: (p: string) => string): string {
+  if (evidence.kind === 'none') return 'no license information found';
+  const source = evidence.source;
+  switch (source.kind) {
+    case 'lockfile':
+      return `from ${displayPath(source.path)}`;
+    case 'installed':
+      return `from installed ${displayPath(source.path)}`;
+    case 'license-text':
+      return `detected in ${displayPath(source.path)} (${Math.round(source.confidence * 100)}% match)`;
+    case 'online':
+      return `from ${source.service} (online)`;
+    case 'approval':
+      return `from ${displayPath(source.path)}`;
+  }
+}
+
+export function judgeLicense(evidence: LicenseEvidence, policy: Policy, displayPath: (p: string) => string): LicenseVerdict {
+  const unknown = policy.licenses.unknown;
+  if (evidence.kind === 'none') {
+    return { kind: 'unknown', disposition: unknown, why: `no license found (licenses.unknown: ${unknown})` };
+  }
+  const where = describeEvidenceSource(evidence, displayPath);
+  if (evidence.kind === 'custom') {
+    return { kind: 'unknown', disposition: unknown, license: evidence.text, why: `"${evidence.text}" ${where} is not an SPDX license (licenses.unknown: ${unknown})` };
+  }
+  const statement = interpretLicenseStatement(evidence.expression);
+  switch (statement.kind) {
+    case 'proprietary':
+      return {
+        kind: 'decided',
+        disposition: policy.licenses.unlisted,
+        license: statement.text,
+        why: `${statement.text} ${where} means proprietary, no license granted (licenses.unlisted: ${policy.licenses.unlisted})`,
+      };
+    case 'custom':
+      return { kind: 'unknown', disposition: unknown, license: statement.text, why: `"${statement.text}" ${where} ${statement.reason} (licenses.unknown: ${unknown})` };
+    case 'spdx': {
+      const license = formatSpdxExpression(statement.expression);
+      const decision = evaluateLicenseExpression(statement.expression, policy.licenses);
+      const corrected = statement.correction ? ` (read "${statement.text}" as ${license})` : '';
+      return { kind: 'decided', disposition: decision.disposition, license, why: `${license} ${where}${corrected}: ${explainLicenseDecision(decision)}` };
+    }
+  }
+}
+
+/** The full decision on a package: package rules, then license rules, then the approvals log. */
+export function decidePackage(pkg: ResolvedPackage, versionSpec: string | undefined, context: DecisionContext): PackageVerdict {
+  const { policy } = context;
+  const denied = findMatchingPattern(policy.packages.deny, pkg.purl, pkg.version);
+  if (denied) {
+    return { kind: 'problem', code: 'package-denied', severity: 'error', why: `the package is denied by packages.deny "${denied.text}"`, approvable: false };
+  }
+  const allowed = findMatchingPattern(policy.packages.allow, pkg.purl, pkg.version);
+  if (allowed) return { kind: 'pass', by: 'package-rule', why: `allowed by packages.allow "${allowed.text}"` };
+
+  const verdict = judgeLicense(pkg.license, policy, context.displayPath);
+  const license = verdict.license;
+  if (verdict.disposition === 'allow') return { kind: 'pass', by: 'license-rule', ...(license ? { license } : {}), why: verdict.why };
+
+  const approval = findApproval(
+    context.approvals,
+    { purl: pkg.purl, ...(pkg.version ? { version: pkg.version } : {}), ...(versionSpec ? { versionSpec } : {}), ...(license ? { license } : {}) },
+    context.today,
+  );
+  const base = baseProblem(verdict);
+  const withLicense = license ? { license } : {};
+  switch (approval.kind) {
+    case 'approved':
+      return { kind: 'pass', by: 'approval', ...withLicense, why: `${verdict.why}; approved${by(approval.entry.reviewedBy, approval.entry.reviewedAt)}` };
+    case 'requested':
+      return {
+        kind: 'problem',
+        code: 'approval-pending',
+        severity: 'information',
+        ...withLicense,
+        why: `${verdict.why}; approval requested${by(approval.entry.requestedBy, approval.entry.requestedAt)} and pending review`,
+        approvable: false,
+      };
+    case 'rejected':
+      return {
+        kind: 'problem',
+        code: 'approval-rejected',
+        severity: 'error',
+        ...withLicense,
+        why: `${verdict.why}; approval rejected${by(approval.entry.reviewedBy, approval.entry.reviewedAt)}${approval.entry.comment ? `: ${approval.entry.comment}` : ''}`,
+        approvable: false,
+      };
+    case 'expired':
+      return { ...base, ...withLicense, why: `${verdict.why}; the approval expired on ${approval.entry.expires}` };
+    case 'license-changed':
+      return { ...base, ...withLicense, why: `${verdict.why}; the approval was for ${approval.entry.license}, not ${license}` };
+    case 'none':
+      return { ...base, ...withLicense, why: verdict.why };
+  }
+}
+
+function baseProblem(verdict: LicenseVerdict): Extract<PackageVerdict, { kind: 'problem' }> {
+  if (verdict.kind === 'unknown') {
+    return { kind: 'problem', code: 'license-unknown', severity: verdict.disposition === 'deny' ? 'error' : 'warning', why: verdict.why, approvable: true };
+  }
+  return verdict.disposition === 'deny'
+    ? { kind: 'problem', code: 'license-denied', severity: 'error', why: verdict.why, approvable: true }
+    : { kind: 'problem', code: 'license-needs-approval', severity: 'warning', why: verdict.why, approvable: true };
+}
+
+function by(who: string | undefined, when: string | undefined): string {
+  return `${who ? ` by ${who}` : ''}${when ? ` on ${when}` : ''}`;
+}
+

@@ -1,0 +1,96 @@
+import * as path from 'node:path';
+import type {
+  DependencyDeclaration,
+  DependencyResolver,
+  EcosystemSupport,
+  LicenseEvidence,
+  ResolveContext,
+  ResolvedDependency,
+  ResolvedPackage,
+  TransitivePackage,
+} from '../ecosystem';
+import { NpmPackageGraph, readNpmLock, type NpmPackageEntry } from './npm-package-graph';
+import { parsePackageJson } from './parse-package-json';
+import { npmPurl } from './npm-purl';
+
+const LOCK_FILES = ['package-lock.json', 'npm-shrinkwrap.json'];
+
+class NpmResolver implements DependencyResolver {
+  private readonly graph: NpmPackageGraph;
+  private readonly lockProblem: string | undefined;
+  private readonly memo = new Map<string, ResolvedDependency>();
+
+  constructor(private readonly projectDir: string, context: ResolveContext) {
+    let lock;
+    let problem: string | undefined;
+    // npm-shrinkwrap.json wins over package-lock.json when both exist, as npm does.
+    for (const file of ['npm-shrinkwrap.json', 'package-lock.json']) {
+      const read = readNpmLock(path.join(projectDir, file), context.files.readText(path.join(projectDir, file)));
+      if (read.kind === 'lock') {
+        lock = read.lock;
+        break;
+      }
+      if (read.kind === 'invalid') problem = read.error;
+    }
+    this.lockProblem = lock ? undefined : problem;
+    this.graph = new NpmPackageGraph(projectDir, context.files, lock);
+  }
+
+  resolve(declaration: DependencyDeclaration): ResolvedDependency {
+    const key = `${declaration.name}\0${declaration.purl}`;
+    const cached = this.memo.get(key);
+    if (cached) return cached;
+    const result = this.compute(declaration);
+    this.memo.set(key, result);
+    return result;
+  }
+
+  private compute(declaration: DependencyDeclaration): ResolvedDependency {
+    const entry = this.graph.resolve(declaration.name, '');
+    if (!entry) {
+      const searched = [path.join(this.projectDir, 'package-lock.json'), path.join(this.projectDir, 'node_modules', declaration.name, 'package.json')];
+      const pkg: ResolvedPackage = {
+        ecosystem: 'npm',
+        name: declaration.name,
+        purl: declaration.purl,
+        license: { kind: 'none', searched: this.lockProblem ? [...searched, this.lockProblem] : searched },
+      };
+      return { pkg, transitive: [] };
+    }
+    const pkg = this.toPackage(entry, declaration.purl);
+    // Breadth-first, so each package is reported by its shortest chain from the direct dependency.
+    const transitive: TransitivePackage[] = [];
+    const seen = new Set<string>([entry.location]);
+    let frontier: Array<{ entry: NpmPackageEntry; chain: string[] }> = [{ entry, chain: [entry.name] }];
+    while (frontier.length) {
+      const next: typeof frontier = [];
+      for (const { entry: parent, chain } of frontier) {
+        for (const name of parent.dependencies) {
+          const child = this.graph.resolve(name, parent.location);
+          if (!child || seen.has(child.location)) continue;
+          seen.add(child.location);
+          const childChain = [...chain, child.name];
+          transitive.push({ chain: childChain, pkg: this.toPackage(child) });
+          next.push({ entry: child, chain: childChain });
+        }
+      }
+      frontier = next;
+    }
+    return { pkg, transitive };
+  }
+
+  private toPackage(entry: NpmPackageEntry, purl = npmPurl(entry.name)): ResolvedPackage {
+    const license: LicenseEvidence = entry.license
+      ? { kind: 'declared', expression: entry.license.statement, source: entry.license.source }
+      : { kind: 'none', searched: [path.join(this.projectDir, 'package-lock.json'), path.join(this.projectDir, entry.location, 'package.json')] };
+    return { ecosystem: 'npm', name: entry.name, purl, ...(entry.version ? { version: entry.version } : {}), license };
+  }
+}
+
+export const npmSupport: EcosystemSupport = {
+  ecosystem: 'npm',
+  isManifest: (fileName) => fileName === 'package.json',
+  parse: (text) => parsePackageJson(text),
+  createResolver: (manifestPath, context) => new NpmResolver(path.dirname(manifestPath), context),
+  resolutionInputs: [...LOCK_FILES, 'node_modules/**/package.json'],
+};

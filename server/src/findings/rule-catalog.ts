@@ -1,0 +1,71 @@
+import type { FindingCode, Severity } from './finding';
+
+export interface RuleDescription {
+  readonly title: string;
+  readonly description: string;
+  readonly defaultSeverity: Severity;
+}
+
+/** What each rule means, for SARIF rule metadata, reports and documentation. */
+export const RULES: Readonly<Record<FindingCode, RuleDescription>> = {
+  'license-denied': {
+    title: 'Dependency license denied',
+    description: "A dependency (or a package it brings in) is under a license the policy denies.",
+    defaultSeverity: 'error',
+  },
+  'package-denied': {
+    title: 'Package denied',
+    description: 'The policy denies this package by name (packages.deny), whatever its license.',
+    defaultSeverity: 'error',
+  },
+  'license-needs-approval': {
+    title: 'Dependency license needs approval',
+    description: 'The license may be used only with an approval recorded in the approvals log.',
+    defaultSeverity: 'warning',
+  },
+  'license-unknown': {
+    title: 'Dependency license unknown',
+    description: 'No recognisable license was found for the package; licenses.unknown decides what that means.',
+    defaultSeverity: 'warning',
+  },
+  'approval-pending': {
+    title: 'Approval pending',
+    description: 'An approval has been requested for this dependency and awaits review.',
+    defaultSeverity: 'information',
+  },
+  'approval-rejected': {
+    title: 'Approval rejected',
+    description: 'The approvals log records a rejection for this dependency.',
+    defaultSeverity: 'error',
+  },
+  'header-missing': {
+    title: 'License header missing',
+    description: 'The file has no SPDX-License-Identifier header although the policy asks for one.',
+    defaultSeverity: 'warning',
+  },
+  'header-license-mismatch': {
+    title: 'License header differs from the policy',
+    description: "The file's SPDX-License-Identifier is not the license the policy expects, or is not a valid SPDX expression.",
+    defaultSeverity: 'warning',
+  },
+  'license-text-missing': {
+    title: 'License text missing',
+    description: 'A license used in the project has no text in LICENSES/ (REUSE).',
+    defaultSeverity: 'warning',
+  },
+  'license-text-unused': {
+    title: 'License text unused',
+    description: 'LICENSES/ holds a license text that no file uses (REUSE).',
+    defaultSeverity: 'warning',
+  },
+  'manifest-invalid': {
+    title: 'Manifest cannot be read',
+    description: 'A dependency manifest has syntax errors; dependencies after the error may be missed.',
+    defaultSeverity: 'warning',
+  },
+  'policy-invalid': {
+    title: 'Policy invalid',
+    description: 'The policy file or the approvals log has an error; the last valid policy keeps applying.',
+    defaultSeverity: 'error',
+  },
+};

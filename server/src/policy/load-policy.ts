@@ -1,0 +1,174 @@
+import * as path from 'node:path';
+import type { FileSource } from '../io/file-source';
+import { interpretLicenseStatement } from '../spdx/interpret-license-statement';
+import { formatSpdxExpression } from '../spdx/spdx-expression';
+import { defaultPolicy, DEFAULT_POLICY_PATH } from './default-policy';
+import type { LicenseRule, PackagePattern, Policy } from './policy-types';
+import { readPolicyLayer, type PolicyLayer, type PolicyProblem } from './read-policy-layer';
+
+export interface PolicyLoadOptions {
+  readonly workspaceRoot: string;
+  readonly files: FileSource;
+  /** Overrides `.ospo/policy.json` (setting `ospo.policyFile`, CLI `--policy`); relative to the root. */
+  readonly policyFile?: string;
+  /** In an untrusted workspace the policy may not reach outside its folder through `extends`. */
+  readonly trusted: boolean;
+}
+
+export type PolicyLoadResult =
+  | { readonly kind: 'loaded'; readonly policy: Policy }
+  /** The policy has problems; `policy` is what could be read, callers usually keep their last good one. */
+  | { readonly kind: 'invalid'; readonly problems: readonly PolicyProblem[]; readonly policy: Policy }
+  /** An explicitly named policy file does not exist. */
+  | { readonly kind: 'missing'; readonly path: string; readonly policy: Policy };
+
+/** The license the project itself declares (root package.json `license`), used by the default header policy. */
+export function projectLicense(workspaceRoot: string, files: FileSource): string | undefined {
+  const text = files.readText(path.join(workspaceRoot, 'package.json'));
+  if (!text) return undefined;
+  try {
+    const license = (JSON.parse(text) as { license?: unknown }).license;
+    if (typeof license !== 'string') return undefined;
+    const statement = interpretLicenseStatement(license);
+    return statement.kind === 'spdx' ? formatSpdxExpression(statement.expression) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function resolvePolicyPath(options: Pick<PolicyLoadOptions, 'workspaceRoot' | 'policyFile'>): string {
+  return path.resolve(options.workspaceRoot, options.policyFile ?? DEFAULT_POLICY_PATH);
+}
+
+/** Loads the workspace policy and its `extends` chain, or the embedded default when there is no policy file. */
+export function loadPolicy(options: PolicyLoadOptions): PolicyLoadResult {
+  const policyPath = resolvePolicyPath(options);
+  const fallback = defaultPolicy(projectLicense(options.workspaceRoot, options.files));
+  const text = options.files.readText(policyPath);
+  if (text === undefined) {
+    if (options.policyFile !== undefined && options.files.exists(policyPath) === false) {
+      return { kind: 'missing', path: policyPath, policy: fallback };
+    }
+    if (options.files.exists(policyPath)) {
+      return {
+        kind: 'invalid',
+        policy: fallback,
+        problems: [{ path: policyPath, span: { start: 0, end: 0 }, message: 'the policy file cannot be read as UTF-8 text' }],
+      };
+    }
+    return { kind: 'loaded', policy: fallback };
+  }
+
+  const problems: PolicyProblem[] = [];
+  const layers: PolicyLayer[] = [];
+  collectLayers(policyPath, text, [], options, layers, problems);
+  const policy = mergeLayers(layers, fallback, policyPath);
+  return problems.length ? { kind: 'invalid', problems, policy } : { kind: 'loaded', policy };
+}
+
+/** Depth-first: a file's bases come before it, in the order listed, so later layers win. */
+function collectLayers(
+  file: string,
+  text: string,
+  stack: readonly string[],
+  options: PolicyLoadOptions,
+  out: PolicyLayer[],
+  problems: PolicyProblem[],
+): void {
+  const { layer, problems: own } = readPolicyLayer(file, text);
+  problems.push(...own);
+  for (const { target, span } of layer.extends) {
+    const report = (message: string) => problems.push({ path: file, span, message });
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(target)) {
+      report(`extends "${target}": only relative file paths are supported`);
+      continue;
+    }
+    const resolved = path.resolve(path.dirname(file), target);
+    if (!options.trusted && !isInside(resolved, options.workspaceRoot)) {
+      report(`extends "${target}" is outside the workspace and is not loaded in an untrusted workspace`);
+      continue;
+    }
+    if (resolved === file || stack.includes(resolved)) {
+      report(`extends "${target}" forms a cycle: ${[...stack, file, resolved].map((p) => path.basename(p)).join(' → ')}`);
+      continue;
+    }
+    const baseText = options.files.readText(resolved);
+    if (baseText === undefined) {
+      report(`extends "${target}": no such policy file (${resolved})`);
+      continue;
+    }
+    const before = problems.length;
+    collectLayers(resolved, baseText, [...stack, file], options, out, problems);
+    if (problems.length > before) {
+      report(`extends "${target}": the base policy has ${problems.length - before} problem(s)`);
+    }
+  }
+  out.push(layer);
+}
+
+function isInside(file: string, root: string): boolean {
+  const relative = path.relative(root, file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
+type ListName = 'allow' | 'review' | 'deny';
+
+/**
+ * Merges layers in order. Scalars: the last layer that sets one wins. License and package lists accumulate,
+ * and an entry a later layer places in one list is removed from the others, so a project can move a license
+ * its organisation reviews into `allow` without copying the organisation's lists.
+ */
+function mergeLayers(layers: readonly PolicyLayer[], fallback: Policy, policyPath: string): Policy {
+  const licenseLists: Record<ListName, LicenseRule[]> = { allow: [], review: [], deny: [] };
+  const packageLists: Record<'allow' | 'deny', PackagePattern[]> = { allow: [], deny: [] };
+  const privatePatterns: PackagePattern[] = [];
+  let licenses = { ...fallback.licenses };
+  let headers = { ...fallback.headers };
+  let approvals = { ...fallback.approvals };
+  let anyLicenseList = false;
+
+  for (const layer of layers) {
+    for (const list of ['allow', 'review', 'deny'] as const) {
+      const rules = layer.licenses[list];
+      if (!rules) continue;
+      anyLicenseList = true;
+      const texts = new Set(rules.map(ruleKey));
+      for (const other of ['allow', 'review', 'deny'] as const) {
+        licenseLists[other] = licenseLists[other].filter((r) => !texts.has(ruleKey(r)));
+      }
+      licenseLists[list].push(...rules);
+    }
+    for (const list of ['allow', 'deny'] as const) {
+      const patterns = layer.packages[list];
+      if (!patterns) continue;
+      const texts = new Set(patterns.map((p) => p.text));
+      for (const other of ['allow', 'deny'] as const) packageLists[other] = packageLists[other].filter((p) => !texts.has(p.text));
+      packageLists[list].push(...patterns);
+    }
+    privatePatterns.push(...(layer.packages.private ?? []));
+    const { allow: _a, review: _r, deny: _d, ...scalars } = layer.licenses;
+    licenses = { ...licenses, ...scalars };
+    headers = { ...headers, ...layer.headers };
+    approvals = { ...approvals, ...layer.approvals };
+  }
+
+  return {
+    source: { kind: 'file', path: policyPath, chain: layers.map((l) => l.path) },
+    // A policy that lists no licenses at all keeps the default lists rather than denying nothing and allowing nothing.
+    licenses: anyLicenseList ? { ...licenses, ...licenseLists } : licenses,
+    packages: { ...packageLists, private: privatePatterns },
+    headers,
+    approvals: { ...approvals, file: approvals.file ?? fallback.approvals.file },
+  };
+}
+
+function ruleKey(rule: LicenseRule): string {
+  switch (rule.kind) {
+    case 'license':
+      return rule.exception ? `${rule.id} WITH ${rule.exception}` : rule.id;
+    case 'ref':
+      return rule.ref;
+    case 'category':
+      return '@' + rule.category;
+  }
+}

@@ -1,0 +1,268 @@
+import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { isLicenseCategory, LICENSE_CATEGORIES } from '../spdx/license-categories';
+import { parseSpdxExpression } from '../spdx/spdx-expression';
+import type { OffsetSpan } from '../text/line-index';
+import { parsePackagePattern } from './package-pattern';
+import type { Disposition, LicenseRule, PackagePattern } from './policy-types';
+
+/** A problem in a policy file, at the exact place it occurs. */
+export interface PolicyProblem {
+  readonly path: string;
+  readonly span: OffsetSpan;
+  readonly message: string;
+}
+
+/** What one policy file says, validated; keys the file does not set are absent. */
+export interface PolicyLayer {
+  readonly path: string;
+  readonly extends: ReadonlyArray<{ readonly target: string; readonly span: OffsetSpan }>;
+  readonly licenses: {
+    readonly allow?: readonly LicenseRule[];
+    readonly review?: readonly LicenseRule[];
+    readonly deny?: readonly LicenseRule[];
+    readonly unknown?: Disposition;
+    readonly unlisted?: Disposition;
+    readonly minConfidence?: number;
+  };
+  readonly packages: {
+    readonly allow?: readonly PackagePattern[];
+    readonly deny?: readonly PackagePattern[];
+    readonly private?: readonly PackagePattern[];
+  };
+  readonly headers: {
+    readonly enabled?: boolean;
+    readonly include?: readonly string[];
+    readonly exclude?: readonly string[];
+    readonly license?: string;
+    readonly copyrightHolder?: string;
+    readonly template?: readonly string[];
+    readonly reuse?: boolean;
+    readonly styles?: Readonly<Record<string, string>>;
+  };
+  readonly approvals: { readonly file?: string; readonly requestUrl?: string };
+}
+
+const DISPOSITIONS: readonly Disposition[] = ['allow', 'review', 'deny'];
+
+/** Collects problems while reading one file's syntax tree. */
+class LayerReader {
+  readonly problems: PolicyProblem[] = [];
+  constructor(private readonly path: string) {}
+
+  problem(node: Node | OffsetSpan, message: string): void {
+    const span = 'type' in node ? { start: node.offset, end: node.offset + node.length } : node;
+    this.problems.push({ path: this.path, span, message });
+  }
+
+  /** The object's properties by key, reporting keys that are not in `known`. */
+  object(node: Node, where: string, known: readonly string[]): Map<string, Node> {
+    const props = new Map<string, Node>();
+    if (node.type !== 'object') {
+      this.problem(node, `${where} must be an object`);
+      return props;
+    }
+    for (const prop of node.children ?? []) {
+      const [keyNode, valueNode] = prop.children ?? [];
+      if (!keyNode || !valueNode) continue;
+      const key = String(keyNode.value);
+      if (key === '$schema') continue;
+      if (!known.includes(key)) {
+        this.problem(keyNode, `unknown key "${key}" in ${where}; expected one of ${known.map((k) => `"${k}"`).join(', ')}`);
+        continue;
+      }
+      props.set(key, valueNode);
+    }
+    return props;
+  }
+
+  string(node: Node | undefined, where: string): string | undefined {
+    if (!node) return undefined;
+    if (node.type !== 'string') return void this.problem(node, `${where} must be a string`);
+    return node.value as string;
+  }
+
+  boolean(node: Node | undefined, where: string): boolean | undefined {
+    if (!node) return undefined;
+    if (node.type !== 'boolean') return void this.problem(node, `${where} must be true or false`);
+    return node.value as boolean;
+  }
+
+  strings(node: Node | undefined, where: string): Array<{ value: string; node: Node }> | undefined {
+    if (!node) return undefined;
+    if (node.type !== 'array') return void this.problem(node, `${where} must be an array of strings`);
+    const out: Array<{ value: string; node: Node }> = [];
+    for (const item of node.children ?? []) {
+      if (item.type !== 'string') this.problem(item, `${where} items must be strings`);
+      else out.push({ value: item.value as string, node: item });
+    }
+    return out;
+  }
+
+  disposition(node: Node | undefined, where: string): Disposition | undefined {
+    const value = this.string(node, where);
+    if (value === undefined || !node) return undefined;
+    if (!(DISPOSITIONS as readonly string[]).includes(value)) {
+      return void this.problem(node, `${where} must be "allow", "review" or "deny", not "${value}"`);
+    }
+    return value as Disposition;
+  }
+
+  licenseRules(node: Node | undefined, where: string): LicenseRule[] | undefined {
+    const items = this.strings(node, where);
+    if (!items) return undefined;
+    const rules: LicenseRule[] = [];
+    for (const { value, node: item } of items) {
+      const rule = this.licenseRule(value, item, where);
+      if (rule) rules.push(rule);
+    }
+    return rules;
+  }
+
+  private licenseRule(text: string, node: Node, where: string): LicenseRule | undefined {
+    if (text.startsWith('@')) {
+      const category = text.slice(1);
+      if (isLicenseCategory(category)) return { kind: 'category', category, text };
+      return void this.problem(node, `unknown license category "${text}" in ${where}; known: ${LICENSE_CATEGORIES.map((c) => '@' + c).join(', ')}`);
+    }
+    const parsed = parseSpdxExpression(text);
+    if (!parsed.ok) return void this.problem(node, `"${text}" in ${where}: ${parsed.error} (ids are case-sensitive)`);
+    const expression = parsed.expression;
+    if (expression.kind === 'ref') return { kind: 'ref', ref: expression.ref, text };
+    if (expression.kind === 'license') {
+      return expression.exception
+        ? { kind: 'license', id: expression.id, exception: expression.exception, text }
+        : { kind: 'license', id: expression.id, text };
+    }
+    return void this.problem(node, `"${text}" in ${where}: list one license per item (with an optional WITH exception); AND/OR expressions are evaluated from their parts`);
+  }
+
+  packagePatterns(node: Node | undefined, where: string): PackagePattern[] | undefined {
+    const items = this.strings(node, where);
+    if (!items) return undefined;
+    const patterns: PackagePattern[] = [];
+    for (const { value, node: item } of items) {
+      const parsed = parsePackagePattern(value);
+      if (parsed.ok) patterns.push(parsed.pattern);
+      else this.problem(item, `${where}: ${parsed.error}`);
+    }
+    return patterns;
+  }
+}
+
+/** Parses and validates one policy file (JSONC: comments and trailing commas allowed). */
+export function readPolicyLayer(path: string, text: string): { layer: PolicyLayer; problems: PolicyProblem[] } {
+  const reader = new LayerReader(path);
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  for (const error of errors) {
+    reader.problem({ start: error.offset, end: error.offset + Math.max(1, error.length) }, `policy syntax error: ${describeParseError(error)}`);
+  }
+  const empty: PolicyLayer = { path, extends: [], licenses: {}, packages: {}, headers: {}, approvals: {} };
+  if (!root) {
+    if (errors.length === 0) reader.problem({ start: 0, end: 0 }, 'the policy file is empty; expected a JSON object');
+    return { layer: empty, problems: reader.problems };
+  }
+  const top = reader.object(root, 'the policy', ['extends', 'licenses', 'packages', 'headers', 'approvals']);
+
+  const extendsNode = top.get('extends');
+  const extendsTargets: Array<{ target: string; span: OffsetSpan }> = [];
+  if (extendsNode) {
+    const items = extendsNode.type === 'string' ? [{ value: extendsNode.value as string, node: extendsNode }] : reader.strings(extendsNode, '"extends"') ?? [];
+    for (const { value, node } of items) extendsTargets.push({ target: value, span: { start: node.offset, end: node.offset + node.length } });
+  }
+
+  let licenses: PolicyLayer['licenses'] = {};
+  const licensesNode = top.get('licenses');
+  if (licensesNode) {
+    const p = reader.object(licensesNode, '"licenses"', ['allow', 'review', 'deny', 'unknown', 'unlisted', 'minConfidence']);
+    const minNode = p.get('minConfidence');
+    let minConfidence: number | undefined;
+    if (minNode) {
+      if (minNode.type !== 'number' || (minNode.value as number) < 0 || (minNode.value as number) > 1) reader.problem(minNode, 'licenses.minConfidence must be a number from 0 to 1');
+      else minConfidence = minNode.value as number;
+    }
+    licenses = prune({
+      allow: reader.licenseRules(p.get('allow'), 'licenses.allow'),
+      review: reader.licenseRules(p.get('review'), 'licenses.review'),
+      deny: reader.licenseRules(p.get('deny'), 'licenses.deny'),
+      unknown: reader.disposition(p.get('unknown'), 'licenses.unknown'),
+      unlisted: reader.disposition(p.get('unlisted'), 'licenses.unlisted'),
+      minConfidence,
+    });
+  }
+
+  let packages: PolicyLayer['packages'] = {};
+  const packagesNode = top.get('packages');
+  if (packagesNode) {
+    const p = reader.object(packagesNode, '"packages"', ['allow', 'deny', 'private']);
+    packages = prune({
+      allow: reader.packagePatterns(p.get('allow'), 'packages.allow'),
+      deny: reader.packagePatterns(p.get('deny'), 'packages.deny'),
+      private: reader.packagePatterns(p.get('private'), 'packages.private'),
+    });
+  }
+
+  let headers: PolicyLayer['headers'] = {};
+  const headersNode = top.get('headers');
+  if (headersNode) {
+    const p = reader.object(headersNode, '"headers"', ['enabled', 'include', 'exclude', 'license', 'copyrightHolder', 'template', 'reuse', 'styles']);
+    const licenseNode = p.get('license');
+    let license = reader.string(licenseNode, 'headers.license');
+    if (license !== undefined && licenseNode) {
+      const parsed = parseSpdxExpression(license);
+      if (!parsed.ok) {
+        reader.problem(licenseNode, `headers.license "${license}": ${parsed.error}`);
+        license = undefined;
+      }
+    }
+    const template = reader.strings(p.get('template'), 'headers.template')?.map((s) => s.value);
+    if (template && !template.some((line) => line.includes('{license}') || /SPDX-License-Identifier:/i.test(line))) {
+      reader.problem(p.get('template')!, 'headers.template must contain an SPDX-License-Identifier line (use {license})');
+    }
+    let styles: Record<string, string> | undefined;
+    const stylesNode = p.get('styles');
+    if (stylesNode) {
+      styles = {};
+      if (stylesNode.type !== 'object') reader.problem(stylesNode, 'headers.styles must map globs to comment style names');
+      for (const prop of stylesNode.children ?? []) {
+        const [k, v] = prop.children ?? [];
+        if (k && v) {
+          if (v.type !== 'string') reader.problem(v, 'headers.styles values must be comment style names');
+          else styles[String(k.value)] = v.value as string;
+        }
+      }
+    }
+    headers = prune({
+      enabled: reader.boolean(p.get('enabled'), 'headers.enabled'),
+      include: reader.strings(p.get('include'), 'headers.include')?.map((s) => s.value),
+      exclude: reader.strings(p.get('exclude'), 'headers.exclude')?.map((s) => s.value),
+      license,
+      copyrightHolder: reader.string(p.get('copyrightHolder'), 'headers.copyrightHolder'),
+      template,
+      reuse: reader.boolean(p.get('reuse'), 'headers.reuse'),
+      styles,
+    });
+  }
+
+  let approvals: PolicyLayer['approvals'] = {};
+  const approvalsNode = top.get('approvals');
+  if (approvalsNode) {
+    const p = reader.object(approvalsNode, '"approvals"', ['file', 'requestUrl']);
+    const urlNode = p.get('requestUrl');
+    const requestUrl = reader.string(urlNode, 'approvals.requestUrl');
+    if (requestUrl !== undefined && urlNode && !/^https?:\/\//i.test(requestUrl)) reader.problem(urlNode, 'approvals.requestUrl must be an http(s) URL');
+    approvals = prune({ file: reader.string(p.get('file'), 'approvals.file'), requestUrl: requestUrl && /^https?:\/\//i.test(requestUrl) ? requestUrl : undefined });
+  }
+
+  return { layer: { path, extends: extendsTargets, licenses, packages, headers, approvals }, problems: reader.problems };
+}
+
+function describeParseError(error: ParseError): string {
+  const code = printParseErrorCode(error.error);
+  return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+/** Drops undefined values so that a later layer's absent key never overrides an earlier one's value. */
+function prune<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

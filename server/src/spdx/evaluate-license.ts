@@ -1,0 +1,97 @@
+import type { Disposition, LicensePolicy, LicenseRule } from '../policy/policy-types';
+import { categoryOf } from './license-categories';
+import { formatSpdxExpression, type SpdxExpression } from './spdx-expression';
+
+/** Which rule decided a single license. */
+export type LeafRule =
+  | { readonly kind: 'listed'; readonly list: Disposition; readonly item: string }
+  | { readonly kind: 'unlisted' };
+
+export interface LeafDecision {
+  readonly license: string;
+  readonly disposition: Disposition;
+  readonly rule: LeafRule;
+}
+
+/** The verdict on a whole expression and the leaves that produced it. */
+export interface LicenseDecision {
+  readonly disposition: Disposition;
+  /** The leaves that decided: for AND the worst ones, for OR the chosen alternative's. */
+  readonly decidedBy: readonly LeafDecision[];
+  /** For an expression with OR: the alternative that was chosen, as text. */
+  readonly chosen?: string;
+}
+
+const RANK: Readonly<Record<Disposition, number>> = { allow: 0, review: 1, deny: 2 };
+
+function ruleMatches(rule: LicenseRule, leaf: Extract<SpdxExpression, { kind: 'license' | 'ref' }>): boolean {
+  switch (rule.kind) {
+    case 'license':
+      // `X WITH e` is its own license: it matches only an item written with that exception, and vice versa.
+      return leaf.kind === 'license' && leaf.id === rule.id && leaf.exception === rule.exception;
+    case 'ref':
+      return leaf.kind === 'ref' && leaf.ref === rule.ref;
+    case 'category':
+      // Exceptions only add permissions, so a `WITH` leaf is classified by its license.
+      return leaf.kind === 'license' && categoryOf(leaf.id) === rule.category;
+  }
+}
+
+/**
+ * Decides one license: an item naming it exactly beats a category that contains it (a team allowing
+ * `LGPL-2.1-only` while reviewing `@restricted` means that license is fine); at equal specificity the strictest
+ * list wins.
+ */
+export function decideLeaf(leaf: Extract<SpdxExpression, { kind: 'license' | 'ref' }>, policy: LicensePolicy): LeafDecision {
+  const license = formatSpdxExpression(leaf);
+  const lists: Array<[Disposition, readonly LicenseRule[]]> = [
+    ['deny', policy.deny],
+    ['review', policy.review],
+    ['allow', policy.allow],
+  ];
+  for (const exact of [true, false]) {
+    for (const [list, rules] of lists) {
+      const rule = rules.find((r) => (r.kind !== 'category') === exact && ruleMatches(r, leaf));
+      if (rule) return { license, disposition: list, rule: { kind: 'listed', list, item: rule.text } };
+    }
+  }
+  return { license, disposition: policy.unlisted, rule: { kind: 'unlisted' } };
+}
+
+/** SPDX semantics: OR passes when either side passes (the best side is chosen), AND takes the worst side. */
+export function evaluateLicenseExpression(expression: SpdxExpression, policy: LicensePolicy): LicenseDecision {
+  switch (expression.kind) {
+    case 'license':
+    case 'ref': {
+      const leaf = decideLeaf(expression, policy);
+      return { disposition: leaf.disposition, decidedBy: [leaf] };
+    }
+    case 'and': {
+      const left = evaluateLicenseExpression(expression.left, policy);
+      const right = evaluateLicenseExpression(expression.right, policy);
+      const disposition = RANK[left.disposition] >= RANK[right.disposition] ? left.disposition : right.disposition;
+      const decidedBy = [left, right].filter((d) => d.disposition === disposition).flatMap((d) => d.decidedBy);
+      const chosen = [left.chosen, right.chosen].filter((c): c is string => c !== undefined);
+      return { disposition, decidedBy, ...(chosen.length ? { chosen: chosen.join(' AND ') } : {}) };
+    }
+    case 'or': {
+      const left = evaluateLicenseExpression(expression.left, policy);
+      const right = evaluateLicenseExpression(expression.right, policy);
+      const [best, bestExpr] = RANK[right.disposition] < RANK[left.disposition] ? [right, expression.right] : [left, expression.left];
+      return { disposition: best.disposition, decidedBy: best.decidedBy, chosen: best.chosen ?? formatSpdxExpression(bestExpr) };
+    }
+  }
+}
+
+/** A short human explanation of a decision: `GPL-3.0-only is in licenses.deny (@restricted)`. */
+export function explainLicenseDecision(decision: LicenseDecision): string {
+  const reasons = decision.decidedBy.map((leaf) =>
+    leaf.rule.kind === 'listed'
+      ? leaf.rule.item === leaf.license
+        ? `${leaf.license} is in licenses.${leaf.rule.list}`
+        : `${leaf.license} is in licenses.${leaf.rule.list} (${leaf.rule.item})`
+      : `${leaf.license} is in no list (licenses.unlisted: ${leaf.disposition})`,
+  );
+  const unique = [...new Set(reasons)].join('; ');
+  return decision.chosen ? `${unique}; chose ${decision.chosen}` : unique;
+}

@@ -1,0 +1,200 @@
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { readApprovalsLog, type ApprovalsLog } from '../approvals/approvals-log';
+import { isoDate } from '../approvals/find-approval';
+import { checkManifest, type PackageRow } from '../dependencies/check-manifest';
+import type { DependencyResolver, EcosystemSupport } from '../ecosystems/ecosystem';
+import { ecosystemForManifest } from '../ecosystems/registry';
+import type { Finding } from '../findings/finding';
+import { checkHeader, isHeaderSelected } from '../headers/check-header';
+import type { InvalidatingFileSource } from '../io/file-source';
+import { loadPolicy, resolvePolicyPath, type PolicyLoadResult } from '../policy/load-policy';
+import type { Policy } from '../policy/policy-types';
+import type { PolicyProblem } from '../policy/read-policy-layer';
+import { LineIndex } from '../text/line-index';
+
+export interface WorkspaceEngineOptions {
+  readonly root: string;
+  readonly files: InvalidatingFileSource;
+  readonly policyFile?: string;
+  readonly trusted: boolean;
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  readonly homeDir?: string;
+  readonly now?: () => Date;
+  readonly checkHeaders?: boolean;
+  readonly checkDependencies?: boolean;
+}
+
+export interface DocumentCheck {
+  readonly findings: readonly Finding[];
+  readonly packages: readonly PackageRow[];
+}
+
+/**
+ * Everything the engine knows about one workspace folder: the policy in force, the approvals log and the
+ * resolvers of each manifest. Results of expensive reads are kept until `fileChanged` says an input changed,
+ * so checking a document on each keystroke costs a parse of that document and lookups in memory.
+ */
+export class WorkspaceEngine {
+  private policyResult!: PolicyLoadResult;
+  private lastGoodPolicy!: Policy;
+  private approvalsLog!: ApprovalsLog;
+  private readonly resolvers = new Map<string, DependencyResolver>();
+
+  constructor(private readonly options: WorkspaceEngineOptions) {
+    this.reloadPolicy();
+  }
+
+  get root(): string {
+    return this.options.root;
+  }
+
+  get policy(): Policy {
+    return this.lastGoodPolicy;
+  }
+
+  get policyLoad(): PolicyLoadResult {
+    return this.policyResult;
+  }
+
+  get policyPath(): string {
+    return resolvePolicyPath({ workspaceRoot: this.options.root, ...(this.options.policyFile ? { policyFile: this.options.policyFile } : {}) });
+  }
+
+  get approvalsPath(): string {
+    return path.resolve(this.options.root, this.lastGoodPolicy.approvals.file);
+  }
+
+  get approvals(): ApprovalsLog {
+    return this.approvalsLog;
+  }
+
+  /** Re-reads the policy; a broken one is reported and the last good policy keeps applying. */
+  reloadPolicy(): void {
+    this.policyResult = loadPolicy({
+      workspaceRoot: this.options.root,
+      files: this.options.files,
+      trusted: this.options.trusted,
+      ...(this.options.policyFile ? { policyFile: this.options.policyFile } : {}),
+    });
+    if (this.policyResult.kind !== 'invalid' || this.lastGoodPolicy === undefined) this.lastGoodPolicy = this.policyResult.policy;
+    this.reloadApprovals();
+  }
+
+  private reloadApprovals(): void {
+    const file = path.resolve(this.options.root, this.lastGoodPolicy.approvals.file);
+    this.approvalsLog = readApprovalsLog(file, this.options.files.readText(file));
+  }
+
+  /** Tells the engine a file on disk changed; returns what kind of input it was. */
+  fileChanged(filePath: string): 'policy' | 'approvals' | 'resolution' | 'other' {
+    this.options.files.invalidate(filePath);
+    const policyChain = this.policyResult.policy.source.kind === 'file' ? this.policyResult.policy.source.chain : [];
+    if (filePath === this.policyPath || policyChain.includes(filePath) || this.policyResult.kind === 'invalid') {
+      this.reloadPolicy();
+      if (filePath === this.policyPath || policyChain.includes(filePath)) return 'policy';
+    }
+    if (filePath === this.approvalsPath) {
+      this.reloadApprovals();
+      return 'approvals';
+    }
+    if (filePath.endsWith('package.json') && path.dirname(filePath) === this.options.root) this.reloadPolicy();
+    // Lock files, installed metadata, caches: any of them may change what a resolver answers.
+    this.resolvers.clear();
+    return 'resolution';
+  }
+
+  /** Drops every cached read, e.g. after a settings change or a bulk file operation. */
+  resetCaches(): void {
+    this.options.files.invalidateAll();
+    this.resolvers.clear();
+    this.reloadPolicy();
+  }
+
+  relative(filePath: string): string {
+    return path.relative(this.options.root, filePath).split(path.sep).join('/');
+  }
+
+  /** Problems in the policy chain and the approvals log, as findings in the files where they occur. */
+  policyFindings(): Finding[] {
+    const problems: PolicyProblem[] = this.policyResult.kind === 'invalid' ? [...this.policyResult.problems] : [];
+    if (this.policyResult.kind === 'missing') {
+      problems.push({ path: this.policyResult.path, span: { start: 0, end: 0 }, message: `policy file not found: ${this.policyResult.path}` });
+    }
+    for (const p of this.approvalsLog.problems) problems.push({ path: this.approvalsLog.path, span: p.span, message: `approvals log: ${p.message}` });
+    return problems.map((problem) => {
+      const text = this.options.files.readText(problem.path) ?? '';
+      const fallbackNote = this.policyResult.kind === 'invalid' ? ' (the last valid policy stays in force)' : '';
+      return {
+        code: 'policy-invalid',
+        severity: 'error',
+        message: problem.message + fallbackNote,
+        path: problem.path,
+        range: new LineIndex(text).rangeOf(problem.span),
+        subject: { kind: 'file' },
+        fixes: [],
+      } satisfies Finding;
+    });
+  }
+
+  /** Checks one document's current text: a manifest's dependencies, or a source file's header. */
+  checkDocument(filePath: string, text: string, languageId?: string, reportSyntaxProblems = false): DocumentCheck {
+    const findings: Finding[] = [];
+    let packages: readonly PackageRow[] = [];
+    const support = this.options.checkDependencies === false ? undefined : ecosystemForManifest(filePath);
+    if (support && !this.isInsideDependencyFolder(filePath)) {
+      const check = checkManifest({
+        path: filePath,
+        text,
+        support,
+        resolver: this.resolverFor(filePath, support),
+        context: {
+          policy: this.lastGoodPolicy,
+          approvals: this.approvalsLog.entries,
+          today: isoDate(this.now()),
+          displayPath: (p) => this.relative(p),
+        },
+        reportSyntaxProblems,
+      });
+      findings.push(...check.findings);
+      packages = check.packages;
+    }
+    const relativePath = this.relative(filePath);
+    const headers = this.lastGoodPolicy.headers;
+    if (this.options.checkHeaders !== false && headers.enabled && !relativePath.startsWith('..') && isHeaderSelected(relativePath, headers)) {
+      findings.push(
+        ...checkHeader({
+          path: filePath,
+          relativePath,
+          text,
+          ...(languageId ? { languageId } : {}),
+          policy: headers,
+          now: this.now(),
+        }),
+      );
+    }
+    return { findings, packages };
+  }
+
+  private isInsideDependencyFolder(filePath: string): boolean {
+    return /[\\/](node_modules|vendor)[\\/]/.test(path.relative(this.options.root, filePath));
+  }
+
+  private resolverFor(manifestPath: string, support: EcosystemSupport): DependencyResolver {
+    const key = `${support.ecosystem}\0${manifestPath}`;
+    let resolver = this.resolvers.get(key);
+    if (!resolver) {
+      resolver = support.createResolver(manifestPath, {
+        files: this.options.files,
+        env: this.options.env ?? process.env,
+        homeDir: this.options.homeDir ?? os.homedir(),
+      });
+      this.resolvers.set(key, resolver);
+    }
+    return resolver;
+  }
+
+  private now(): Date {
+    return this.options.now ? this.options.now() : new Date();
+  }
+}

@@ -1,0 +1,153 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
+import type { Diagnostic, PublishDiagnosticsParams, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { URI } from 'vscode-uri';
+
+export const SERVER_BUNDLE = path.resolve(__dirname, '../../../dist/server.js');
+
+export interface TestClientOptions {
+  readonly root: string;
+  readonly trusted?: boolean;
+  readonly settings?: Record<string, unknown>;
+  /** How the client answers workspace/applyEdit; default: record and accept. */
+  readonly onApplyEdit?: (edit: WorkspaceEdit) => Promise<boolean> | boolean;
+}
+
+/**
+ * Drives `dist/server.js --stdio` as an editor would: initialize, open and change documents, ask for code
+ * actions and commands, and wait for the diagnostics the server publishes.
+ */
+export class LspTestClient {
+  readonly connection: ProtocolConnection;
+  private readonly process: ChildProcess;
+  private readonly diagnostics = new Map<string, { version: number; diagnostics: Diagnostic[] }>();
+  private readonly waiters: Array<() => void> = [];
+  private publishCount = 0;
+  readonly appliedEdits: WorkspaceEdit[] = [];
+  private versions = new Map<string, number>();
+  stderr = '';
+
+  constructor(private readonly options: TestClientOptions) {
+    this.process = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process.stderr!.on('data', (chunk) => (this.stderr += String(chunk)));
+    this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      this.publishCount++;
+      this.diagnostics.set(params.uri, { version: this.publishCount, diagnostics: params.diagnostics });
+      for (const wake of this.waiters.splice(0)) wake();
+    });
+    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => options.settings ?? {}));
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onRequest('workspace/applyEdit', async (params: { edit: WorkspaceEdit }) => {
+      this.appliedEdits.push(params.edit);
+      const applied = options.onApplyEdit ? await options.onApplyEdit(params.edit) : true;
+      return { applied };
+    });
+    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.listen();
+  }
+
+  static uri(filePath: string): string {
+    return URI.file(filePath).toString();
+  }
+
+  async start(): Promise<void> {
+    await this.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: LspTestClient.uri(this.options.root),
+      workspaceFolders: [{ uri: LspTestClient.uri(this.options.root), name: path.basename(this.options.root) }],
+      capabilities: {
+        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, applyEdit: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } },
+        textDocument: { publishDiagnostics: {}, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } } },
+        window: { workDoneProgress: true },
+      },
+      initializationOptions: { trusted: this.options.trusted ?? true },
+    });
+    await this.connection.sendNotification('initialized', {});
+  }
+
+  open(filePath: string, text: string, languageId = languageOf(filePath)): void {
+    this.versions.set(filePath, 1);
+    void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: LspTestClient.uri(filePath), languageId, version: 1, text } });
+  }
+
+  change(filePath: string, text: string): void {
+    const version = (this.versions.get(filePath) ?? 1) + 1;
+    this.versions.set(filePath, version);
+    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri: LspTestClient.uri(filePath), version }, contentChanges: [{ text }] });
+  }
+
+  close(filePath: string): void {
+    void this.connection.sendNotification('textDocument/didClose', { textDocument: { uri: LspTestClient.uri(filePath) } });
+  }
+
+  filesChanged(paths: string[], type: 1 | 2 | 3 = 2): void {
+    void this.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: paths.map((p) => ({ uri: LspTestClient.uri(p), type })) });
+  }
+
+  /** The latest diagnostics for a file, once `accept` says they are the awaited ones. */
+  async diagnosticsFor(filePath: string, accept: (d: Diagnostic[]) => boolean = () => true, timeoutMs = 10000): Promise<Diagnostic[]> {
+    const uri = LspTestClient.uri(filePath);
+    const deadline = Date.now() + timeoutMs;
+    while (true) {
+      const current = this.diagnostics.get(uri);
+      if (current && accept(current.diagnostics)) return current.diagnostics;
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) {
+        throw new Error(`timed out waiting for diagnostics of ${filePath}; last: ${JSON.stringify(current?.diagnostics.map((d) => [d.code, d.range.start.line, d.message]) ?? null)}\n${this.stderr}`);
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, remaining);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  /** Resolves at the next publishDiagnostics for `filePath` after this call. */
+  async nextDiagnostics(filePath: string, timeoutMs = 10000): Promise<Diagnostic[]> {
+    const uri = LspTestClient.uri(filePath);
+    const before = this.diagnostics.get(uri)?.version ?? 0;
+    const deadline = Date.now() + timeoutMs;
+    while (true) {
+      const current = this.diagnostics.get(uri);
+      if (current && current.version > before) return current.diagnostics;
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) throw new Error(`no new diagnostics for ${filePath}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, remaining);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+      void this.connection.sendNotification('exit');
+    } catch {
+      // The process may be gone already.
+    }
+    this.connection.dispose();
+    this.process.kill();
+  }
+}
+
+export function languageOf(filePath: string): string {
+  const ext = path.extname(filePath);
+  const map: Record<string, string> = { '.ts': 'typescript', '.js': 'javascript', '.py': 'python', '.sh': 'shellscript', '.json': 'json', '.go': 'go', '.rs': 'rust' };
+  if (path.basename(filePath) === 'policy.json') return 'jsonc';
+  return map[ext] ?? 'plaintext';
+}
