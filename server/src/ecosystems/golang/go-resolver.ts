@@ -1,0 +1,115 @@
+import * as path from 'node:path';
+import type {
+  DependencyDeclaration,
+  DependencyResolver,
+  LicenseEvidence,
+  ResolveContext,
+  ResolvedDependency,
+  ResolvedPackage,
+  TransitivePackage,
+} from '../ecosystem';
+import { findReplacement, parseGoMod, type GoModFile } from './go-mod-parser';
+import { findGoModuleLicense, goModCacheDir, moduleCacheDir } from './go-module-licenses';
+import { escapeModulePath, escapeModuleVersion, golangPurl } from './module-path-escape';
+import { evidenceFromLicenseFiles, findLicenseFiles } from './license-file-evidence';
+
+/** Bounds the graph walk so a pathological cache cannot stall a keystroke. */
+const MAX_TRANSITIVE = 5000;
+
+type ModuleRef = { readonly kind: 'module'; readonly path: string; readonly version?: string } | { readonly kind: 'directory'; readonly name: string; readonly dir: string };
+
+/**
+ * Resolves go.mod requirements. The version is the one go.mod requires (since Go 1.17 the main go.mod lists
+ * every module the build needs, at the version minimal version selection picked); `replace` directives are
+ * followed. The graph comes from the cached go.mod files of the dependencies, with versions taken from the
+ * main go.mod where it lists the module.
+ */
+export class GoResolver implements DependencyResolver {
+  private readonly goModDir: string;
+  private mainFile: GoModFile | undefined;
+
+  constructor(
+    private readonly manifestPath: string,
+    private readonly context: ResolveContext,
+  ) {
+    this.goModDir = path.dirname(manifestPath);
+  }
+
+  private main(): GoModFile {
+    this.mainFile ??= parseGoMod(this.context.files.readText(this.manifestPath) ?? '');
+    return this.mainFile;
+  }
+
+  resolve(declaration: DependencyDeclaration): ResolvedDependency {
+    const root = this.follow(declaration.name, declaration.versionSpec);
+    const pkg = this.packageOf(root);
+    return { pkg, transitive: this.transitive(root) };
+  }
+
+  /** Applies the main module's replace directives. */
+  private follow(modulePath: string, version: string | undefined): ModuleRef {
+    const replacement = findReplacement(this.main().replaces, modulePath, version);
+    if (!replacement) return { kind: 'module', path: modulePath, version };
+    if (replacement.target.kind === 'directory') {
+      return { kind: 'directory', name: modulePath, dir: path.resolve(this.goModDir, replacement.target.dir) };
+    }
+    return { kind: 'module', path: replacement.target.path, version: replacement.target.version };
+  }
+
+  private packageOf(ref: ModuleRef): ResolvedPackage {
+    if (ref.kind === 'directory') {
+      // Code of the workspace itself: its license is whatever the folder (or the enclosing one) ships.
+      return { ecosystem: 'golang', name: ref.name, purl: golangPurl(ref.name), license: this.directoryLicense(ref.dir) };
+    }
+    const license = findGoModuleLicense(this.context.files, this.context, this.goModDir, ref.path, ref.version);
+    return { ecosystem: 'golang', name: ref.path, purl: golangPurl(ref.path), version: ref.version, license };
+  }
+
+  private directoryLicense(dir: string): LicenseEvidence {
+    const searched: string[] = [];
+    for (let current = dir, depth = 0; depth < 4; current = path.dirname(current), depth++) {
+      searched.push(current);
+      const evidence = evidenceFromLicenseFiles(this.context.files, findLicenseFiles(this.context.files, current));
+      if (evidence) return evidence;
+      if (current === path.dirname(current)) break;
+    }
+    return { kind: 'none', searched };
+  }
+
+  /** The requirements of a module version, from its go.mod in the module cache or the replacement folder. */
+  private requirementsOf(ref: ModuleRef): { path: string; version?: string }[] {
+    const files = this.context.files;
+    let text: string | undefined;
+    if (ref.kind === 'directory') {
+      text = files.readText(path.join(ref.dir, 'go.mod'));
+    } else if (ref.version) {
+      const cache = goModCacheDir(this.context);
+      text =
+        files.readText(path.join(cache, 'cache', 'download', escapeModulePath(ref.path), '@v', `${escapeModuleVersion(ref.version)}.mod`)) ??
+        files.readText(path.join(moduleCacheDir(cache, ref.path, ref.version), 'go.mod'));
+    }
+    return text === undefined ? [] : parseGoMod(text).requires.map((r) => ({ path: r.path, version: r.version }));
+  }
+
+  private transitive(root: ModuleRef): TransitivePackage[] {
+    const selected = new Map(this.main().requires.map((r) => [r.path, r.version]));
+    const rootName = root.kind === 'module' ? root.path : root.name;
+    const seen = new Set<string>([rootName]);
+    const out: TransitivePackage[] = [];
+    const queue: { ref: ModuleRef; chain: string[] }[] = [{ ref: root, chain: [rootName] }];
+    while (queue.length > 0 && out.length < MAX_TRANSITIVE) {
+      const { ref, chain } = queue.shift()!;
+      for (const requirement of this.requirementsOf(ref)) {
+        if (seen.has(requirement.path)) continue;
+        seen.add(requirement.path);
+        // Minimal version selection: the main go.mod records the version the build uses.
+        const version = selected.get(requirement.path) ?? requirement.version;
+        const next = this.follow(requirement.path, version);
+        const nextChain = [...chain, requirement.path];
+        out.push({ chain: nextChain, pkg: this.packageOf(next) });
+        queue.push({ ref: next, chain: nextChain });
+      }
+    }
+    return out;
+  }
+}
