@@ -273,7 +273,14 @@ class Scanner {
         this.rewindToLineStart();
         return { kind: 'array', items, span: { start, end: this.pos } };
       }
-      items.push(this.readValue());
+      try {
+        items.push(this.readValue());
+      } catch (error) {
+        // A half-typed item (`"typer` without its quote) keeps the items before it.
+        if (!(error instanceof Bail)) throw error;
+        this.pos = this.lineEnd(this.pos);
+        return { kind: 'array', items, span: { start, end: this.pos } };
+      }
       this.skipInsideCollection();
       if (this.text[this.pos] === ',') this.pos++;
       else if (this.text[this.pos] !== ']') {
