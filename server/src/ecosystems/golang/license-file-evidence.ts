@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import type { FileSource } from '../../io/file-source';
 import type { LicenseEvidence } from '../ecosystem';
 import { detectLicenseText } from '../../licenses/detection/detect-license-text';
+import { isLicenseFileName } from '../../licenses/detection/license-file-names';
 
 /**
  * License evidence from license texts shipped with a package. Go modules have no license metadata at all, and
@@ -13,29 +14,6 @@ import { detectLicenseText } from '../../licenses/detection/detect-license-text'
  * to the confidence carried in the evidence; this floor only keeps noise out.
  */
 export const DETECTION_FLOOR = 0.5;
-
-/**
- * Base names (compared case-insensitively) that hold a license text, after the list pkg.go.dev uses to decide
- * whether a module is redistributable, plus the NOTICE-less forms Cargo and Python packages use.
- */
-const LICENSE_FILE_NAMES = new Set(
-  [
-    'copying', 'copying.md', 'copying.markdown', 'copying.txt',
-    'licence', 'licence.md', 'licence.markdown', 'licence.txt', 'licence.rst',
-    'license', 'license.md', 'license.markdown', 'license.txt', 'license.rst',
-    'license-2.0.txt', 'licence-2.0.txt',
-    'license-apache', 'licence-apache', 'license-apache-2.0.txt', 'licence-apache-2.0.txt',
-    'license-mit', 'licence-mit', 'license.mit', 'licence.mit', 'license-mit.txt', 'license-apache.txt',
-    'license.code', 'licence.code', 'license.docs', 'licence.docs',
-    'mit-license', 'mit-licence', 'mit-license.md', 'mit-licence.md', 'mit-license.markdown', 'mit-licence.markdown',
-    'mit-license.txt', 'mit-licence.txt', 'mit_license', 'mit_licence',
-    'unlicense', 'unlicence',
-  ],
-);
-
-export function isLicenseFileName(name: string): boolean {
-  return LICENSE_FILE_NAMES.has(name.toLowerCase());
-}
 
 /** License files directly inside a directory, sorted so results do not depend on directory order. */
 export function findLicenseFiles(files: FileSource, dir: string): string[] {
