@@ -52,21 +52,16 @@ export const EQUIVALENT_WORDS: ReadonlyMap<string, string> = new Map([
   ['whilst', 'while'],
   ['wilful', 'willful'],
   ['wilfull', 'willful'],
-  // Not spelling but punctuation-free forms of the same mark; the matching guidelines treat them as one.
-  ['©', 'copyright'],
 ]);
 
 /**
- * Multi-word equivalents, applied to lower-cased text with hyphens already turned into spaces. Order matters
- * only where one pattern contains another.
+ * Two-word spellings that are one word elsewhere ("sub-license", "non commercial", "per cent"). Hyphens split
+ * words before this applies, so the hyphenated and spaced forms both land here. Keyed by the first word; the
+ * value tells whether the second word joins it.
  */
-export const EQUIVALENT_PHRASES: readonly (readonly [RegExp, string])[] = [
-  [/\bcopyright owners?\b/g, 'copyright holder'],
-  [/\bper cent\b/g, 'percent'],
-  [/\bsub licen[cs](e|es|ed|ing)\b/g, 'sublicens$1'],
-  [/\bnon commercial\b/g, 'noncommercial'],
-  [/\bnon infringement\b/g, 'noninfringement'],
-  [/\bnon exclusive\b/g, 'nonexclusive'],
-  [/\bnon transferable\b/g, 'nontransferable'],
-  [/\bre distribut/g, 'redistribut'],
-];
+export const JOINED_WORDS: ReadonlyMap<string, (second: string) => boolean> = new Map([
+  ['sub', (second: string) => /^licen[cs]/.test(second)],
+  ['non', (second: string) => /^(commercial|infringement|exclusive|transferable|assertion)$/.test(second)],
+  ['re', (second: string) => /^distribut/.test(second)],
+  ['per', (second: string) => second === 'cent'],
+]);

@@ -14,6 +14,7 @@ export interface FoundLicenseText {
 const MIN_CONTAINMENT = 0.5;
 /** How many candidates get the (costlier) alignment; close relatives all rank near the top, so a handful suffices. */
 const MAX_ALIGNED_CANDIDATES = 24;
+const SAME_LICENSE_TOLERANCE = 0.02;
 
 /**
  * Finds the reference text that best explains a stretch of words, and where it lies. Candidates come from the
@@ -60,19 +61,27 @@ export function findBestLicenseText(wordIds: Int32Array, index: LicenseTextIndex
   }
 
   let best: FoundLicenseText | undefined;
-  let bestSize = 0;
   for (let c = 0; c < candidates.length; c++) {
     const text = index.texts[candidates[c].text];
     const span = alignSpan(matchedPositions[c], text.shingles.length);
     if (!span) continue;
     const similarity = dice(hashes.subarray(span.first, span.last + 1), text.shingles);
-    // Equal scores prefer the larger reference: it explains more of the input.
-    if (!best || similarity > best.similarity + 1e-9 || (Math.abs(similarity - best.similarity) <= 1e-9 && text.shingles.length > bestSize)) {
-      best = { group: text.group, similarity, start: span.first, end: Math.min(wordIds.length, span.last + SHINGLE_SIZE) };
-      bestSize = text.shingles.length;
-    }
+    const found = { group: text.group, similarity, start: span.first, end: Math.min(wordIds.length, span.last + SHINGLE_SIZE) };
+    if (!best || isBetter(found, best)) best = found;
   }
   return best;
+}
+
+/**
+ * Higher similarity wins, except between two reference texts of the same license (with and without its
+ * appendix): there the one explaining more of the input wins unless it is clearly less similar, so an
+ * appendix that is present is not left over as unexplained text.
+ */
+function isBetter(found: FoundLicenseText, best: FoundLicenseText): boolean {
+  if (found.group === best.group && Math.abs(found.similarity - best.similarity) <= SAME_LICENSE_TOLERANCE) {
+    return found.end - found.start > best.end - best.start;
+  }
+  return found.similarity > best.similarity;
 }
 
 /**

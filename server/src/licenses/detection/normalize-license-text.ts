@@ -1,4 +1,4 @@
-import { EQUIVALENT_PHRASES, EQUIVALENT_WORDS } from './equivalent-words';
+import { EQUIVALENT_WORDS, JOINED_WORDS } from './equivalent-words';
 
 /**
  * Turns a license text into the words that matter for matching, following the SPDX License List Matching
@@ -15,25 +15,74 @@ export function normalizeLicenseText(text: string): string[] {
   body = stripMarkdown(body);
   const lines = body.split('\n').map(stripLineMarker);
   const kept = dropTitleLines(lines.filter((line) => !isCopyrightLine(line)));
-  let joined = kept.join('\n').toLowerCase();
-  joined = joined
-    // A word split over a line by hyphenation is one word.
-    .replace(/(\p{L})-[ \t]*\n[ \t]*(\p{L})/gu, '$1$2')
-    .replace(/\ball rights reserved\b/g, ' ')
-    .replace(/\bhttps?:\/\//g, ' ')
-    // Dashes of every kind, and hyphens, separate words; compounds are rejoined below where SPDX says so.
-    .replace(/[-\u2010-\u2015\u2212_]/g, ' ')
-    // Apostrophes and quotes of every kind are dropped, so "licensor's" and "licensors" stay close.
-    .replace(/['\u2018\u2019\u201a\u201b`\u00b4"\u201c\u201d\u201e\u00ab\u00bb]/g, '')
-    .replace(/\s+/g, ' ');
-  for (const [pattern, replacement] of EQUIVALENT_PHRASES) joined = joined.replace(pattern, replacement);
-  const folded = joined.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  // A word split over a line by hyphenation is one word.
+  const joined = kept.join('\n').toLowerCase().replace(/(\p{L})-[ \t]*\n[ \t]*(\p{L})/gu, '$1$2');
+  return canonicalWords(splitWords(joined));
+}
+
+/**
+ * Splits lower-cased text into words of letters and digits. Quotes and apostrophes vanish without splitting
+ * ("licensor's" → "licensors"); every other non-alphanumeric character, dashes included, separates words.
+ * A hand-written scan because this runs over 5 MB of reference texts when the index is built.
+ */
+function splitWords(raw: string): string[] {
+  const text = raw.replace(/['"`\u00b4\u2018\u2019\u201a\u201b\u201c\u201d\u201e]/g, '');
   const words: string[] = [];
-  for (const match of folded.matchAll(/[\p{L}\p{N}]+/gu)) {
-    const word = match[0];
-    words.push(EQUIVALENT_WORDS.get(word) ?? word);
+  let start = -1;
+  let foreign = false;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : 32;
+    const inWord = (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code > 127 && isLetterOrDigit(text, i));
+    if (inWord) {
+      if (start < 0) start = i;
+      if (code > 127) foreign = true;
+    } else if (start >= 0) {
+      const word = text.slice(start, i);
+      words.push(foreign ? fold(word) : word);
+      start = -1;
+      foreign = false;
+    }
   }
   return words;
+}
+
+const letterOrDigit = /[\p{L}\p{N}\p{M}]/u;
+
+function isLetterOrDigit(text: string, at: number): boolean {
+  return letterOrDigit.test(text[at]);
+}
+
+/** "é" and "e" are the same letter for matching; so are full-width and ordinary forms. */
+function fold(word: string): string {
+  return word.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+}
+
+/** Applies the equivalent-word rules and drops words that are never part of a license's wording. */
+function canonicalWords(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    const next = words[i + 1];
+    if (word === 'http' || word === 'https') continue;
+    if (word === 'all' && next === 'rights' && words[i + 2] === 'reserved') {
+      i += 2;
+      continue;
+    }
+    if (next !== undefined && word.length <= 3 && JOINED_WORDS.get(word)?.(next)) {
+      out.push(EQUIVALENT_WORDS.get(word + next) ?? word + next);
+      i++;
+      continue;
+    }
+    if (word === 'owner' || word === 'owners') {
+      if (out[out.length - 1] === 'copyright') {
+        out.push('holder');
+        continue;
+      }
+    }
+    // Every equivalent spelling is at least five letters long; skipping the lookup for short words is cheap.
+    out.push(word.length >= 5 ? (EQUIVALENT_WORDS.get(word) ?? word) : word);
+  }
+  return out;
 }
 
 function stripMarkdown(text: string): string {
@@ -71,26 +120,29 @@ function isCopyrightLine(line: string): boolean {
   return head.length <= 200 && !/\bpermission\b/i.test(head);
 }
 
-/** A leading title is optional in the SPDX templates; drop up to three short title-like lines. */
+/**
+ * A leading title is optional in the SPDX templates. A title is a block of at most three short lines before
+ * the first blank line ("The MIT License (MIT)"; "Apache License / Version 2.0, January 2004 / URL"), so a
+ * first sentence that merely starts with "License is hereby granted" is never taken for one.
+ */
 function dropTitleLines(lines: string[]): string[] {
-  let index = 0;
-  let dropped = 0;
-  while (index < lines.length && dropped < 3) {
-    const line = lines[index].trim();
-    if (line === '' || /^[=\-*_~#\s]+$/.test(line)) {
-      index++;
-      continue;
-    }
-    const words = line.split(/\s+/).length;
-    const looksLikeTitle =
-      words <= 10 &&
-      !/[.;:]\s*$/.test(line.replace(/\b(v|no|inc|ltd)\.$/i, '')) &&
-      (/\blicen[cs]e\b|\bversion\b|^https?:\/\/\S+$|^\(?\w+\)?$/i.test(line) || /^[A-Z0-9 ,.()\-]+$/.test(line));
-    if (!looksLikeTitle) break;
-    index++;
-    dropped++;
-  }
+  let first = 0;
+  while (first < lines.length && isBlankOrRule(lines[first])) first++;
+  let end = first;
+  while (end < lines.length && !isBlankOrRule(lines[end])) end++;
+  if (end === first || end - first > 3 || end >= lines.length) return lines;
+  if (!lines.slice(first, end).every((line) => isTitleLike(line.trim()))) return lines;
   // A text that is nothing but a title-like line ("Pick your favourite OSI approved license") keeps it.
-  const rest = lines.slice(index);
-  return dropped === 0 || !rest.some((line) => /[\p{L}\p{N}]/u.test(line)) ? lines : rest;
+  const rest = lines.slice(end);
+  return rest.some((line) => /[\p{L}\p{N}]/u.test(line)) ? rest : lines;
+}
+
+function isBlankOrRule(line: string): boolean {
+  return /^[=\-*_~#\s]*$/.test(line);
+}
+
+function isTitleLike(line: string): boolean {
+  if (line.split(/\s+/).length > 10) return false;
+  if (/[.;:,]\s*$/.test(line.replace(/\b(v|no|inc|ltd)\.$/i, ''))) return false;
+  return /\blicen[cs]e\b|\bversion\b|^https?:\/\/\S+$|^\(?\w+\)?$/i.test(line) || /^[A-Z0-9 ,.()\-]+$/.test(line);
 }
