@@ -5,7 +5,6 @@ import { detectLicenseText } from '../../server/src/licenses/detection/detect-li
 import { getLicenseTextIndex } from '../../server/src/licenses/detection/license-text-index';
 
 // Current (non-deprecated) SPDX ids; the package ships no type declarations.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const licenseIds = require('spdx-license-ids') as string[];
 
 const fixtures = join(__dirname, '../fixtures/license-texts');

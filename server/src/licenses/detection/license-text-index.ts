@@ -43,7 +43,6 @@ let cached: LicenseTextIndex | undefined;
 export function getLicenseTextIndex(): LicenseTextIndex {
   if (!cached) {
     // Loaded here rather than imported so that merely loading the module does not parse 5 MB of texts.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const full = require('spdx-license-list/full') as ReferenceTexts;
     cached = buildLicenseTextIndex(full);
   }

@@ -6,7 +6,6 @@ import spdxFull = require('spdx-license-list/full');
 import { detectLicenseText, type LicenseTextMatch } from '../../../../server/src/licenses/detection/detect-license-text';
 
 // Current (non-deprecated) SPDX ids; the package ships no type declarations.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const licenseIds = require('spdx-license-ids') as string[];
 
 const fixtures = join(__dirname, '../../../fixtures/license-texts');
