@@ -1,4 +1,10 @@
 #!/usr/bin/env node
 import { runCli } from './cli/run-cli';
 
-process.exitCode = runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() });
+runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() }).then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    process.stderr.write(`ospo-guide: internal error: ${(error as Error)?.stack ?? error}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { CodeAction, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { LspTestClient } from './support/lsp-test-client';
+import type { CodeAction, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { LspTestClient, type TestDiagnostic as Diagnostic } from './support/lsp-test-client';
 import { copyFixture } from './support/workspace-copy';
 
 /** The 0-based line of the first line containing `needle`. */

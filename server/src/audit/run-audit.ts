@@ -36,7 +36,7 @@ const HEADER_READ_BYTES = 64 * 1024;
  * Walks the workspace and checks every manifest and every header-selected file with the same engine the editor
  * uses. It runs no package manager and no code from the tree: it only reads files.
  */
-export function runAudit(engine: WorkspaceEngine, options: AuditOptions = {}): AuditResult {
+export async function runAudit(engine: WorkspaceEngine, options: AuditOptions = {}): Promise<AuditResult> {
   const started = process.hrtime.bigint();
   const findings: Finding[] = [...engine.policyFindings()];
   const packages: PackageRow[] = [];
@@ -49,7 +49,11 @@ export function runAudit(engine: WorkspaceEngine, options: AuditOptions = {}): A
   for (const relative of walkWorkspace(engine.root)) {
     if (options.isCancelled?.()) break;
     filesSeen++;
-    if (filesSeen % 500 === 0) options.onProgress?.(filesSeen, relative);
+    if (filesSeen % 500 === 0) {
+      options.onProgress?.(filesSeen, relative);
+      // Let a language server read its messages (a cancellation, an edit) during a long audit.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     const absolute = path.join(engine.root, relative);
     const isManifest = ecosystemForManifest(absolute) !== undefined;
     const wantsHeader = headers.enabled && isHeaderSelected(relative, headers);

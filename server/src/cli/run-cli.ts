@@ -28,7 +28,7 @@ Exit status: 0 nothing reached --fail-on (default: error), 1 something did, 2 us
 /** Exit codes are part of the CI contract. */
 const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 
-export function runCli(argv: readonly string[], io: CliIo): number {
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     (command === undefined ? io.stderr : io.stdout).write(USAGE);
@@ -47,7 +47,7 @@ function usageError(io: CliIo, message: string): number {
   return EXIT.usage;
 }
 
-function runAuditCommand(args: readonly string[], io: CliIo): number {
+async function runAuditCommand(args: readonly string[], io: CliIo): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -94,7 +94,7 @@ function runAuditCommand(args: readonly string[], io: CliIo): number {
     return EXIT.usage;
   }
 
-  const result = runAudit(engine);
+  const result = await runAudit(engine);
   const output =
     format === 'sarif' ? JSON.stringify(toSarif(result, TOOL_VERSION), null, 2) + '\n' : format === 'json' ? JSON.stringify(toJsonReport(result), null, 2) + '\n' : toTextReport(result);
   if (values.output !== undefined) {

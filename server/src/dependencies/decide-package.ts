@@ -59,6 +59,14 @@ export function judgeLicense(evidence: LicenseEvidence, policy: Policy, displayP
     return { kind: 'unknown', disposition: unknown, why: `no license found (licenses.unknown: ${unknown})` };
   }
   const where = describeEvidenceSource(evidence, displayPath);
+  if (evidence.source.kind === 'license-text' && evidence.source.confidence < policy.licenses.minConfidence) {
+    const best = evidence.kind === 'declared' ? evidence.expression : evidence.text;
+    return {
+      kind: 'unknown',
+      disposition: unknown,
+      why: `the license text ${where} resembles ${best} only below licenses.minConfidence ${policy.licenses.minConfidence} (licenses.unknown: ${unknown})`,
+    };
+  }
   if (evidence.kind === 'custom') {
     return { kind: 'unknown', disposition: unknown, license: evidence.text, why: `"${evidence.text}" ${where} is not an SPDX license (licenses.unknown: ${unknown})` };
   }

@@ -23,6 +23,9 @@ import { toMarkdownReport } from '../report/markdown-report';
 import { toSarif } from '../report/sarif-report';
 import { TOOL_VERSION } from '../tool-version';
 import { WorkspaceEngine } from '../workspace/workspace-engine';
+import { planHeaderFixes } from '../audit/plan-header-fixes';
+import { projectLicense } from '../policy/load-policy';
+import { starterPolicyText } from '../policy/starter-policy';
 import { gitIdentity } from './git-identity';
 import { OpenDocumentsFileSource } from './open-documents-file-source';
 import { DEFAULT_SETTINGS, readServerSettings, type ServerSettings } from './server-settings';
@@ -35,6 +38,9 @@ export const SERVER_COMMANDS = {
   audit: 'ospo.server.audit',
   exportReport: 'ospo.server.exportReport',
   status: 'ospo.server.status',
+  approvals: 'ospo.server.approvals',
+  headerFixPlan: 'ospo.server.headerFixPlan',
+  starterPolicy: 'ospo.server.starterPolicy',
 } as const;
 
 /** The client command a "Request approval" code action runs: it asks the person for a justification. */
@@ -349,7 +355,7 @@ export function startLanguageServer(connection: Connection): void {
     }, []),
   );
 
-  connection.onExecuteCommand(async (params) => {
+  connection.onExecuteCommand(async (params, cancellation) => {
     const args = (params.arguments ?? [])[0] as Record<string, unknown> | undefined;
     switch (params.command) {
       case SERVER_COMMANDS.requestApproval:
@@ -357,11 +363,17 @@ export function startLanguageServer(connection: Connection): void {
       case SERVER_COMMANDS.reviewApproval:
         return reviewApproval(args as unknown as ReviewApprovalArgs);
       case SERVER_COMMANDS.audit:
-        return audit(params.workDoneToken);
+        return audit(params.workDoneToken, () => cancellation.isCancellationRequested);
       case SERVER_COMMANDS.exportReport:
         return exportReport((args?.format as string) ?? 'sarif');
       case SERVER_COMMANDS.status:
         return status();
+      case SERVER_COMMANDS.approvals:
+        return listApprovals();
+      case SERVER_COMMANDS.headerFixPlan:
+        return headerFixPlan(args?.folderUri as string | undefined);
+      case SERVER_COMMANDS.starterPolicy:
+        return starterPolicy(args?.folderUri as string | undefined);
       default:
         return { error: `unknown command ${params.command}` };
     }
@@ -423,22 +435,20 @@ export function startLanguageServer(connection: Connection): void {
     return { applied: true };
   }
 
-  async function audit(token: string | number | undefined): Promise<object> {
-    const progress = await connection.window.createWorkDoneProgress();
-    const reporter = token !== undefined ? connection.window.attachWorkDoneProgress(token) : progress;
-    let cancelled = false;
+  /** Cancelling the request (`$/cancelRequest`) stops the walk; what was found so far is still published. */
+  async function audit(token: string | number | undefined, isCancelled: () => boolean): Promise<object> {
+    // A client-created token shows the progress where the client chose (a cancellable notification in VS Code).
+    const reporter = token !== undefined ? connection.window.attachWorkDoneProgress(token) : await connection.window.createWorkDoneProgress();
     reporter.begin('Auditing workspace', 0, 'Walking files…', true);
-    const sub = reporter.token.onCancellationRequested(() => (cancelled = true));
     const results: AuditResult[] = [];
     try {
       for (const folder of folders.values()) {
         if (!folder.settings.enable) continue;
         // Yield to the event loop between folders so the cancellation can arrive.
         await new Promise((resolve) => setImmediate(resolve));
-        results.push(runAudit(folder.engine, { isCancelled: () => cancelled, onProgress: (n, current) => reporter.report(`${n} files… ${current}`) }));
+        results.push(await runAudit(folder.engine, { isCancelled, onProgress: (n, current) => reporter.report(`${n} files… ${current}`) }));
       }
     } finally {
-      sub.dispose();
       reporter.done();
     }
     const previous = new Set(auditDiagnostics.keys());
@@ -452,7 +462,7 @@ export function startLanguageServer(connection: Connection): void {
     }
     for (const uri of new Set([...previous, ...auditDiagnostics.keys()])) publish(uri);
     lastAudit = results;
-    return { cancelled, folders: results.map((r) => ({ root: r.root, ...toJsonReport(r) })) };
+    return { cancelled: isCancelled(), folders: results.map((r) => ({ root: r.root, ...toJsonReport(r) })) };
   }
 
   function exportReport(format: string): { format: string; content: string } | { error: string } {
@@ -464,6 +474,38 @@ export function startLanguageServer(connection: Connection): void {
       return { format, content: JSON.stringify(first, null, 2) + '\n' };
     }
     return { error: `unknown format ${format}` };
+  }
+
+  function listApprovals(): object {
+    return {
+      folders: [...folders.values()].map((folder) => ({
+        folderUri: pathToUri(folder.root),
+        log: folder.engine.approvalsPath,
+        entries: folder.engine.approvals.entries.map(({ span: _span, ...entry }) => entry),
+      })),
+    };
+  }
+
+  function headerFixPlan(folderUri: string | undefined): object {
+    const folder = folderForUri(folderUri);
+    if (!folder) return { files: [] };
+    const plans = guard('planning header fixes', () => planHeaderFixes(folder.engine), []);
+    const texts = new Map(plans.map((p) => [p.path, p.text]));
+    return {
+      files: plans.map((p) => ({ uri: pathToUri(p.path), relativePath: p.relativePath, titles: p.titles })),
+      edit: toWorkspaceEdit(plans.flatMap((p) => p.edits), (p) => texts.get(p) ?? files.readText(p) ?? ''),
+    };
+  }
+
+  function starterPolicy(folderUri: string | undefined): object {
+    const folder = folderForUri(folderUri);
+    if (!folder) return { error: 'no workspace folder' };
+    const policyPath = folder.engine.policyPath;
+    return {
+      uri: pathToUri(policyPath),
+      exists: files.exists(policyPath),
+      text: starterPolicyText(projectLicense(folder.root, files)),
+    };
   }
 
   function status(): object {

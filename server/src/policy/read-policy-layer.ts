@@ -122,7 +122,7 @@ class LayerReader {
     if (text.startsWith('@')) {
       const category = text.slice(1);
       if (isLicenseCategory(category)) return { kind: 'category', category, text };
-      return void this.problem(node, `unknown license category "${text}" in ${where}; known: ${LICENSE_CATEGORIES.map((c) => '@' + c).join(', ')}`);
+      return void this.problem(node, `unknown license category "${text}" in ${where}; known: ${LICENSE_CATEGORIES.map((c: string) => '@' + c).join(', ')}`);
     }
     const parsed = parseSpdxExpression(text);
     if (!parsed.ok) return void this.problem(node, `"${text}" in ${where}: ${parsed.error} (ids are case-sensitive)`);

@@ -9,6 +9,9 @@ import {
 import type { Diagnostic, PublishDiagnosticsParams, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { URI } from 'vscode-uri';
 
+/** Diagnostics as this server publishes them: plain-text messages. */
+export type TestDiagnostic = Diagnostic & { message: string };
+
 export const SERVER_BUNDLE = path.resolve(__dirname, '../../../dist/server.js');
 
 export interface TestClientOptions {
@@ -26,7 +29,7 @@ export interface TestClientOptions {
 export class LspTestClient {
   readonly connection: ProtocolConnection;
   private readonly process: ChildProcess;
-  private readonly diagnostics = new Map<string, { version: number; diagnostics: Diagnostic[] }>();
+  private readonly diagnostics = new Map<string, { version: number; diagnostics: TestDiagnostic[] }>();
   private readonly waiters: Array<() => void> = [];
   private publishCount = 0;
   readonly appliedEdits: WorkspaceEdit[] = [];
@@ -39,7 +42,7 @@ export class LspTestClient {
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.publishCount++;
-      this.diagnostics.set(params.uri, { version: this.publishCount, diagnostics: params.diagnostics });
+      this.diagnostics.set(params.uri, { version: this.publishCount, diagnostics: params.diagnostics as TestDiagnostic[] });
       for (const wake of this.waiters.splice(0)) wake();
     });
     this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => options.settings ?? {}));
@@ -93,7 +96,7 @@ export class LspTestClient {
   }
 
   /** The latest diagnostics for a file, once `accept` says they are the awaited ones. */
-  async diagnosticsFor(filePath: string, accept: (d: Diagnostic[]) => boolean = () => true, timeoutMs = 10000): Promise<Diagnostic[]> {
+  async diagnosticsFor(filePath: string, accept: (d: TestDiagnostic[]) => boolean = () => true, timeoutMs = 10000): Promise<TestDiagnostic[]> {
     const uri = LspTestClient.uri(filePath);
     const deadline = Date.now() + timeoutMs;
     while (true) {
@@ -114,7 +117,7 @@ export class LspTestClient {
   }
 
   /** Resolves at the next publishDiagnostics for `filePath` after this call. */
-  async nextDiagnostics(filePath: string, timeoutMs = 10000): Promise<Diagnostic[]> {
+  async nextDiagnostics(filePath: string, timeoutMs = 10000): Promise<TestDiagnostic[]> {
     const uri = LspTestClient.uri(filePath);
     const before = this.diagnostics.get(uri)?.version ?? 0;
     const deadline = Date.now() + timeoutMs;

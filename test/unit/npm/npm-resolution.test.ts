@@ -98,6 +98,23 @@ describe('npm resolution', () => {
     assert.equal(result.transitive[0].pkg.license.kind === 'declared' && result.transitive[0].pkg.license.expression, 'ISC');
   });
 
+  it('detects the license from shipped license files when the metadata names none, or points at a file', () => {
+    const mit = require('spdx-license-list/full')['MIT'].licenseText.replace('<year>', '2021').replace('<copyright holders>', 'Jane Doe');
+    const isc = require('spdx-license-list/full')['ISC'].licenseText;
+    const root = tree({
+      'package.json': { dependencies: { plain: '1', pointed: '1' } },
+      'node_modules/plain/package.json': { name: 'plain', version: '1.0.0' },
+      'node_modules/plain/LICENSE': mit,
+      'node_modules/pointed/package.json': { name: 'pointed', version: '1.0.0', license: 'SEE LICENSE IN docs/TERMS.txt' },
+      'node_modules/pointed/docs/TERMS.txt': isc,
+    });
+    const plain = resolver(root).resolve(declaration('plain')).pkg.license;
+    assert.equal(plain.kind === 'declared' && plain.expression, 'MIT');
+    assert.equal(plain.kind === 'declared' && plain.source.kind, 'license-text');
+    const pointed = resolver(root).resolve(declaration('pointed')).pkg.license;
+    assert.equal(pointed.kind === 'declared' && pointed.expression, 'ISC');
+  });
+
   it('reports where it looked when nothing is known', () => {
     const root = tree({ 'package.json': { dependencies: { ghost: '1' } } });
     const result = resolver(root).resolve(declaration('ghost'));

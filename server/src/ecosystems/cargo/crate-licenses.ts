@@ -3,7 +3,7 @@ import type { FileSource } from '../../io/file-source';
 import type { LicenseEvidence, ResolveContext } from '../ecosystem';
 import { interpretLicenseStatement } from '../../spdx/interpret-license-statement';
 import { formatSpdxExpression } from '../../spdx/spdx-expression';
-import { evidenceFromLicenseFiles, findLicenseFiles } from '../golang/license-file-evidence';
+import { evidenceFromLicenseFiles, findLicenseFiles } from '../../licenses/license-file-evidence';
 import { parseStrictToml } from './strict-toml';
 
 /** `$CARGO_HOME`, by default `~/.cargo`. */

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { FileSource } from '../../io/file-source';
 import type { LicenseEvidence, ResolveContext } from '../ecosystem';
 import { escapeModulePath, escapeModuleVersion } from './module-path-escape';
-import { evidenceFromLicenseFiles, findLicenseFiles } from './license-file-evidence';
+import { evidenceFromLicenseFiles, findLicenseFiles } from '../../licenses/license-file-evidence';
 
 /** `$GOMODCACHE`, else the first `$GOPATH` entry's `pkg/mod`, else `~/go/pkg/mod` (as `go env GOMODCACHE`). */
 export function goModCacheDir(context: ResolveContext): string {

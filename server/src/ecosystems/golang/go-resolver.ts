@@ -11,7 +11,7 @@ import type {
 import { findReplacement, parseGoMod, type GoModFile } from './go-mod-parser';
 import { findGoModuleLicense, goModCacheDir, moduleCacheDir } from './go-module-licenses';
 import { escapeModulePath, escapeModuleVersion, golangPurl } from './module-path-escape';
-import { evidenceFromLicenseFiles, findLicenseFiles } from './license-file-evidence';
+import { evidenceFromLicenseFiles, findLicenseFiles } from '../../licenses/license-file-evidence';
 
 /** Bounds the graph walk so a pathological cache cannot stall a keystroke. */
 const MAX_TRANSITIVE = 5000;

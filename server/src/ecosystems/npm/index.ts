@@ -80,9 +80,11 @@ class NpmResolver implements DependencyResolver {
   }
 
   private toPackage(entry: NpmPackageEntry, purl = npmPurl(entry.name)): ResolvedPackage {
-    const license: LicenseEvidence = entry.license
-      ? { kind: 'declared', expression: entry.license.statement, source: entry.license.source }
-      : { kind: 'none', searched: [path.join(this.projectDir, 'package-lock.json'), path.join(this.projectDir, entry.location, 'package.json')] };
+    const license: LicenseEvidence =
+      entry.licenseText ??
+      (entry.license
+        ? { kind: 'declared', expression: entry.license.statement, source: entry.license.source }
+        : { kind: 'none', searched: [path.join(this.projectDir, 'package-lock.json'), path.join(this.projectDir, entry.location, 'package.json')] });
     return { ecosystem: 'npm', name: entry.name, purl, ...(entry.version ? { version: entry.version } : {}), license };
   }
 }

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { FileSource } from '../../io/file-source';
-import type { LicenseSource } from '../ecosystem';
+import type { LicenseEvidence, LicenseSource } from '../ecosystem';
+import { evidenceFromLicenseFiles, findLicenseFiles } from '../../licenses/license-file-evidence';
 import { npmLicenseStatement } from './npm-license-field';
 
 /** One installed (or lock-recorded) package, keyed by its folder relative to the project: `node_modules/a/node_modules/b`. */
@@ -9,6 +10,8 @@ export interface NpmPackageEntry {
   readonly name: string;
   readonly version?: string;
   readonly license?: { readonly statement: string; readonly source: LicenseSource };
+  /** When the metadata names no license or points at a file: what the package's license files say. */
+  readonly licenseText?: Extract<LicenseEvidence, { kind: 'declared' }>;
   /** Names it depends on at run time (dependencies, optional and peer). */
   readonly dependencies: readonly string[];
 }
@@ -54,13 +57,24 @@ export class NpmPackageGraph {
         ? { statement: installed.license, source: { kind: 'installed', path: installed.path } as const }
         : undefined;
     const version = locked?.version ?? installed?.version;
+    const licenseText = !license || /^SEE LICEN[SC]E IN\b/i.test(license.statement) ? this.detectLicenseFiles(location, license?.statement) : undefined;
     return {
       location,
       name,
       ...(version !== undefined ? { version } : {}),
       ...(license ? { license } : {}),
+      ...(licenseText ? { licenseText } : {}),
       dependencies: locked?.dependencies ?? installed?.dependencies ?? [],
     };
+  }
+
+  /** Detects the license from the files an installed package ships (the one `SEE LICENSE IN` names first). */
+  private detectLicenseFiles(location: string, statement: string | undefined): Extract<LicenseEvidence, { kind: 'declared' }> | undefined {
+    const dir = path.join(this.projectDir, location);
+    const named = statement ? /^SEE LICEN[SC]E IN\s+(.+)$/i.exec(statement)?.[1]?.trim() : undefined;
+    const candidates = named && !named.includes('..') ? [path.join(dir, named)] : findLicenseFiles(this.files, dir);
+    const evidence = evidenceFromLicenseFiles(this.files, candidates);
+    return evidence?.kind === 'declared' ? evidence : undefined;
   }
 
   private readInstalled(location: string):

@@ -3,7 +3,7 @@ import type { FileSource } from '../../io/file-source';
 import type { LicenseEvidence } from '../ecosystem';
 import { interpretLicenseStatement } from '../../spdx/interpret-license-statement';
 import { formatSpdxExpression } from '../../spdx/spdx-expression';
-import { detectInText, evidenceFromLicenseFiles, findLicenseFiles } from '../golang/license-file-evidence';
+import { detectInText, evidenceFromLicenseFiles, findLicenseFiles } from '../../licenses/license-file-evidence';
 import type { InstalledDistribution } from './installed-distributions';
 import { classifierLicense } from './trove-license-classifiers';
 

@@ -1,8 +1,8 @@
 import * as path from 'node:path';
-import type { FileSource } from '../../io/file-source';
-import type { LicenseEvidence } from '../ecosystem';
-import { detectLicenseText } from '../../licenses/detection/detect-license-text';
-import { isLicenseFileName } from '../../licenses/detection/license-file-names';
+import type { FileSource } from '../io/file-source';
+import type { LicenseEvidence } from '../ecosystems/ecosystem';
+import { detectLicenseText } from './detection/detect-license-text';
+import { isLicenseFileName } from './detection/license-file-names';
 
 /**
  * License evidence from license texts shipped with a package. Go modules have no license metadata at all, and

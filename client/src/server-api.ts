@@ -1,0 +1,61 @@
+import type { CancellationToken } from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { WorkspaceEdit } from 'vscode-languageclient';
+
+/** Typed calls to the commands the language server executes (see server/src/lsp/language-server.ts). */
+export interface FolderStatus {
+  readonly root: string;
+  readonly enabled: boolean;
+  readonly policy: { readonly kind: 'file'; readonly path: string } | { readonly kind: 'default'; readonly reason: string };
+  readonly policyValid: boolean;
+  readonly counts: { readonly error: number; readonly warning: number; readonly information: number };
+}
+
+export interface ApprovalEntry {
+  readonly package: string;
+  readonly version?: string;
+  readonly license?: string;
+  readonly status: 'requested' | 'approved' | 'rejected';
+  readonly requestedBy?: string;
+  readonly requestedAt?: string;
+  readonly justification?: string;
+  readonly index: number;
+}
+
+export interface HeaderFixPlan {
+  readonly files: ReadonlyArray<{ readonly uri: string; readonly relativePath: string; readonly titles: readonly string[] }>;
+  readonly edit?: WorkspaceEdit;
+}
+
+export class ServerApi {
+  constructor(private readonly client: LanguageClient) {}
+
+  execute<T>(command: string, args?: unknown, workDoneToken?: string, cancellation?: CancellationToken): Promise<T> {
+    const params = { command, arguments: args === undefined ? [] : [args], ...(workDoneToken ? { workDoneToken } : {}) };
+    return cancellation ? this.client.sendRequest<T>('workspace/executeCommand', params, cancellation) : this.client.sendRequest<T>('workspace/executeCommand', params);
+  }
+
+  status(): Promise<{ trusted: boolean; folders: FolderStatus[] }> {
+    return this.execute('ospo.server.status');
+  }
+
+  approvals(): Promise<{ folders: Array<{ folderUri: string; log: string; entries: ApprovalEntry[] }> }> {
+    return this.execute('ospo.server.approvals');
+  }
+
+  reviewApproval(args: { folderUri: string; index: number; decision: 'approved' | 'rejected'; comment?: string }): Promise<{ applied: boolean; error?: string }> {
+    return this.execute('ospo.server.reviewApproval', args);
+  }
+
+  headerFixPlan(folderUri?: string): Promise<HeaderFixPlan> {
+    return this.execute('ospo.server.headerFixPlan', { folderUri });
+  }
+
+  starterPolicy(folderUri?: string): Promise<{ uri: string; exists: boolean; text: string } | { error: string }> {
+    return this.execute('ospo.server.starterPolicy', { folderUri });
+  }
+
+  exportReport(format: 'sarif' | 'markdown'): Promise<{ format: string; content: string } | { error: string }> {
+    return this.execute('ospo.server.exportReport', { format });
+  }
+}
