@@ -102,11 +102,17 @@ describe('language server on the foundation fixture', function () {
     const text = fs.readFileSync(manifest(), 'utf8');
     client.open(manifest(), text);
     await client.diagnosticsFor(manifest());
-    // Cut the file in the middle of the dependencies and add a denied package at the top: still reported.
-    const halfTyped = text.replace('"left-pad": "^1.3.0",', '"left-pad": "^1.3.0",\n    "agpl-server": "^1.0.0",\n    "wrapper').split('"plain-gpl2"')[0];
+    // The user is typing a new dependency after wrapper-lib: the rest of the file is not there yet.
+    const halfTyped = text.slice(0, text.indexOf('"legacy-licenses"')) + '"legacy-';
     client.change(manifest(), halfTyped);
-    const diagnostics = await client.diagnosticsFor(manifest(), (d) => d.filter((x) => x.code === 'license-denied').length === 2 && !d.some((x) => x.message.startsWith('plain-gpl2')));
-    assert.ok(diagnostics.every((d) => d.range.start.line < halfTyped.split('\n').length));
+    const diagnostics = await client.diagnosticsFor(manifest(), (d) => !d.some((x) => x.message.startsWith('expired-approval')));
+    const wrapper = diagnostics.find((d) => d.range.start.line === lineOf(text, 'wrapper-lib'));
+    assert.equal(wrapper?.code, 'license-denied', 'what parsed is still checked');
+    assert.ok(diagnostics.some((d) => d.range.start.line === lineOf(text, 'agpl-server') && d.code === 'license-denied'));
+    assert.ok(!diagnostics.some((d) => d.range.start.line > lineOf(text, 'wrapper-lib')), 'nothing reported past the cursor');
+    // Finishing the line brings the new dependency's finding.
+    client.change(manifest(), halfTyped + 'licenses": "^0.5.0"\n  }\n}\n');
+    await client.diagnosticsFor(manifest(), (d) => d.some((x) => x.message.startsWith('legacy-licenses: MPL-2.0 OR AGPL-3.0-only needs approval')));
   });
 
   it('reports header findings and inserts a header after the shebang', async () => {

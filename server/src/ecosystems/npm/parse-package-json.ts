@@ -21,6 +21,8 @@ export function parsePackageJson(text: string): ParsedManifest {
   }));
   const declarations: DependencyDeclaration[] = [];
   if (!root || root.type !== 'object') return { declarations, problems };
+  // A key still being typed (unterminated, or with no value yet) is not a dependency to judge.
+  const brokenKeys = new Set(errors.map((e) => e.offset));
 
   for (const prop of root.children ?? []) {
     const [keyNode, valueNode] = prop.children ?? [];
@@ -31,6 +33,8 @@ export function parsePackageJson(text: string): ParsedManifest {
       continue;
     }
     for (const entry of valueNode.children ?? []) {
+      const [key, value] = entry.children ?? [];
+      if (!key || !value || brokenKeys.has(key.offset)) continue;
       const declaration = readEntry(entry, group);
       if (declaration) declarations.push(declaration);
     }

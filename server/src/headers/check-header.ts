@@ -1,0 +1,118 @@
+import { minimatch } from 'minimatch';
+import type { FileEdit, Finding, Fix } from '../findings/finding';
+import type { HeaderPolicy } from '../policy/policy-types';
+import { formatSpdxExpression, parseSpdxExpression, sameLicenseExpression } from '../spdx/spdx-expression';
+import { LineIndex } from '../text/line-index';
+import { findHeaderPlacement } from './header-placement';
+import { readHeader } from './read-header';
+import { headerLines, renderComment } from './render-header';
+import { styleForFile } from './style-for-file';
+
+export interface HeaderCheckInput {
+  /** Absolute path. */
+  readonly path: string;
+  /** Workspace-relative, forward slashes: what include/exclude globs see. */
+  readonly relativePath: string;
+  /** The current text, BOM included when the file has one. */
+  readonly text: string;
+  readonly languageId?: string;
+  readonly policy: HeaderPolicy;
+  readonly now: Date;
+}
+
+const GLOB_OPTIONS = { dot: true } as const;
+
+/** Whether the policy asks this file for a header. */
+export function isHeaderSelected(relativePath: string, policy: HeaderPolicy): boolean {
+  if (!policy.include.some((glob) => minimatch(relativePath, glob, GLOB_OPTIONS))) return false;
+  return !policy.exclude.some((glob) => minimatch(relativePath, glob, GLOB_OPTIONS));
+}
+
+/** Checks a selected file's `SPDX-License-Identifier` against the policy and offers the fixes. */
+export function checkHeader(input: HeaderCheckInput): Finding[] {
+  const { text, policy } = input;
+  if (text.length === 0) return [];
+  const header = readHeader(text);
+  if (header.generated) return [];
+  const lines = new LineIndex(text);
+  const expected = policy.license ? parseSpdxExpression(policy.license) : undefined;
+  const expectedText = expected?.ok ? formatSpdxExpression(expected.expression) : undefined;
+  const findings: Finding[] = [];
+
+  if (header.licenses.length === 0) {
+    const fix = insertHeaderFix(input, expectedText);
+    findings.push({
+      code: 'header-missing',
+      severity: 'warning',
+      message: expectedText
+        ? `No SPDX-License-Identifier header; the policy expects ${expectedText} (headers.license)`
+        : 'No SPDX-License-Identifier header; any valid SPDX expression is accepted (set headers.license to get a quick fix)',
+      path: input.path,
+      range: lines.rangeOf({ start: 0, end: Math.min(lines.lineSpan(0).end, text.length) }),
+      detail: `The policy asks for a license header in \`${input.relativePath}\`.`,
+      subject: { kind: 'file' },
+      fixes: fix ? [fix] : [],
+    });
+    return findings;
+  }
+
+  for (const tag of header.licenses) {
+    const found = parseSpdxExpression(tag.expression);
+    const range = lines.rangeOf(tag.span.end > tag.span.start ? tag.span : tag.lineSpan);
+    if (!found.ok) {
+      findings.push({
+        code: 'header-license-mismatch',
+        severity: 'warning',
+        message: `SPDX-License-Identifier "${tag.expression}" is ${found.error}${expectedText ? `; the policy expects ${expectedText}` : ''}`,
+        path: input.path,
+        range,
+        subject: { kind: 'file' },
+        fixes: expectedText ? [replaceFix(input, tag.span, expectedText)] : [],
+      });
+      continue;
+    }
+    if (expected?.ok && !sameLicenseExpression(found.expression, expected.expression)) {
+      findings.push({
+        code: 'header-license-mismatch',
+        severity: 'warning',
+        message: `SPDX-License-Identifier is ${formatSpdxExpression(found.expression)}; the policy expects ${expectedText} (headers.license)`,
+        path: input.path,
+        range,
+        subject: { kind: 'file' },
+        fixes: [replaceFix(input, tag.span, expectedText!)],
+      });
+    }
+  }
+  return findings;
+}
+
+function replaceFix(input: HeaderCheckInput, span: { start: number; end: number }, license: string): Fix {
+  return {
+    kind: 'edit',
+    title: `Replace license identifier with ${license}`,
+    preferred: true,
+    fixAll: true,
+    edits: [{ path: input.path, edits: [{ span, newText: license }] }],
+  };
+}
+
+/** The "Insert license header" fix, or a `.license` sidecar for files that cannot hold comments. */
+function insertHeaderFix(input: HeaderCheckInput, license: string | undefined): Fix | undefined {
+  if (!license) return undefined;
+  const lines = headerLines(input.policy, license, input.now.getFullYear());
+  const style = styleForFile(input.relativePath, input.languageId, input.policy.styles);
+  if (style.kind !== 'style') {
+    const sidecar: FileEdit = { path: `${input.path}.license`, create: true, edits: [{ span: { start: 0, end: 0 }, newText: lines.join('\n') + '\n' }] };
+    return { kind: 'edit', title: 'Create a .license file with the license header', preferred: true, fixAll: false, edits: [sidecar] };
+  }
+  const placement = findHeaderPlacement(input.text, input.path);
+  const comment = renderComment(lines, style.style, placement.eol);
+  const newText = (placement.needsLeadingBreak ? placement.eol : '') + comment + (placement.needsTrailingBlank ? placement.eol : '');
+  return {
+    kind: 'edit',
+    title: `Insert license header (${license})`,
+    preferred: true,
+    fixAll: true,
+    edits: [{ path: input.path, edits: [{ span: { start: placement.offset, end: placement.offset }, newText }] }],
+  };
+}

@@ -1,0 +1,81 @@
+import type { OffsetSpan } from '../text/line-index';
+
+/** What a file says about its own license and copyright. */
+export interface HeaderInfo {
+  /** Each `SPDX-License-Identifier:` tag: the expression text and its span. */
+  readonly licenses: ReadonlyArray<{ readonly expression: string; readonly span: OffsetSpan; readonly lineSpan: OffsetSpan }>;
+  /** Each copyright statement (`SPDX-FileCopyrightText:`, `Copyright`, `©`), with its span. */
+  readonly copyrights: ReadonlyArray<{ readonly text: string; readonly span: OffsetSpan; readonly years?: { readonly span: OffsetSpan; readonly first: number; readonly last: number } }>;
+  /** `Code generated … DO NOT EDIT.` or `@generated`: not for people to edit, so not for headers either. */
+  readonly generated: boolean;
+}
+
+/**
+ * How far into a file tags are looked for. REUSE accepts a tag anywhere, but a header is at the top, and
+ * reading further makes every keystroke in a large file pay for it.
+ */
+export const HEADER_SCAN_CHARS = 64 * 1024;
+
+// Tags are matched without regard to case, as REUSE does, so `spdx-license-identifier:` is not re-added.
+const LICENSE_TAG = /SPDX-License-Identifier:[ \t]*([^\r\n]*)/gi;
+const COPYRIGHT_TAG = /(SPDX-FileCopyrightText:|\bCopyright\b(?:[ \t]*\([cC]\))?|©)[ \t]*([^\r\n]*)/g;
+const GENERATED = /^(?:\/\/|#|--|;|\/\*)?\s*Code generated .* DO NOT EDIT\.|@generated\b/m;
+/** Comment closers that may trail a tag on the same line. */
+const TRAILING_COMMENT_END = /\s*(\*\/|-->|\*\)|-\}|#\}|--\}\}|")\s*$/;
+
+/** Reads the license and copyright tags in the first `HEADER_SCAN_CHARS` characters, between ignore markers. */
+export function readHeader(text: string): HeaderInfo {
+  const scanned = text.slice(0, HEADER_SCAN_CHARS);
+  const ignored = ignoredRanges(scanned);
+  const inIgnored = (offset: number) => ignored.some((r) => offset >= r.start && offset < r.end);
+
+  const licenses: Array<HeaderInfo['licenses'][number]> = [];
+  for (const match of scanned.matchAll(LICENSE_TAG)) {
+    if (inIgnored(match.index)) continue;
+    let expression = match[1];
+    const trailing = TRAILING_COMMENT_END.exec(expression);
+    if (trailing) expression = expression.slice(0, trailing.index);
+    expression = expression.trimEnd();
+    const start = match.index + match[0].length - match[1].length;
+    const lineStart = scanned.lastIndexOf('\n', match.index) + 1;
+    const lineEndIndex = scanned.slice(match.index).search(/\r?\n|\r/);
+    const lineEnd = lineEndIndex < 0 ? scanned.length : match.index + lineEndIndex;
+    licenses.push({ expression, span: { start, end: start + expression.length }, lineSpan: { start: lineStart, end: lineEnd } });
+  }
+
+  const copyrights: Array<HeaderInfo['copyrights'][number]> = [];
+  for (const match of scanned.matchAll(COPYRIGHT_TAG)) {
+    if (inIgnored(match.index)) continue;
+    // Only lines that look like notices: a tag at the start of a comment line, followed by a year or a name.
+    const before = scanned.slice(scanned.lastIndexOf('\n', match.index) + 1, match.index);
+    if (!/^[\s/*#;'!"%<!\-({]*$/.test(before) || match[2].trim() === '') continue;
+    const text = match[0].replace(TRAILING_COMMENT_END, '');
+    const yearMatch = /\b((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}))?\b/.exec(text);
+    const years = yearMatch
+      ? {
+          span: { start: match.index + yearMatch.index, end: match.index + yearMatch.index + yearMatch[0].length },
+          first: Number(yearMatch[1]),
+          last: Number(yearMatch[2] ?? yearMatch[1]),
+        }
+      : undefined;
+    copyrights.push({ text, span: { start: match.index, end: match.index + text.length }, ...(years ? { years } : {}) });
+  }
+
+  return { licenses, copyrights, generated: GENERATED.test(scanned.slice(0, 4096)) };
+}
+
+/** Spans between `REUSE-IgnoreStart` and `REUSE-IgnoreEnd` (to the end when unterminated), as REUSE skips them. */
+function ignoredRanges(text: string): OffsetSpan[] {
+  const ranges: OffsetSpan[] = [];
+  const pattern = /REUSE-IgnoreStart|REUSE-IgnoreEnd/g;
+  let open: number | undefined;
+  for (const match of text.matchAll(pattern)) {
+    if (match[0] === 'REUSE-IgnoreStart' && open === undefined) open = match.index;
+    else if (match[0] === 'REUSE-IgnoreEnd' && open !== undefined) {
+      ranges.push({ start: open, end: match.index });
+      open = undefined;
+    }
+  }
+  if (open !== undefined) ranges.push({ start: open, end: text.length });
+  return ranges;
+}
