@@ -1,0 +1,37 @@
+import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver';
+import type { DocumentCheckState } from './document-diagnostics';
+import { toDiagnostic, toWorkspaceEdit } from './to-lsp';
+
+/** The client command a "Request approval" action runs: it asks the person for a justification. */
+export const CLIENT_REQUEST_APPROVAL_COMMAND = 'ospo.requestApproval';
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.ospo`;
+
+/** Quick fixes for the findings under the cursor, and `source.fixAll.ospo` for the whole document. */
+export function codeActionsFor(state: DocumentCheckState, params: CodeActionParams, textOf: (path: string) => string): CodeAction[] {
+  const only = params.context.only;
+  const actions: CodeAction[] = [];
+  const wantsFixAll = only?.some((k) => k === CodeActionKind.SourceFixAll || k === FIX_ALL_KIND || k === CodeActionKind.Source);
+  if (wantsFixAll) {
+    const edits = state.findings.flatMap((f) => f.fixes).flatMap((fix) => (fix.kind === 'edit' && fix.fixAll ? fix.edits : []));
+    if (edits.length) actions.push({ title: 'Fix all OSPO Guide problems', kind: FIX_ALL_KIND, edit: toWorkspaceEdit(edits, textOf) });
+    if (only && !only.includes(CodeActionKind.QuickFix)) return actions;
+  }
+  const { start, end } = params.range;
+  for (const finding of state.findings) {
+    if (finding.range.end.line < start.line || finding.range.start.line > end.line) continue;
+    const diagnostic = toDiagnostic(finding);
+    for (const fix of finding.fixes) {
+      if (fix.kind === 'edit') {
+        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, isPreferred: fix.preferred, diagnostics: [diagnostic], edit: toWorkspaceEdit(fix.edits, textOf) });
+      } else {
+        actions.push({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          command: { title: fix.title, command: CLIENT_REQUEST_APPROVAL_COMMAND, arguments: [{ subject: fix.subject, uri: params.textDocument.uri }] },
+        });
+      }
+    }
+  }
+  return actions;
+}

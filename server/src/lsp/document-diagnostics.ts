@@ -1,0 +1,131 @@
+import type { Connection, Position, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { AuditResult } from '../audit/run-audit';
+import type { Finding } from '../findings/finding';
+import { pathToUri, toDiagnostic, uriToPath } from './to-lsp';
+import type { WorkspaceFolders } from './workspace-folders';
+
+export interface DocumentCheckState {
+  readonly version: number;
+  readonly text: string;
+  readonly findings: readonly Finding[];
+}
+
+/**
+ * Keeps what each file's diagnostics are made of — the live check of an open document, the last audit for
+ * files that are not open, and policy problems — and publishes their union.
+ */
+export class DocumentDiagnostics {
+  private readonly checks = new Map<string, DocumentCheckState>();
+  private readonly policyFindings = new Map<string, Finding[]>();
+  private readonly auditFindings = new Map<string, Finding[]>();
+  private readonly pending = new Map<string, NodeJS.Immediate>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly folders: WorkspaceFolders,
+  ) {}
+
+  /** The findings for a document's current version, checking it now if needed. */
+  check(document: TextDocument): DocumentCheckState {
+    const existing = this.checks.get(document.uri);
+    if (existing && existing.version === document.version) return existing;
+    const filePath = uriToPath(document.uri);
+    let findings: readonly Finding[] = [];
+    if (filePath) {
+      const folder = this.folders.folderFor(filePath);
+      if (folder.settings.enable) {
+        try {
+          findings = folder.engine.checkDocument(filePath, document.getText(), document.languageId).findings;
+        } catch (error) {
+          this.connection.console.error(`checking ${filePath} failed: ${(error as Error).stack ?? error}`);
+        }
+      }
+    }
+    const state = { version: document.version, text: document.getText(), findings };
+    this.checks.set(document.uri, state);
+    return state;
+  }
+
+  current(uri: string): DocumentCheckState | undefined {
+    return this.checks.get(uri);
+  }
+
+  forget(uri: string): void {
+    this.checks.delete(uri);
+    this.publish(uri);
+  }
+
+  /** Coalesces bursts of edits: the check runs once the messages already received have been read. */
+  schedule(uri: string): void {
+    if (this.pending.has(uri)) return;
+    this.pending.set(
+      uri,
+      setImmediate(() => {
+        this.pending.delete(uri);
+        const document = this.documents.get(uri);
+        if (!document) return;
+        this.check(document);
+        this.publish(uri);
+      }),
+    );
+  }
+
+  publish(uri: string): void {
+    const filePath = uriToPath(uri);
+    const own = this.documents.get(uri) ? this.checks.get(uri)?.findings ?? [] : this.auditFindings.get(uri) ?? [];
+    const policy = filePath ? this.policyFindings.get(filePath) ?? [] : [];
+    void this.connection.sendDiagnostics({ uri, diagnostics: [...own, ...policy].map(toDiagnostic) });
+  }
+
+  /** Re-checks every open document and re-publishes policy problems, e.g. after the policy changed. */
+  recheckAll(): void {
+    this.checks.clear();
+    this.refreshPolicyFindings();
+    for (const document of this.documents.all()) this.schedule(document.uri);
+  }
+
+  /** Findings of an audit, shown for files that are not open; replaces the previous audit's. */
+  setAuditResults(results: readonly AuditResult[]): void {
+    const previous = new Set(this.auditFindings.keys());
+    this.auditFindings.clear();
+    for (const result of results) {
+      for (const finding of result.findings) {
+        if (finding.code === 'policy-invalid') continue;
+        const uri = pathToUri(finding.path);
+        this.auditFindings.set(uri, [...(this.auditFindings.get(uri) ?? []), finding]);
+      }
+    }
+    for (const uri of new Set([...previous, ...this.auditFindings.keys()])) this.publish(uri);
+  }
+
+  /** Every finding currently shown, with the URI it is shown on. */
+  *shown(): Generator<[string, Finding]> {
+    for (const [uri, state] of this.checks) for (const f of state.findings) yield [uri, f];
+    for (const [uri, findings] of this.auditFindings) if (!this.documents.get(uri)) for (const f of findings) yield [uri, f];
+  }
+
+  findingsAt(uri: string, position: Position): Finding[] {
+    const state = this.checks.get(uri);
+    if (!state) return [];
+    const { line, character } = position;
+    return state.findings.filter(
+      (f) =>
+        (f.range.start.line < line || (f.range.start.line === line && f.range.start.character <= character)) &&
+        (f.range.end.line > line || (f.range.end.line === line && f.range.end.character >= character)),
+    );
+  }
+
+  private refreshPolicyFindings(): void {
+    const next = new Map<string, Finding[]>();
+    for (const folder of this.folders.all()) {
+      if (!folder.settings.enable) continue;
+      for (const finding of folder.engine.policyFindings()) next.set(finding.path, [...(next.get(finding.path) ?? []), finding]);
+    }
+    const touched = new Set([...this.policyFindings.keys(), ...next.keys()]);
+    this.policyFindings.clear();
+    for (const [p, f] of next) this.policyFindings.set(p, f);
+    for (const p of touched) this.publish(pathToUri(p));
+  }
+}

@@ -1,0 +1,228 @@
+import * as os from 'node:os';
+import type { CancellationToken, Connection, ExecuteCommandParams } from 'vscode-languageserver';
+import { appendApprovalRequestEdit, reviewApprovalEdit } from '../approvals/append-approval';
+import { isoDate } from '../approvals/find-approval';
+import { planHeaderFixes } from '../audit/plan-header-fixes';
+import { runAudit, type AuditResult } from '../audit/run-audit';
+import type { DependencySubject } from '../findings/finding';
+import type { FileSource } from '../io/file-source';
+import { projectLicense } from '../policy/load-policy';
+import { starterPolicyText } from '../policy/starter-policy';
+import { toJsonReport } from '../report/json-report';
+import { toMarkdownReport } from '../report/markdown-report';
+import { toSarif } from '../report/sarif-report';
+import { TOOL_VERSION } from '../tool-version';
+import type { DocumentDiagnostics } from './document-diagnostics';
+import { gitIdentity } from './git-identity';
+import { pathToUri, toWorkspaceEdit, uriToPath } from './to-lsp';
+import type { WorkspaceFolders } from './workspace-folders';
+
+/** Commands the server executes; the client's own commands gather input and call these. */
+export const SERVER_COMMANDS = {
+  requestApproval: 'ospo.server.requestApproval',
+  reviewApproval: 'ospo.server.reviewApproval',
+  audit: 'ospo.server.audit',
+  exportReport: 'ospo.server.exportReport',
+  status: 'ospo.server.status',
+  approvals: 'ospo.server.approvals',
+  headerFixPlan: 'ospo.server.headerFixPlan',
+  starterPolicy: 'ospo.server.starterPolicy',
+} as const;
+
+export interface RequestApprovalArgs {
+  readonly subject: DependencySubject;
+  readonly justification: string;
+  /** The manifest the request came from; picks the workspace folder. */
+  readonly uri?: string;
+  readonly requestedBy?: string;
+}
+
+export interface ReviewApprovalArgs {
+  readonly folderUri?: string;
+  readonly index: number;
+  readonly decision: 'approved' | 'rejected';
+  readonly comment?: string;
+  readonly reviewedBy?: string;
+}
+
+interface CommandContext {
+  readonly connection: Connection;
+  readonly folders: WorkspaceFolders;
+  readonly diagnostics: DocumentDiagnostics;
+  readonly files: FileSource & { invalidate(path: string): void };
+}
+
+/** Executes `ospo.server.*` commands. */
+export class ServerCommands {
+  private lastAudit: AuditResult[] = [];
+
+  constructor(private readonly ctx: CommandContext) {}
+
+  async execute(params: ExecuteCommandParams, cancellation: CancellationToken): Promise<unknown> {
+    const args = (params.arguments ?? [])[0] as Record<string, unknown> | undefined;
+    switch (params.command) {
+      case SERVER_COMMANDS.requestApproval:
+        return this.requestApproval(args as unknown as RequestApprovalArgs);
+      case SERVER_COMMANDS.reviewApproval:
+        return this.reviewApproval(args as unknown as ReviewApprovalArgs);
+      case SERVER_COMMANDS.audit:
+        return this.audit(params.workDoneToken, () => cancellation.isCancellationRequested);
+      case SERVER_COMMANDS.exportReport:
+        return this.exportReport(typeof args?.format === 'string' ? args.format : 'sarif');
+      case SERVER_COMMANDS.status:
+        return this.status();
+      case SERVER_COMMANDS.approvals:
+        return this.listApprovals();
+      case SERVER_COMMANDS.headerFixPlan:
+        return this.headerFixPlan(args?.folderUri as string | undefined);
+      case SERVER_COMMANDS.starterPolicy:
+        return this.starterPolicy(args?.folderUri as string | undefined);
+      default:
+        return { error: `unknown command ${params.command}` };
+    }
+  }
+
+  private async requestApproval(args: RequestApprovalArgs): Promise<{ applied: boolean; url?: string; error?: string }> {
+    if (!args?.subject?.purl || typeof args.justification !== 'string') return { applied: false, error: 'a dependency and a justification are required' };
+    const folder = this.ctx.folders.folderForUri(args.uri);
+    if (!folder) return { applied: false, error: 'no workspace folder' };
+    const logPath = folder.engine.approvalsPath;
+    const requestedBy = args.requestedBy ?? gitIdentity(folder.root) ?? os.userInfo().username;
+    const versionSpec = args.subject.versionSpec ?? args.subject.version;
+    const edit = appendApprovalRequestEdit(logPath, this.ctx.files.readText(logPath), {
+      package: args.subject.purl,
+      ...(versionSpec ? { version: versionSpec } : {}),
+      ...(args.subject.license ? { license: args.subject.license } : {}),
+      requestedBy,
+      requestedAt: isoDate(new Date()),
+      justification: args.justification,
+    });
+    if ('error' in edit) return { applied: false, error: edit.error };
+    const result = await this.ctx.connection.workspace.applyEdit({
+      label: `Request approval for ${args.subject.name}`,
+      edit: toWorkspaceEdit([edit], (p) => this.ctx.files.readText(p) ?? ''),
+    });
+    if (!result.applied) return { applied: false, error: result.failureReason ?? 'the editor did not apply the edit' };
+    folder.engine.fileChanged(logPath);
+    this.ctx.diagnostics.recheckAll();
+    const template = folder.engine.policy.approvals.requestUrl;
+    // A URL named by the workspace is opened only when the workspace is trusted.
+    if (!template || !this.ctx.folders.trusted) return { applied: true };
+    const title = `Approval request: ${args.subject.name}${args.subject.license ? ` (${args.subject.license})` : ''}`;
+    const body = [
+      `Package: ${args.subject.purl}`,
+      ...(versionSpec ? [`Version: ${versionSpec}`] : []),
+      `License: ${args.subject.license ?? 'unknown'}`,
+      `Requested by: ${requestedBy}`,
+      '',
+      args.justification,
+    ].join('\n');
+    return { applied: true, url: template.replace(/\{title\}/g, encodeURIComponent(title)).replace(/\{body\}/g, encodeURIComponent(body)) };
+  }
+
+  private async reviewApproval(args: ReviewApprovalArgs): Promise<{ applied: boolean; error?: string }> {
+    const folder = this.ctx.folders.folderForUri(args?.folderUri);
+    if (!folder) return { applied: false, error: 'no workspace folder' };
+    const logPath = folder.engine.approvalsPath;
+    const text = this.ctx.files.readText(logPath);
+    const entry = folder.engine.approvals.entries.find((e) => e.index === args.index);
+    if (text === undefined || !entry) return { applied: false, error: 'no such approval request' };
+    if (args.decision !== 'approved' && args.decision !== 'rejected') return { applied: false, error: 'the decision must be approved or rejected' };
+    const edit = reviewApprovalEdit(logPath, text, {
+      index: args.index,
+      status: args.decision,
+      reviewedBy: args.reviewedBy ?? gitIdentity(folder.root) ?? os.userInfo().username,
+      reviewedAt: isoDate(new Date()),
+      ...(args.comment ? { comment: args.comment } : {}),
+    });
+    const result = await this.ctx.connection.workspace.applyEdit({ label: `Review approval for ${entry.package}`, edit: toWorkspaceEdit([edit], () => text) });
+    if (!result.applied) return { applied: false, error: result.failureReason ?? 'the editor did not apply the edit' };
+    folder.engine.fileChanged(logPath);
+    this.ctx.diagnostics.recheckAll();
+    return { applied: true };
+  }
+
+  /** Cancelling the request (`$/cancelRequest`) stops the walk; what was found so far is still published. */
+  private async audit(token: string | number | undefined, isCancelled: () => boolean): Promise<object> {
+    const { connection } = this.ctx;
+    // A client-created token shows progress where the client chose (a cancellable notification in VS Code).
+    const reporter = token !== undefined ? connection.window.attachWorkDoneProgress(token) : await connection.window.createWorkDoneProgress();
+    reporter.begin('Auditing workspace', 0, 'Walking files…', true);
+    const results: AuditResult[] = [];
+    try {
+      for (const folder of this.ctx.folders.all()) {
+        if (!folder.settings.enable || isCancelled()) continue;
+        results.push(await runAudit(folder.engine, { isCancelled, onProgress: (n, current) => reporter.report(`${n} files… ${current}`) }));
+      }
+    } finally {
+      reporter.done();
+    }
+    this.ctx.diagnostics.setAuditResults(results);
+    this.lastAudit = results;
+    return { cancelled: isCancelled(), folders: results.map((r) => ({ root: r.root, ...toJsonReport(r) })) };
+  }
+
+  private exportReport(format: string): { format: string; content: string } | { error: string } {
+    if (!this.lastAudit.length) return { error: 'run an audit first' };
+    if (format === 'markdown') return { format, content: this.lastAudit.map((r) => toMarkdownReport(r)).join('\n\n') };
+    if (format === 'sarif') {
+      const [first, ...rest] = this.lastAudit.map((r) => toSarif(r, TOOL_VERSION) as { runs: unknown[] });
+      for (const other of rest) first.runs.push(...other.runs);
+      return { format, content: JSON.stringify(first, null, 2) + '\n' };
+    }
+    return { error: `unknown format ${format}` };
+  }
+
+  private status(): object {
+    const counts = new Map<string, { error: number; warning: number; information: number }>();
+    for (const [uri, finding] of this.ctx.diagnostics.shown()) {
+      const filePath = uriToPath(uri);
+      if (!filePath) continue;
+      const root = this.ctx.folders.folderFor(filePath).root;
+      const c = counts.get(root) ?? { error: 0, warning: 0, information: 0 };
+      c[finding.severity]++;
+      counts.set(root, c);
+    }
+    return {
+      trusted: this.ctx.folders.trusted,
+      folders: this.ctx.folders.all().map((folder) => {
+        const source = folder.engine.policy.source;
+        return {
+          root: folder.root,
+          enabled: folder.settings.enable,
+          policy: source.kind === 'file' ? { kind: 'file', path: source.path } : { kind: 'default', reason: source.reason },
+          policyValid: folder.engine.policyLoad.kind === 'loaded',
+          counts: counts.get(folder.root) ?? { error: 0, warning: 0, information: 0 },
+        };
+      }),
+    };
+  }
+
+  private listApprovals(): object {
+    return {
+      folders: this.ctx.folders.all().map((folder) => ({
+        folderUri: pathToUri(folder.root),
+        log: folder.engine.approvalsPath,
+        entries: folder.engine.approvals.entries.map(({ span: _span, ...entry }) => entry),
+      })),
+    };
+  }
+
+  private headerFixPlan(folderUri: string | undefined): object {
+    const folder = this.ctx.folders.folderForUri(folderUri);
+    if (!folder) return { files: [] };
+    const plans = planHeaderFixes(folder.engine);
+    const texts = new Map(plans.map((p) => [p.path, p.text]));
+    return {
+      files: plans.map((p) => ({ uri: pathToUri(p.path), relativePath: p.relativePath, titles: p.titles })),
+      edit: toWorkspaceEdit(plans.flatMap((p) => p.edits), (p) => texts.get(p) ?? this.ctx.files.readText(p) ?? ''),
+    };
+  }
+
+  private starterPolicy(folderUri: string | undefined): object {
+    const folder = this.ctx.folders.folderForUri(folderUri);
+    if (!folder) return { error: 'no workspace folder' };
+    const policyPath = folder.engine.policyPath;
+    return { uri: pathToUri(policyPath), exists: this.ctx.files.exists(policyPath), text: starterPolicyText(projectLicense(folder.root, this.ctx.files)) };
+  }
+}

@@ -1,0 +1,82 @@
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { InvalidatingFileSource } from '../io/file-source';
+import { WorkspaceEngine } from '../workspace/workspace-engine';
+import { DEFAULT_SETTINGS, type ServerSettings } from './server-settings';
+import { pathToUri, uriToPath } from './to-lsp';
+
+export interface Folder {
+  readonly root: string;
+  settings: ServerSettings;
+  engine: WorkspaceEngine;
+}
+
+/** The workspace folders, each with its own settings and engine (and so its own policy). */
+export class WorkspaceFolders {
+  private readonly folders = new Map<string, Folder>();
+  trusted = false;
+
+  constructor(private readonly files: InvalidatingFileSource) {}
+
+  private createEngine(root: string, settings: ServerSettings): WorkspaceEngine {
+    return new WorkspaceEngine({
+      root,
+      files: this.files,
+      trusted: this.trusted,
+      ...(settings.policyFile ? { policyFile: settings.policyFile } : {}),
+      checkHeaders: settings.headersEnabled,
+      checkDependencies: settings.dependenciesEnabled,
+      env: process.env,
+      homeDir: os.homedir(),
+    });
+  }
+
+  add(root: string): Folder {
+    const folder = { root, settings: DEFAULT_SETTINGS, engine: this.createEngine(root, DEFAULT_SETTINGS) };
+    this.folders.set(root, folder);
+    return folder;
+  }
+
+  remove(root: string): void {
+    this.folders.delete(root);
+  }
+
+  get size(): number {
+    return this.folders.size;
+  }
+
+  all(): Folder[] {
+    return [...this.folders.values()];
+  }
+
+  applySettings(folder: Folder, settings: ServerSettings): void {
+    folder.settings = settings;
+    folder.engine = this.createEngine(folder.root, settings);
+  }
+
+  /** The deepest workspace folder containing the file; a file outside them all gets a folder of its own directory. */
+  folderFor(filePath: string): Folder {
+    let best: Folder | undefined;
+    for (const folder of this.folders.values()) {
+      const rel = path.relative(folder.root, filePath);
+      if (!rel.startsWith('..') && !path.isAbsolute(rel) && (!best || folder.root.length > best.root.length)) best = folder;
+    }
+    return best ?? this.add(path.dirname(filePath));
+  }
+
+  folderForUri(uri: string | undefined): Folder | undefined {
+    const filePath = uri ? uriToPath(uri) : undefined;
+    if (filePath) return this.folders.get(filePath) ?? this.folderFor(filePath);
+    return this.folders.values().next().value;
+  }
+
+  uriOf(folder: Folder): string {
+    return pathToUri(folder.root);
+  }
+
+  /** True when the file is the folder's policy, a base it extends, or its approvals log. */
+  isPolicyInput(folder: Folder, filePath: string): boolean {
+    const source = folder.engine.policyLoad.policy.source;
+    return filePath === folder.engine.policyPath || filePath === folder.engine.approvalsPath || (source.kind === 'file' && source.chain.includes(filePath));
+  }
+}
