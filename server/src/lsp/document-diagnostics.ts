@@ -107,8 +107,9 @@ export class DocumentDiagnostics {
   }
 
   findingsAt(uri: string, position: Position): Finding[] {
-    const state = this.checks.get(uri);
-    if (!state) return [];
+    const document = this.documents.get(uri);
+    if (!document) return [];
+    const state = this.check(document);
     const { line, character } = position;
     return state.findings.filter(
       (f) =>

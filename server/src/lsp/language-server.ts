@@ -30,6 +30,7 @@ export function startLanguageServer(connection: Connection): void {
   const commands = new ServerCommands({ connection, folders, diagnostics, files });
   let supportsConfiguration = false;
   let supportsWatchRegistration = false;
+  let supportsWorkspaceFolders = false;
 
   async function pullSettings(): Promise<void> {
     if (!supportsConfiguration) return;
@@ -61,6 +62,7 @@ export function startLanguageServer(connection: Connection): void {
     folders.trusted = options.trusted === true;
     supportsConfiguration = params.capabilities.workspace?.configuration === true;
     supportsWatchRegistration = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    supportsWorkspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
     for (const folder of params.workspaceFolders ?? []) {
       const root = uriToPath(folder.uri);
       if (root) folders.add(root);
@@ -85,18 +87,21 @@ export function startLanguageServer(connection: Connection): void {
       const inputs = new Set(['**/.ospo/**', '**/package.json', ...ECOSYSTEMS.flatMap((e) => e.resolutionInputs.map((g) => `**/${g}`))]);
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [...inputs].map((globPattern) => ({ globPattern })) });
     }
-    connection.workspace.onDidChangeWorkspaceFolders(async (event) => {
-      for (const removed of event.removed) {
-        const root = uriToPath(removed.uri);
-        if (root) folders.remove(root);
-      }
-      for (const added of event.added) {
-        const root = uriToPath(added.uri);
-        if (root) folders.add(root);
-      }
-      await pullSettings();
-      diagnostics.recheckAll();
-    });
+    // Asking for folder events from a client that cannot send them throws.
+    if (supportsWorkspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders(async (event) => {
+        for (const removed of event.removed) {
+          const root = uriToPath(removed.uri);
+          if (root) folders.remove(root);
+        }
+        for (const added of event.added) {
+          const root = uriToPath(added.uri);
+          if (root) folders.add(root);
+        }
+        await pullSettings();
+        diagnostics.recheckAll();
+      });
+    }
     await pullSettings();
     diagnostics.recheckAll();
     connection.console.log(`OSPO Guide ${TOOL_VERSION} ready (${folders.size} folder(s), ${folders.trusted ? 'trusted' : 'restricted'} workspace)`);

@@ -40,6 +40,7 @@ export class WorkspaceEngine {
   private lastGoodPolicy!: Policy;
   private approvalsLog!: ApprovalsLog;
   private readonly resolvers = new Map<string, DependencyResolver>();
+  private hadValidPolicy = false;
 
   constructor(private readonly options: WorkspaceEngineOptions) {
     this.reloadPolicy();
@@ -78,6 +79,7 @@ export class WorkspaceEngine {
       ...(this.options.policyFile ? { policyFile: this.options.policyFile } : {}),
     });
     if (this.policyResult.kind !== 'invalid' || this.lastGoodPolicy === undefined) this.lastGoodPolicy = this.policyResult.policy;
+    if (this.policyResult.kind === 'loaded') this.hadValidPolicy = true;
     this.reloadApprovals();
   }
 
@@ -124,7 +126,8 @@ export class WorkspaceEngine {
     for (const p of this.approvalsLog.problems) problems.push({ path: this.approvalsLog.path, span: p.span, message: `approvals log: ${p.message}` });
     return problems.map((problem) => {
       const text = this.options.files.readText(problem.path) ?? '';
-      const fallbackNote = this.policyResult.kind === 'invalid' ? ' (the last valid policy stays in force)' : '';
+      const fallbackNote =
+        this.policyResult.kind !== 'invalid' ? '' : this.hadValidPolicy ? ' (the last valid policy stays in force)' : ' (the rest of the policy applies)';
       return {
         code: 'policy-invalid',
         severity: 'error',

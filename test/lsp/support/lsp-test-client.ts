@@ -36,7 +36,10 @@ export class LspTestClient {
   private versions = new Map<string, number>();
   stderr = '';
 
+  private settings: Record<string, unknown>;
+
   constructor(private readonly options: TestClientOptions) {
+    this.settings = options.settings ?? {};
     this.process = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (chunk) => (this.stderr += String(chunk)));
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
@@ -45,7 +48,7 @@ export class LspTestClient {
       this.diagnostics.set(params.uri, { version: this.publishCount, diagnostics: params.diagnostics as TestDiagnostic[] });
       for (const wake of this.waiters.splice(0)) wake();
     });
-    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => options.settings ?? {}));
+    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.settings));
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.onRequest('workspace/applyEdit', async (params: { edit: WorkspaceEdit }) => {
@@ -67,13 +70,19 @@ export class LspTestClient {
       rootUri: LspTestClient.uri(this.options.root),
       workspaceFolders: [{ uri: LspTestClient.uri(this.options.root), name: path.basename(this.options.root) }],
       capabilities: {
-        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, applyEdit: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } },
+        workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true }, applyEdit: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } },
         textDocument: { publishDiagnostics: {}, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } } },
         window: { workDoneProgress: true },
       },
       initializationOptions: { trusted: this.options.trusted ?? true },
     });
     await this.connection.sendNotification('initialized', {});
+  }
+
+  /** Changes the `ospo` settings and tells the server, as VS Code does when the user edits them. */
+  updateSettings(settings: Record<string, unknown>): void {
+    this.settings = settings;
+    void this.connection.sendNotification('workspace/didChangeConfiguration', { settings: { ospo: settings } });
   }
 
   open(filePath: string, text: string, languageId = languageOf(filePath)): void {
