@@ -10,6 +10,7 @@ import { toSarif } from '../report/sarif-report';
 import { toTextReport } from '../report/text-report';
 import { WorkspaceEngine } from '../workspace/workspace-engine';
 import { TOOL_VERSION } from '../tool-version';
+import { createOnlineLicenseOverlay } from '../licenses/online-license-overlay';
 
 export interface CliIo {
   readonly stdout: { write(text: string): unknown };
@@ -17,10 +18,13 @@ export interface CliIo {
   readonly cwd: string;
 }
 
-const USAGE = `Usage: ospo-guide audit [DIR] [--policy FILE] [--format text|json|sarif] [--output FILE] [--fail-on error|warning|none]
+const USAGE = `Usage: ospo-guide audit [DIR] [--policy FILE] [--format text|json|sarif] [--output FILE] [--fail-on error|warning|none] [--online]
 
 Checks every dependency manifest and every header-selected source file under DIR (default: .)
 against the OSPO policy (.ospo/policy.json, or the embedded default when there is none).
+
+--online looks up licenses that nothing on this machine states on deps.dev (never for packages the
+policy lists in packages.private); answers are cached under ~/.cache/ospo-guide.
 
 Exit status: 0 nothing reached --fail-on (default: error), 1 something did, 2 usage or policy error.
 `;
@@ -58,6 +62,7 @@ async function runAuditCommand(args: readonly string[], io: CliIo): Promise<numb
         format: { type: 'string', default: 'text' },
         output: { type: 'string', short: 'o' },
         'fail-on': { type: 'string', default: 'error' },
+        online: { type: 'boolean', default: false },
       },
     });
   } catch (error) {
@@ -75,12 +80,16 @@ async function runAuditCommand(args: readonly string[], io: CliIo): Promise<numb
     io.stderr.write(`ospo-guide: ${root} is not a folder\n`);
     return EXIT.usage;
   }
+  let policyForOnline: WorkspaceEngine | undefined;
+  const online = values.online ? createOnlineLicenseOverlay(() => policyForOnline!.policy.packages, process.env) : undefined;
   const engine = new WorkspaceEngine({
     root,
     files: new CachingFileSource(),
     trusted: true,
     ...(values.policy !== undefined ? { policyFile: path.resolve(io.cwd, values.policy) } : {}),
+    ...(online ? { online } : {}),
   });
+  policyForOnline = engine;
   const load = engine.policyLoad;
   if (load.kind === 'missing') {
     io.stderr.write(`ospo-guide: policy file not found: ${load.path}\n`);
@@ -94,7 +103,12 @@ async function runAuditCommand(args: readonly string[], io: CliIo): Promise<numb
     return EXIT.usage;
   }
 
-  const result = await runAudit(engine);
+  let result = await runAudit(engine);
+  if (online) {
+    // The first pass asked for what is missing; the second uses the answers.
+    await online.settled();
+    result = await runAudit(engine);
+  }
   const output =
     format === 'sarif' ? JSON.stringify(toSarif(result, TOOL_VERSION), null, 2) + '\n' : format === 'json' ? JSON.stringify(toJsonReport(result), null, 2) + '\n' : toTextReport(result);
   if (values.output !== undefined) {

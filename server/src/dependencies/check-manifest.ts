@@ -33,6 +33,8 @@ export interface ManifestCheckInput {
   readonly context: DecisionContext;
   /** Report manifest syntax errors as findings (the CLI does; editors already show them). */
   readonly reportSyntaxProblems: boolean;
+  /** Adds evidence from elsewhere (the online lookup) to packages nothing local describes. */
+  readonly enrich?: (pkg: ResolvedPackage) => ResolvedPackage;
 }
 
 /**
@@ -59,8 +61,10 @@ export function checkManifest(input: ManifestCheckInput): ManifestCheck {
     }
   }
   const seenRows = new Set<string>();
+  const enrich = input.enrich ?? ((pkg: ResolvedPackage) => pkg);
   for (const declaration of parsed.declarations) {
-    const resolved = input.resolver.resolve(declaration);
+    const raw = input.resolver.resolve(declaration);
+    const resolved = { pkg: enrich(raw.pkg), transitive: raw.transitive.map((t) => ({ chain: t.chain, pkg: enrich(t.pkg) })) };
     const range = lines.rangeOf(declaration.nameSpan);
     const direct = decidePackage(resolved.pkg, declaration.versionSpec, input.context);
     const directRow = row(input, resolved.pkg, direct, true, [], seenRows);

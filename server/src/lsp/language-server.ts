@@ -25,7 +25,14 @@ import { WorkspaceFolders } from './workspace-folders';
 export function startLanguageServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const files = new OpenDocumentsFileSource(new CachingFileSource());
-  const folders = new WorkspaceFolders(files);
+  let answerTimer: NodeJS.Timeout | undefined;
+  // Online answers arrive in bursts: re-check once per burst.
+  const folders = new WorkspaceFolders(files, () => {
+    answerTimer ??= setTimeout(() => {
+      answerTimer = undefined;
+      diagnostics.recheckAll();
+    }, 100);
+  });
   const diagnostics = new DocumentDiagnostics(connection, documents, folders);
   const commands = new ServerCommands({ connection, folders, diagnostics, files });
   let supportsConfiguration = false;

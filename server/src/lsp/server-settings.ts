@@ -4,9 +4,11 @@ export interface ServerSettings {
   readonly policyFile?: string;
   readonly headersEnabled: boolean;
   readonly dependenciesEnabled: boolean;
+  /** Ask deps.dev for licenses nothing local states; never in a restricted workspace. */
+  readonly onlineLookup: boolean;
 }
 
-export const DEFAULT_SETTINGS: ServerSettings = { enable: true, headersEnabled: true, dependenciesEnabled: true };
+export const DEFAULT_SETTINGS: ServerSettings = { enable: true, headersEnabled: true, dependenciesEnabled: true, onlineLookup: false };
 
 /** Validates the raw `ospo` configuration section; anything malformed falls back to the default. */
 export function readServerSettings(raw: unknown): ServerSettings {
@@ -23,5 +25,6 @@ export function readServerSettings(raw: unknown): ServerSettings {
     ...(policyFile ? { policyFile } : {}),
     headersEnabled: bool(nested('headers').enable ?? section['headers.enable'], true),
     dependenciesEnabled: bool(nested('dependencies').enable ?? section['dependencies.enable'], true),
+    onlineLookup: bool(section.onlineLookup, false),
   };
 }

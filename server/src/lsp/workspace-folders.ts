@@ -1,6 +1,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { InvalidatingFileSource } from '../io/file-source';
+import { createOnlineLicenseOverlay } from '../licenses/online-license-overlay';
 import { WorkspaceEngine } from '../workspace/workspace-engine';
 import { DEFAULT_SETTINGS, type ServerSettings } from './server-settings';
 import { pathToUri, uriToPath } from './to-lsp';
@@ -16,10 +17,17 @@ export class WorkspaceFolders {
   private readonly folders = new Map<string, Folder>();
   trusted = false;
 
-  constructor(private readonly files: InvalidatingFileSource) {}
+  /** `onOnlineAnswer` is called when an online lookup brings a license, so documents can be checked again. */
+  constructor(
+    private readonly files: InvalidatingFileSource,
+    private readonly onOnlineAnswer: () => void = () => undefined,
+  ) {}
 
   private createEngine(root: string, settings: ServerSettings): WorkspaceEngine {
-    return new WorkspaceEngine({
+    let engine: WorkspaceEngine | undefined;
+    // Nothing leaves the machine from a restricted workspace, whatever its settings say.
+    const online = settings.onlineLookup && this.trusted ? createOnlineLicenseOverlay(() => engine!.policy.packages, process.env, this.onOnlineAnswer) : undefined;
+    engine = new WorkspaceEngine({
       root,
       files: this.files,
       trusted: this.trusted,
@@ -28,7 +36,9 @@ export class WorkspaceFolders {
       checkDependencies: settings.dependenciesEnabled,
       env: process.env,
       homeDir: os.homedir(),
+      ...(online ? { online } : {}),
     });
+    return engine;
   }
 
   add(root: string): Folder {

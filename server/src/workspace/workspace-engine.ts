@@ -12,6 +12,7 @@ import { loadPolicy, resolvePolicyPath, type PolicyLoadResult } from '../policy/
 import type { Policy } from '../policy/policy-types';
 import type { PolicyProblem } from '../policy/read-policy-layer';
 import { LineIndex } from '../text/line-index';
+import type { OnlineLicenseOverlay } from '../licenses/online-license-overlay';
 
 export interface WorkspaceEngineOptions {
   readonly root: string;
@@ -23,6 +24,8 @@ export interface WorkspaceEngineOptions {
   readonly now?: () => Date;
   readonly checkHeaders?: boolean;
   readonly checkDependencies?: boolean;
+  /** Online license lookup for packages nothing local describes; off unless given. */
+  readonly online?: OnlineLicenseOverlay;
 }
 
 export interface DocumentCheck {
@@ -158,6 +161,7 @@ export class WorkspaceEngine {
           displayPath: (p) => this.relative(p),
         },
         reportSyntaxProblems,
+        ...(this.options.online ? { enrich: (pkg) => this.options.online!.enrich(pkg) } : {}),
       });
       findings.push(...check.findings);
       packages = check.packages;
