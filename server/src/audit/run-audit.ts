@@ -7,6 +7,7 @@ import { readSourceText } from '../io/read-source-text';
 import { readTextFile } from '../io/file-source';
 import type { WorkspaceEngine } from '../workspace/workspace-engine';
 import { walkWorkspace } from './walk-workspace';
+import { idsInExpression, licenseTextFindings, type LicenseUse } from '../reuse/license-texts';
 
 export interface AuditResult {
   readonly root: string;
@@ -45,6 +46,8 @@ export async function runAudit(engine: WorkspaceEngine, options: AuditOptions = 
   let manifestsChecked = 0;
   let headerFilesChecked = 0;
   const headers = engine.policy.headers;
+  const reuse = engine.reuseRequired();
+  const licenseUses = new Map<string, LicenseUse>();
 
   for (const relative of walkWorkspace(engine.root)) {
     if (options.isCancelled?.()) break;
@@ -79,6 +82,17 @@ export async function runAudit(engine: WorkspaceEngine, options: AuditOptions = 
     }
     findings.push(...engine.checkDocument(absolute, source.text).findings);
     headerFilesChecked++;
+    if (reuse) {
+      for (const { expression, line } of engine.declaredLicenses(absolute, source.text)) {
+        for (const id of idsInExpression(expression)) if (!licenseUses.has(id)) licenseUses.set(id, { path: absolute, line });
+      }
+    }
+  }
+  if (reuse && !options.isCancelled?.()) {
+    findings.push(...licenseTextFindings(engine.root, engine.files, licenseUses));
+    for (const problem of engine.reuseIndex.readProblems()) {
+      findings.push({ code: 'reuse-metadata-invalid', severity: 'error', message: problem.message, path: problem.path, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, subject: { kind: 'file' }, fixes: [] });
+    }
   }
 
   findings.sort(

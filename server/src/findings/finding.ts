@@ -16,6 +16,7 @@ export type FindingCode =
   | 'header-license-mismatch'
   | 'license-text-missing'
   | 'license-text-unused'
+  | 'reuse-metadata-invalid'
   | 'manifest-invalid'
   | 'policy-invalid';
 

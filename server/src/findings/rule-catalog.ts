@@ -58,6 +58,11 @@ export const RULES: Readonly<Record<FindingCode, RuleDescription>> = {
     description: 'LICENSES/ holds a license text that no file uses (REUSE).',
     defaultSeverity: 'warning',
   },
+  'reuse-metadata-invalid': {
+    title: 'REUSE metadata invalid',
+    description: 'A REUSE.toml cannot be read; the files it would cover are checked without it.',
+    defaultSeverity: 'error',
+  },
   'manifest-invalid': {
     title: 'Manifest cannot be read',
     description: 'A dependency manifest has syntax errors; dependencies after the error may be missed.',

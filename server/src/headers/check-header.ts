@@ -7,6 +7,8 @@ import { findHeaderPlacement } from './header-placement';
 import { readHeader } from './read-header';
 import { headerLines, renderComment } from './render-header';
 import { styleForFile } from './style-for-file';
+import type { ReuseCoverage } from '../reuse/reuse-coverage';
+import * as nodePath from 'node:path';
 
 export interface HeaderCheckInput {
   /** Absolute path. */
@@ -18,12 +20,18 @@ export interface HeaderCheckInput {
   readonly languageId?: string;
   readonly policy: HeaderPolicy;
   readonly now: Date;
+  /** What REUSE.toml, `.reuse/dep5` or a `.license` sidecar say about the file. */
+  readonly coverage?: ReuseCoverage;
 }
 
 const GLOB_OPTIONS = { dot: true } as const;
 
+/** REUSE's own files: license texts, sidecars and metadata never carry headers themselves. */
+const REUSE_METADATA = /(^|\/)(LICENSES|\.reuse)\/|\.license$|(^|\/)REUSE\.toml$|\.spdx(\.json)?$/;
+
 /** Whether the policy asks this file for a header. */
 export function isHeaderSelected(relativePath: string, policy: HeaderPolicy): boolean {
+  if (REUSE_METADATA.test(relativePath)) return false;
   if (!policy.include.some((glob) => minimatch(relativePath, glob, GLOB_OPTIONS))) return false;
   return !policy.exclude.some((glob) => minimatch(relativePath, glob, GLOB_OPTIONS));
 }
@@ -31,15 +39,46 @@ export function isHeaderSelected(relativePath: string, policy: HeaderPolicy): bo
 /** Checks a selected file's `SPDX-License-Identifier` against the policy and offers the fixes. */
 export function checkHeader(input: HeaderCheckInput): Finding[] {
   const { text, policy } = input;
-  if (text.length === 0) return [];
+  const coverage = input.coverage ?? { kind: 'none' };
+  if (text.length === 0 && coverage.kind === 'none') return [];
   const header = readHeader(text);
   if (header.generated) return [];
   const lines = new LineIndex(text);
   const expected = policy.license ? parseSpdxExpression(policy.license) : undefined;
   const expectedText = expected?.ok ? formatSpdxExpression(expected.expression) : undefined;
   const findings: Finding[] = [];
+  const firstLine = lines.rangeOf({ start: 0, end: Math.min(lines.lineSpan(0).end, text.length) });
 
-  if (header.licenses.length === 0) {
+  // REUSE: a sidecar replaces the file's own tags; an annotation adds to them or stands in, by its precedence.
+  const external = coverage.kind === 'none' ? [] : coverage.licenses;
+  const useFileTags = coverage.kind === 'none' || (coverage.kind === 'annotation' && (coverage.precedence === 'aggregate' || (coverage.precedence === 'closest' && header.licenses.length > 0)));
+  const fileTags = useFileTags ? header.licenses : [];
+  if (coverage.kind !== 'none' && (coverage.kind === 'sidecar' || coverage.precedence === 'override' || coverage.precedence === 'aggregate' || fileTags.length === 0)) {
+    const where = coverage.kind === 'sidecar' ? nodePath.basename(coverage.path) : coverage.source;
+    if (external.length === 0 && fileTags.length === 0) {
+      findings.push({
+        code: 'header-missing',
+        severity: 'warning',
+        message: `${where} covers this file but gives no SPDX-License-Identifier`,
+        path: input.path,
+        range: firstLine,
+        subject: { kind: 'file' },
+        fixes: [],
+      });
+    }
+    for (const expression of external) {
+      const parsed = parseSpdxExpression(expression);
+      const problem = !parsed.ok
+        ? `${where} gives "${expression}", which is ${parsed.error}`
+        : expected?.ok && !sameLicenseExpression(parsed.expression, expected.expression)
+          ? `${where} gives ${formatSpdxExpression(parsed.expression)} for this file; the policy expects ${expectedText} (headers.license)`
+          : undefined;
+      if (problem) findings.push({ code: 'header-license-mismatch', severity: 'warning', message: problem, path: input.path, range: firstLine, subject: { kind: 'file' }, fixes: [] });
+    }
+    if (fileTags.length === 0) return findings;
+  }
+
+  if (fileTags.length === 0) {
     const fix = insertHeaderFix(input, expectedText);
     findings.push({
       code: 'header-missing',
@@ -48,7 +87,7 @@ export function checkHeader(input: HeaderCheckInput): Finding[] {
         ? `No SPDX-License-Identifier header; the policy expects ${expectedText} (headers.license)`
         : 'No SPDX-License-Identifier header; any valid SPDX expression is accepted (set headers.license to get a quick fix)',
       path: input.path,
-      range: lines.rangeOf({ start: 0, end: Math.min(lines.lineSpan(0).end, text.length) }),
+      range: firstLine,
       detail: `The policy asks for a license header in \`${input.relativePath}\`.`,
       subject: { kind: 'file' },
       fixes: fix ? [fix] : [],
@@ -56,7 +95,7 @@ export function checkHeader(input: HeaderCheckInput): Finding[] {
     return findings;
   }
 
-  for (const tag of header.licenses) {
+  for (const tag of fileTags) {
     const found = parseSpdxExpression(tag.expression);
     const range = lines.rangeOf(tag.span.end > tag.span.start ? tag.span : tag.lineSpan);
     if (!found.ok) {

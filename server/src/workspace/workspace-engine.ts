@@ -12,6 +12,8 @@ import { loadPolicy, resolvePolicyPath, type PolicyLoadResult } from '../policy/
 import type { Policy } from '../policy/policy-types';
 import type { PolicyProblem } from '../policy/read-policy-layer';
 import { LineIndex } from '../text/line-index';
+import { ReuseIndex } from '../reuse/reuse-coverage';
+import { readHeader } from '../headers/read-header';
 import type { OnlineLicenseOverlay } from '../licenses/online-license-overlay';
 
 export interface WorkspaceEngineOptions {
@@ -44,13 +46,23 @@ export class WorkspaceEngine {
   private approvalsLog!: ApprovalsLog;
   private readonly resolvers = new Map<string, DependencyResolver>();
   private hadValidPolicy = false;
+  private reuse!: ReuseIndex;
 
   constructor(private readonly options: WorkspaceEngineOptions) {
+    this.reuse = new ReuseIndex(options.root, options.files);
     this.reloadPolicy();
+  }
+
+  get reuseIndex(): ReuseIndex {
+    return this.reuse;
   }
 
   get root(): string {
     return this.options.root;
+  }
+
+  get files(): InvalidatingFileSource {
+    return this.options.files;
   }
 
   get policy(): Policy {
@@ -94,6 +106,7 @@ export class WorkspaceEngine {
   /** Tells the engine a file on disk changed; returns what kind of input it was. */
   fileChanged(filePath: string): 'policy' | 'approvals' | 'resolution' | 'other' {
     this.options.files.invalidate(filePath);
+    this.reuse = new ReuseIndex(this.options.root, this.options.files);
     const policyChain = this.policyResult.policy.source.kind === 'file' ? this.policyResult.policy.source.chain : [];
     if (filePath === this.policyPath || policyChain.includes(filePath) || this.policyResult.kind === 'invalid') {
       this.reloadPolicy();
@@ -112,6 +125,7 @@ export class WorkspaceEngine {
   /** Drops every cached read, e.g. after a settings change or a bulk file operation. */
   resetCaches(): void {
     this.options.files.invalidateAll();
+    this.reuse = new ReuseIndex(this.options.root, this.options.files);
     this.resolvers.clear();
     this.reloadPolicy();
   }
@@ -177,10 +191,30 @@ export class WorkspaceEngine {
           ...(languageId ? { languageId } : {}),
           policy: headers,
           now: this.now(),
+          coverage: this.reuse.coverageFor(relativePath),
         }),
       );
     }
     return { findings, packages };
+  }
+
+  /** Whether REUSE compliance applies: the policy says so, or the workspace uses REUSE. */
+  reuseRequired(): boolean {
+    return this.lastGoodPolicy.headers.reuse ?? this.reuse.usesReuse();
+  }
+
+  /**
+   * The license expressions that apply to a file for REUSE: its own tags and what REUSE metadata adds, each
+   * with the 0-based line it is stated on in the file (0 when it comes from elsewhere).
+   */
+  declaredLicenses(filePath: string, text: string): Array<{ expression: string; line: number }> {
+    const coverage = this.reuse.coverageFor(this.relative(filePath));
+    const own = coverage.kind === 'sidecar' || (coverage.kind === 'annotation' && coverage.precedence === 'override') ? [] : readHeader(text).licenses;
+    const lines = own.length ? new LineIndex(text) : undefined;
+    return [
+      ...own.map((tag) => ({ expression: tag.expression, line: lines!.positionAt(tag.span.start).line })),
+      ...(coverage.kind === 'none' ? [] : coverage.licenses.map((expression) => ({ expression, line: 0 }))),
+    ];
   }
 
   private isInsideDependencyFolder(filePath: string): boolean {

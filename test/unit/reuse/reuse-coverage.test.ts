@@ -1,0 +1,88 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { CachingFileSource } from '../../../server/src/io/file-source';
+import { readDep5 } from '../../../server/src/reuse/dep5';
+import { ReuseIndex } from '../../../server/src/reuse/reuse-coverage';
+import { dep5GlobToRegExp, reuseGlobToRegExp } from '../../../server/src/reuse/reuse-glob';
+import { readReuseToml } from '../../../server/src/reuse/reuse-toml';
+
+function tree(files: Record<string, string>): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ospo-reuse-'));
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+    fs.writeFileSync(path.join(root, name), text);
+  }
+  return root;
+}
+
+describe('REUSE globbing', () => {
+  it('lets * stay within a folder and ** cross folders, as the specification says', () => {
+    assert.ok(reuseGlobToRegExp('src/*.c').test('src/a.c'));
+    assert.ok(!reuseGlobToRegExp('src/*.c').test('src/x/a.c'));
+    assert.ok(reuseGlobToRegExp('src/**').test('src/x/y/a.c'));
+    assert.ok(reuseGlobToRegExp('**/*.png').test('a/b/c.png'));
+    assert.ok(reuseGlobToRegExp('literal\\*.txt').test('literal*.txt'));
+    assert.ok(!reuseGlobToRegExp('literal\\*.txt').test('literalX.txt'));
+    assert.ok(!reuseGlobToRegExp('a.c').test('xa.c'));
+  });
+
+  it('reads dep5 patterns with * crossing folders', () => {
+    assert.ok(dep5GlobToRegExp('docs/*').test('docs/a/b.md'));
+    assert.ok(dep5GlobToRegExp('img/?.png').test('img/a.png'));
+  });
+});
+
+describe('REUSE.toml and dep5', () => {
+  it('rejects a REUSE.toml without version 1 or with a bad precedence, without throwing', () => {
+    assert.equal(readReuseToml('x', '', 'version = 2').ok, false);
+    assert.equal(readReuseToml('x', '', 'version = 1\n[[annotations]]\npath = "a"\nprecedence = "loudest"').ok, false);
+    assert.equal(readReuseToml('x', '', 'not toml [').ok, false);
+  });
+
+  it('reads dep5 paragraphs with continuation lines', () => {
+    const paragraphs = readDep5('Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\nUpstream-Name: x\n\nFiles: docs/* README\nCopyright: 2020 A\n 2021 B\nLicense: CC-BY-4.0\n');
+    assert.equal(paragraphs.length, 1);
+    assert.equal(paragraphs[0].license, 'CC-BY-4.0');
+    assert.equal(paragraphs[0].copyright, '2020 A\n2021 B');
+  });
+});
+
+describe('REUSE coverage', () => {
+  const root = tree({
+    'REUSE.toml': 'version = 1\n[[annotations]]\npath = "src/**"\nSPDX-License-Identifier = "MIT"\n[[annotations]]\npath = "src/special/*"\nSPDX-License-Identifier = "ISC"\n[[annotations]]\npath = "vendor/**"\nprecedence = "override"\nSPDX-License-Identifier = "BSD-3-Clause"\n',
+    'vendor/REUSE.toml': 'version = 1\n[[annotations]]\npath = "**"\nSPDX-License-Identifier = "GPL-2.0-only"\n',
+    'lib/REUSE.toml': 'version = 1\n[[annotations]]\npath = "*.js"\nprecedence = "aggregate"\nSPDX-License-Identifier = "Apache-2.0"\n',
+    'data.json.license': 'SPDX-License-Identifier: CC0-1.0\n',
+    '.reuse/dep5': 'Format: x\n\nFiles: docs/*\nCopyright: 2020 A\nLicense: CC-BY-4.0\n',
+  });
+  const index = new ReuseIndex(root, new CachingFileSource());
+
+  it('lets the last matching annotation win', () => {
+    const c = index.coverageFor('src/special/a.c');
+    assert.deepEqual(c.kind === 'annotation' && c.licenses, ['ISC']);
+    const d = index.coverageFor('src/a.c');
+    assert.deepEqual(d.kind === 'annotation' && d.licenses, ['MIT']);
+  });
+
+  it('lets an outer override beat a nested REUSE.toml', () => {
+    const c = index.coverageFor('vendor/x/y.c');
+    assert.equal(c.kind === 'annotation' && c.precedence, 'override');
+    assert.deepEqual(c.kind === 'annotation' && c.licenses, ['BSD-3-Clause']);
+  });
+
+  it('uses the closest REUSE.toml with paths relative to its folder', () => {
+    const c = index.coverageFor('lib/a.js');
+    assert.equal(c.kind === 'annotation' && c.precedence, 'aggregate');
+    assert.equal(index.coverageFor('lib/sub/a.js').kind, 'none', '* does not cross folders');
+  });
+
+  it('reads sidecars and dep5', () => {
+    const sidecar = index.coverageFor('data.json');
+    assert.deepEqual(sidecar.kind === 'sidecar' && sidecar.licenses, ['CC0-1.0']);
+    const dep5 = index.coverageFor('docs/a/b.md');
+    assert.equal(dep5.kind === 'annotation' && dep5.source, 'dep5');
+    assert.ok(index.usesReuse());
+  });
+});
