@@ -48,6 +48,9 @@ export async function runAudit(engine: WorkspaceEngine, options: AuditOptions = 
   const headers = engine.policy.headers;
   const reuse = engine.reuseRequired();
   const licenseUses = new Map<string, LicenseUse>();
+  const noteLicenseUse = (expression: string, path: string, line: number) => {
+    for (const id of idsInExpression(expression)) if (!licenseUses.has(id)) licenseUses.set(id, { path, line });
+  };
 
   for (const relative of walkWorkspace(engine.root)) {
     if (options.isCancelled?.()) break;
@@ -78,15 +81,14 @@ export async function runAudit(engine: WorkspaceEngine, options: AuditOptions = 
     const source = readSourceText(absolute, HEADER_READ_BYTES);
     if (source.kind !== 'text') {
       skipped.push({ path: relative, reason: source.kind === 'binary' ? 'binary' : source.reason });
+      // A binary file's REUSE metadata still uses license texts.
+      const coverage = reuse ? engine.reuseIndex.coverageFor(relative) : { kind: 'none' as const };
+      if (coverage.kind !== 'none') for (const expression of coverage.licenses) noteLicenseUse(expression, absolute, 0);
       continue;
     }
     findings.push(...engine.checkDocument(absolute, source.text).findings);
     headerFilesChecked++;
-    if (reuse) {
-      for (const { expression, line } of engine.declaredLicenses(absolute, source.text)) {
-        for (const id of idsInExpression(expression)) if (!licenseUses.has(id)) licenseUses.set(id, { path: absolute, line });
-      }
-    }
+    if (reuse) for (const { expression, line } of engine.declaredLicenses(absolute, source.text)) noteLicenseUse(expression, absolute, line);
   }
   if (reuse && !options.isCancelled?.()) {
     findings.push(...licenseTextFindings(engine.root, engine.files, licenseUses));
