@@ -8,7 +8,8 @@ import { writeFileAtomic } from '../io/atomic-write';
 import { toJsonReport } from '../report/json-report';
 import { toSarif } from '../report/sarif-report';
 import { toTextReport } from '../report/text-report';
-import { WorkspaceEngine } from '../workspace/workspace-engine';
+import { WorkspaceEngine, type WorkspaceEngineOptions } from '../workspace/workspace-engine';
+import { applyHeaderFixes } from '../audit/apply-header-fixes';
 import { TOOL_VERSION } from '../tool-version';
 import { createOnlineLicenseOverlay } from '../licenses/online-license-overlay';
 
@@ -19,6 +20,7 @@ export interface CliIo {
 }
 
 const USAGE = `Usage: ospo-guide audit [DIR] [--policy FILE] [--format text|json|sarif] [--output FILE] [--fail-on error|warning|none] [--online]
+       ospo-guide headers fix [DIR] [--policy FILE] [--dry-run]
 
 Checks every dependency manifest and every header-selected source file under DIR (default: .)
 against the OSPO policy (.ospo/policy.json, or the embedded default when there is none).
@@ -26,7 +28,12 @@ against the OSPO policy (.ospo/policy.json, or the embedded default when there i
 --online looks up licenses that nothing on this machine states on deps.dev (never for packages the
 policy lists in packages.private); answers are cached under ~/.cache/ospo-guide.
 
-Exit status: 0 nothing reached --fail-on (default: error), 1 something did, 2 usage or policy error.
+headers fix inserts or corrects license headers in every selected file, as the editor's quick fixes do, and
+creates .license files for files that cannot hold comments. Writes are atomic and keep each file's encoding,
+BOM and line endings; --dry-run only lists what would change.
+
+Exit status: audit: 0 nothing reached --fail-on (default: error), 1 something did; headers fix: 0 all
+fixed, 1 some files could not be fixed; both: 2 usage or policy error.
 `;
 
 /** Exit codes are part of the CI contract. */
@@ -42,8 +49,61 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stdout.write(`${TOOL_VERSION}\n`);
     return EXIT.ok;
   }
-  if (command !== 'audit') return usageError(io, `unknown command "${command}"`);
-  return runAuditCommand(rest, io);
+  if (command === 'audit') return runAuditCommand(rest, io);
+  if (command === 'headers' && rest[0] === 'fix') return runHeadersFixCommand(rest.slice(1), io);
+  if (command === 'headers') return usageError(io, 'expected "headers fix"');
+  return usageError(io, `unknown command "${command}"`);
+}
+
+/** The folder argument and a loaded engine, or an exit code after saying what is wrong. */
+function openWorkspace(positionals: readonly string[], policy: string | undefined, io: CliIo, extra: Partial<WorkspaceEngineOptions> = {}): WorkspaceEngine | number {
+  if (positionals.length > 1) return usageError(io, `expected at most one folder, got ${positionals.length}`);
+  const root = path.resolve(io.cwd, positionals[0] ?? '.');
+  if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) {
+    io.stderr.write(`ospo-guide: ${root} is not a folder\n`);
+    return EXIT.usage;
+  }
+  const engine = new WorkspaceEngine({
+    root,
+    files: new CachingFileSource(),
+    trusted: true,
+    ...(policy !== undefined ? { policyFile: path.resolve(io.cwd, policy) } : {}),
+    ...extra,
+  });
+  const load = engine.policyLoad;
+  if (load.kind === 'missing') {
+    io.stderr.write(`ospo-guide: policy file not found: ${load.path}\n`);
+    return EXIT.usage;
+  }
+  if (load.kind === 'invalid') {
+    const first = load.problems[0];
+    const where = path.relative(io.cwd, first.path) || first.path;
+    const more = load.problems.length > 1 ? ` (and ${load.problems.length - 1} more problem(s))` : '';
+    io.stderr.write(`ospo-guide: invalid policy: ${where}: ${first.message}${more}\n`);
+    return EXIT.usage;
+  }
+  return engine;
+}
+
+function runHeadersFixCommand(args: readonly string[], io: CliIo): number {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...args], allowPositionals: true, options: { policy: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } } });
+  } catch (error) {
+    return usageError(io, (error as Error).message);
+  }
+  const engine = openWorkspace(parsed.positionals, parsed.values.policy, io);
+  if (typeof engine === 'number') return engine;
+  const dryRun = parsed.values['dry-run'] === true;
+  const summary = applyHeaderFixes(engine, { dryRun });
+  const verb = dryRun ? 'would fix' : 'fixed';
+  for (const file of summary.changed) io.stdout.write(`${verb} ${file}\n`);
+  for (const file of summary.created) io.stdout.write(`${dryRun ? 'would create' : 'created'} ${file}\n`);
+  for (const { relativePath, reason } of summary.failed) io.stdout.write(`could not fix ${relativePath}: ${reason}\n`);
+  io.stdout.write(
+    `${summary.changed.length} file(s) ${verb}, ${summary.created.length} .license file(s) ${dryRun ? 'to create' : 'created'}, ${summary.failed.length} could not be fixed.\n`,
+  );
+  return summary.failed.length ? EXIT.findings : EXIT.ok;
 }
 
 function usageError(io: CliIo, message: string): number {
@@ -69,39 +129,16 @@ async function runAuditCommand(args: readonly string[], io: CliIo): Promise<numb
     return usageError(io, (error as Error).message);
   }
   const { values, positionals } = parsed;
-  if (positionals.length > 1) return usageError(io, `expected at most one folder, got ${positionals.length}`);
   const format = values.format!;
   if (!['text', 'json', 'sarif'].includes(format)) return usageError(io, `--format must be text, json or sarif, not "${format}"`);
   const failOn = values['fail-on']!;
   if (!['error', 'warning', 'none'].includes(failOn)) return usageError(io, `--fail-on must be error, warning or none, not "${failOn}"`);
 
-  const root = path.resolve(io.cwd, positionals[0] ?? '.');
-  if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) {
-    io.stderr.write(`ospo-guide: ${root} is not a folder\n`);
-    return EXIT.usage;
-  }
-  let policyForOnline: WorkspaceEngine | undefined;
-  const online = values.online ? createOnlineLicenseOverlay(() => policyForOnline!.policy.packages, process.env) : undefined;
-  const engine = new WorkspaceEngine({
-    root,
-    files: new CachingFileSource(),
-    trusted: true,
-    ...(values.policy !== undefined ? { policyFile: path.resolve(io.cwd, values.policy) } : {}),
-    ...(online ? { online } : {}),
-  });
-  policyForOnline = engine;
-  const load = engine.policyLoad;
-  if (load.kind === 'missing') {
-    io.stderr.write(`ospo-guide: policy file not found: ${load.path}\n`);
-    return EXIT.usage;
-  }
-  if (load.kind === 'invalid') {
-    const first = load.problems[0];
-    const where = path.relative(io.cwd, first.path) || first.path;
-    const more = load.problems.length > 1 ? ` (and ${load.problems.length - 1} more problem(s))` : '';
-    io.stderr.write(`ospo-guide: invalid policy: ${where}: ${first.message}${more}\n`);
-    return EXIT.usage;
-  }
+  let policyOf: WorkspaceEngine | undefined;
+  const online = values.online ? createOnlineLicenseOverlay(() => policyOf!.policy.packages, process.env) : undefined;
+  const engine = openWorkspace(positionals, values.policy, io, online ? { online } : {});
+  if (typeof engine === 'number') return engine;
+  policyOf = engine;
 
   let result = await runAudit(engine);
   if (online) {

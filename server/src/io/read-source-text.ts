@@ -1,31 +1,60 @@
 import * as fs from 'node:fs';
 
+/** How a source file's bytes are text; kept so that a rewrite writes the same encoding back. */
+export type SourceEncoding = 'utf8' | 'utf16le' | 'utf16be' | 'latin1';
+
 export type SourceText =
-  | { readonly kind: 'text'; readonly text: string; readonly truncated: boolean }
+  | { readonly kind: 'text'; readonly text: string; readonly truncated: boolean; readonly encoding: SourceEncoding }
   | { readonly kind: 'binary' }
   | { readonly kind: 'unreadable'; readonly reason: string };
 
 /**
- * Reads at most `maxBytes` of a file as text for checking. UTF-16 files (with a BOM) are decoded as such; a
- * NUL byte in the first block means binary. The UTF-8 BOM is kept: header placement must see it.
+ * Decodes bytes as the file's text. UTF-16 needs its BOM; a NUL byte otherwise means binary. Bytes that are
+ * not valid UTF-8 are read as Latin-1, where every byte is one character, so a rewrite can give back exactly
+ * the bytes it did not change. A BOM stays in the text as U+FEFF: header placement must see it.
  */
+export function decodeSource(bytes: Buffer, truncated: boolean): SourceText {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { kind: 'text', text: '\ufeff' + bytes.subarray(2, 2 + ((bytes.length - 2) & ~1)).toString('utf16le'), truncated, encoding: 'utf16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    const swapped = Buffer.from(bytes.subarray(2, 2 + ((bytes.length - 2) & ~1)));
+    swapped.swap16();
+    return { kind: 'text', text: '\ufeff' + swapped.toString('utf16le'), truncated, encoding: 'utf16be' };
+  }
+  if (bytes.subarray(0, 8192).includes(0)) return { kind: 'binary' };
+  const text = bytes.toString('utf8');
+  // A cut at the read limit may split a character; only a full read can prove the bytes are not UTF-8.
+  if (!truncated && text.includes('\ufffd') && !Buffer.from(text, 'utf8').equals(bytes)) {
+    return { kind: 'text', text: bytes.toString('latin1'), truncated, encoding: 'latin1' };
+  }
+  return { kind: 'text', text, truncated, encoding: 'utf8' };
+}
+
+/** The bytes of a text in the encoding it was read from. */
+export function encodeSource(text: string, encoding: SourceEncoding): Buffer {
+  switch (encoding) {
+    case 'utf8':
+      return Buffer.from(text, 'utf8');
+    case 'latin1':
+      return Buffer.from(text, 'latin1');
+    case 'utf16le':
+      return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text.replace(/^\ufeff/, ''), 'utf16le')]);
+    case 'utf16be': {
+      const body = Buffer.from(text.replace(/^\ufeff/, ''), 'utf16le');
+      body.swap16();
+      return Buffer.concat([Buffer.from([0xfe, 0xff]), body]);
+    }
+  }
+}
+
+/** Reads at most `maxBytes` of a file as text for checking. */
 export function readSourceText(filePath: string, maxBytes: number): SourceText {
   let fd: number | undefined;
   try {
     fd = fs.openSync(filePath, 'r');
-    const buffer = Buffer.alloc(maxBytes);
-    const length = fs.readSync(fd, buffer, 0, maxBytes, 0);
     const size = fs.fstatSync(fd).size;
-    const bytes = buffer.subarray(0, length);
-    const truncated = size > length;
-    if (bytes[0] === 0xff && bytes[1] === 0xfe) return { kind: 'text', text: '\ufeff' + bytes.subarray(2).toString('utf16le'), truncated };
-    if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-      const swapped = Buffer.from(bytes.subarray(2, 2 + ((bytes.length - 2) & ~1)));
-      swapped.swap16();
-      return { kind: 'text', text: '\ufeff' + swapped.toString('utf16le'), truncated };
-    }
-    if (bytes.subarray(0, 8192).includes(0)) return { kind: 'binary' };
-    return { kind: 'text', text: bytes.toString('utf8'), truncated };
+    const buffer = Buffer.alloc(Math.min(maxBytes, size));
+    const length = fs.readSync(fd, buffer, 0, buffer.length, 0);
+    return decodeSource(buffer.subarray(0, length), size > length);
   } catch (error) {
     return { kind: 'unreadable', reason: (error as Error).message };
   } finally {
