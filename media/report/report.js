@@ -1,0 +1,39 @@
+// @ts-check
+// The report page's behaviour: sortable columns, export buttons and links to files. No inline handlers (CSP).
+(function () {
+  const vscode = acquireVsCodeApi();
+
+  document.getElementById('export-sarif')?.addEventListener('click', () => vscode.postMessage({ type: 'export', format: 'sarif' }));
+  document.getElementById('export-markdown')?.addEventListener('click', () => vscode.postMessage({ type: 'export', format: 'markdown' }));
+
+  for (const link of document.querySelectorAll('a.file')) {
+    link.addEventListener('click', (event) => {
+      event.preventDefault();
+      const a = /** @type {HTMLElement} */ (event.currentTarget);
+      vscode.postMessage({ type: 'open', root: a.dataset.root, file: a.dataset.file, line: Number(a.dataset.line) });
+    });
+  }
+
+  /** Buttons are focusable and fire on Enter and Space, so sorting works from the keyboard. */
+  for (const table of document.querySelectorAll('table.sortable')) {
+    const headers = [...table.querySelectorAll('thead th')];
+    for (const button of table.querySelectorAll('thead th button')) {
+      button.addEventListener('click', () => {
+        const th = /** @type {HTMLElement} */ (button.parentElement);
+        const column = Number(/** @type {HTMLElement} */ (button).dataset.column);
+        const ascending = th.getAttribute('aria-sort') !== 'ascending';
+        for (const other of headers) other.setAttribute('aria-sort', 'none');
+        th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
+        const body = table.querySelector('tbody');
+        if (!body) return;
+        const key = (/** @type {Element} */ row) => {
+          const cell = /** @type {HTMLElement} */ (row.children[column]);
+          return cell.dataset.sort ?? cell.textContent ?? '';
+        };
+        const rows = [...body.querySelectorAll('tr')];
+        rows.sort((a, b) => key(a).localeCompare(key(b), undefined, { numeric: true }) * (ascending ? 1 : -1));
+        for (const row of rows) body.appendChild(row);
+      });
+    }
+  }
+})();
