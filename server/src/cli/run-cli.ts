@@ -134,11 +134,12 @@ async function runAuditCommand(args: readonly string[], io: CliIo): Promise<numb
   const failOn = values['fail-on']!;
   if (!['error', 'warning', 'none'].includes(failOn)) return usageError(io, `--fail-on must be error, warning or none, not "${failOn}"`);
 
-  let policyOf: WorkspaceEngine | undefined;
-  const online = values.online ? createOnlineLicenseOverlay(() => policyOf!.policy.packages, process.env) : undefined;
+  // The overlay asks the engine's policy which packages are private; the engine is made after it.
+  const created: { engine?: WorkspaceEngine } = {};
+  const online = values.online ? createOnlineLicenseOverlay(() => created.engine!.policy.packages, process.env) : undefined;
   const engine = openWorkspace(positionals, values.policy, io, online ? { online } : {});
   if (typeof engine === 'number') return engine;
-  policyOf = engine;
+  created.engine = engine;
 
   let result = await runAudit(engine);
   if (online) {

@@ -24,10 +24,10 @@ export class WorkspaceFolders {
   ) {}
 
   private createEngine(root: string, settings: ServerSettings): WorkspaceEngine {
-    let engine: WorkspaceEngine | undefined;
+    const created: { engine?: WorkspaceEngine } = {};
     // Nothing leaves the machine from a restricted workspace, whatever its settings say.
-    const online = settings.onlineLookup && this.trusted ? createOnlineLicenseOverlay(() => engine!.policy.packages, process.env, this.onOnlineAnswer) : undefined;
-    engine = new WorkspaceEngine({
+    const online = settings.onlineLookup && this.trusted ? createOnlineLicenseOverlay(() => created.engine!.policy.packages, process.env, this.onOnlineAnswer) : undefined;
+    const engine = new WorkspaceEngine({
       root,
       files: this.files,
       trusted: this.trusted,
@@ -38,6 +38,7 @@ export class WorkspaceFolders {
       homeDir: os.homedir(),
       ...(online ? { online } : {}),
     });
+    created.engine = engine;
     return engine;
   }
 
