@@ -70,6 +70,8 @@ function tableDependencies(scan: TomlScan, isTable: (path: readonly string[]) =>
 
 /** Reads `name = "^1.2"` / `name = { version = "…", extras = […] }` / `name = [ {…}, {…} ]` entries. */
 function fromTableDependency(dep: TableDependency, group: string): PypiDependencyDeclaration | undefined {
+  // An empty key (`"" = "*"`, or one being typed) names no package.
+  if (dep.key.text.trim() === '' || dep.key.span.end <= dep.key.span.start) return undefined;
   let fields = dep.fields;
   let versionSpec: string | undefined;
   const spec = dep.spec?.kind === 'array' ? dep.spec.items.find((i) => i.kind === 'inline-table') : dep.spec;
