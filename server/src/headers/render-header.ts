@@ -17,5 +17,7 @@ export function renderComment(lines: readonly string[], style: CommentStyle, eol
     return lines.map((l) => (l ? `${style.line} ${l}` : style.line!)).join(eol) + eol;
   }
   const block = style.block!;
-  return [block.start, ...lines.map((l) => (l ? `${block.inner}${l}` : block.inner.trimEnd())), block.end].join(eol) + eol;
+  // reStructuredText comments end at the first unindented line: no closing marker.
+  const closing = block.end === '' ? [] : [block.end];
+  return [block.start, ...lines.map((l) => (l ? `${block.inner}${l}` : block.inner.trimEnd())), ...closing].join(eol) + eol;
 }

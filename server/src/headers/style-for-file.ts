@@ -19,7 +19,9 @@ export function styleForFile(relativePath: string, languageId: string | undefine
     }
   }
   const base = path.posix.basename(relativePath);
-  const byName = STYLE_BY_FILE_NAME[base] ?? (/^(Dockerfile|Containerfile)\./.test(base) ? 'shell' : undefined);
+  const byName = STYLE_BY_FILE_NAME[base] ?? (/^(Dockerfile|Containerfile)\./.test(base) ? 'shell' : /^(requirements|constraints).*\.txt$/.test(base) ? 'python' : /^\.env\./.test(base) ? 'python' : undefined);
+  // Lock files are generated: their license goes in a sidecar or REUSE.toml, never into the file.
+  if (byName === 'none') return { kind: 'uncommentable' };
   if (byName) return { kind: 'style', style: COMMENT_STYLES[byName] };
   const ext = base.includes('.') ? base.slice(base.lastIndexOf('.') + 1).toLowerCase() : '';
   if (ext && UNCOMMENTABLE_EXTENSIONS.has(ext)) return { kind: 'uncommentable' };
