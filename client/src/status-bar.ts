@@ -52,9 +52,10 @@ export class OspoStatusBar implements vscode.Disposable {
 
   private scheduleRefresh(): void {
     if (this.refreshTimer) return;
+    // Diagnostics change when the policy, a setting or a file changes: ask which policy applies now too.
     this.refreshTimer = setTimeout(() => {
       this.refreshTimer = undefined;
-      this.render();
+      void this.refreshPolicy();
     }, 250);
   }
 

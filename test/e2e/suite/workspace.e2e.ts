@@ -1,0 +1,168 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activate, codes, lineOf, open, ospoDiagnostics, readText, waitFor, workspaceUri, type OspoApi } from './helpers';
+
+describe('OSPO Guide in a real VS Code (foundation workspace)', function () {
+  let api: OspoApi;
+
+  before(async () => {
+    api = await activate();
+    await waitFor('the language server', () => api.client()?.sendRequest('workspace/executeCommand', { command: 'ospo.server.status', arguments: [] }));
+  });
+
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('shows dependency diagnostics on the dependency names of package.json', async () => {
+    const editor = await open('package.json');
+    const uri = editor.document.uri;
+    await waitFor('package.json diagnostics', () => ospoDiagnostics(uri).length === 13);
+    const doc = editor.document;
+    const expected = [
+      ['agpl-server', 'license-denied'],
+      ['"event-stream"', 'package-denied'],
+      ['"colors"', 'package-denied'],
+      ['"mpl-lib"', 'license-needs-approval'],
+      ['pending-lgpl', 'approval-pending'],
+      ['rejected-epl', 'approval-rejected'],
+      ['mystery-pkg', 'license-unknown'],
+      ['and-licensed', 'license-needs-approval'],
+      ['plain-gpl2', 'license-needs-approval'],
+      ['wrapper-lib', 'license-denied'],
+      ['legacy-licenses', 'license-needs-approval'],
+      ['see-license', 'license-unknown'],
+      ['expired-approval', 'license-needs-approval'],
+    ].map(([needle, code]) => `${lineOf(doc, needle)}:${code}`);
+    assert.deepEqual(codes(uri), expected.sort());
+    const wrapper = ospoDiagnostics(uri).find((d) => d.range.start.line === lineOf(doc, 'wrapper-lib'))!;
+    assert.equal(doc.getText(wrapper.range), 'wrapper-lib');
+    assert.match(wrapper.message, /^wrapper-lib > inner-gpl: GPL-3\.0-only is denied/);
+    assert.match(api.statusText(), /OSPO: policy\.json/);
+  });
+
+  it('inserts a header with the quick fix and the diagnostic goes away', async () => {
+    const editor = await open('src/missing.ts');
+    const uri = editor.document.uri;
+    const [diagnostic] = await waitFor('header-missing', () => {
+      const d = ospoDiagnostics(uri);
+      return d.length === 1 && d[0].code === 'header-missing' ? d : undefined;
+    });
+    const action = await waitFor('the quick fix', async () => {
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+      return actions?.find((a) => a.title === 'Insert license header (Apache-2.0)');
+    });
+    assert.equal(action.isPreferred, true);
+    assert.ok(await vscode.workspace.applyEdit(action.edit!));
+    assert.match(editor.document.getText(), /^\/\/ SPDX-FileCopyrightText: \d{4} Acme Inc\.\n\/\/ SPDX-License-Identifier: Apache-2\.0\n\nexport function missing/);
+    await waitFor('the diagnostic to clear', () => ospoDiagnostics(uri).length === 0);
+    await editor.document.save();
+  });
+
+  it('"Insert License Header" fixes the active file after its shebang', async () => {
+    const editor = await open('src/tool.sh');
+    await waitFor('header-missing on tool.sh', () => ospoDiagnostics(editor.document.uri).length === 1);
+    assert.equal(await vscode.commands.executeCommand('ospo.insertLicenseHeader'), true);
+    assert.match(editor.document.getText(), /^#!\/usr\/bin\/env bash\n# SPDX-FileCopyrightText: \d{4} Acme Inc\.\n# SPDX-License-Identifier: Apache-2\.0\n/);
+    await waitFor('the diagnostic to clear', () => ospoDiagnostics(editor.document.uri).length === 0);
+    await editor.document.save();
+  });
+
+  it('requests an approval into the log, then a review approves it', async () => {
+    const editor = await open('package.json');
+    const uri = editor.document.uri;
+    const line = lineOf(editor.document, '"mpl-lib"');
+    const diagnostic = await waitFor('mpl-lib needs approval', () => ospoDiagnostics(uri).find((d) => d.range.start.line === line && d.code === 'license-needs-approval'));
+    const action = await waitFor('the request action', async () => {
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+      return actions?.find((a) => a.title === 'Request approval for mpl-lib');
+    });
+    assert.equal(action.command?.command, 'ospo.requestApproval');
+    const [args] = action.command!.arguments as Array<{ subject: unknown; uri: string }>;
+    // The client command would ask for a justification; the server command behind it is called directly.
+    const result = await api.client()!.sendRequest<{ applied: boolean; url?: string }>('workspace/executeCommand', {
+      command: 'ospo.server.requestApproval',
+      arguments: [{ ...args, justification: 'PDF export needs it.' }],
+    });
+    assert.equal(result.applied, true);
+    assert.match(result.url ?? '', /^https:\/\/example\.org\/new\?title=Approval%20request%3A%20mpl-lib/);
+    const log = vscode.workspace.textDocuments.find((d) => d.uri.path.endsWith('.ospo/approvals.json'))!;
+    assert.ok(log.isDirty, 'the request is an undoable edit, not a silent write');
+    assert.ok(await log.save());
+    await waitFor('approval-pending', () => ospoDiagnostics(uri).some((d) => d.range.start.line === line && d.code === 'approval-pending'));
+    const entries = JSON.parse(await readText('.ospo/approvals.json')).approvals as Array<{ package: string; status: string }>;
+    const index = entries.findIndex((e) => e.package === 'pkg:npm/mpl-lib' && e.status === 'requested');
+    assert.ok(index >= 0);
+
+    assert.equal(await vscode.commands.executeCommand('ospo.reviewApprovals', { index, decision: 'approved', comment: 'OK for the export module.' }), true);
+    const saved = vscode.workspace.textDocuments.find((d) => d.uri.path.endsWith('.ospo/approvals.json'))!;
+    assert.ok(await saved.save());
+    await waitFor('the finding to go away', () => !ospoDiagnostics(uri).some((d) => d.range.start.line === line));
+    const reviewed = JSON.parse(await readText('.ospo/approvals.json')).approvals[index];
+    assert.equal(reviewed.status, 'approved');
+    assert.equal(reviewed.comment, 'OK for the export module.');
+  });
+
+  it('applies settings changes without a reload', async () => {
+    const editor = await open('src/mismatch.py');
+    const uri = editor.document.uri;
+    const config = () => vscode.workspace.getConfiguration('ospo', vscode.workspace.workspaceFolders![0]);
+    await waitFor('header mismatch', () => ospoDiagnostics(uri).length === 1);
+    await config().update('headers.enable', false, vscode.ConfigurationTarget.Workspace);
+    await waitFor('header diagnostics off', () => ospoDiagnostics(uri).length === 0);
+    await config().update('headers.enable', undefined, vscode.ConfigurationTarget.Workspace);
+    await waitFor('header diagnostics back', () => ospoDiagnostics(uri).length === 1);
+    const manifest = await open('package.json');
+    await waitFor('dependency diagnostics', () => ospoDiagnostics(manifest.document.uri).length > 0);
+    await config().update('enable', false, vscode.ConfigurationTarget.Workspace);
+    await waitFor('everything off', () => ospoDiagnostics(manifest.document.uri).length === 0 && ospoDiagnostics(uri).length === 0);
+    await config().update('enable', undefined, vscode.ConfigurationTarget.Workspace);
+    await waitFor('everything back', () => ospoDiagnostics(manifest.document.uri).length > 0);
+  });
+
+  it('audits the workspace into the Problems panel, opens the report and exports SARIF', async () => {
+    // A file written behind the editor's back and never opened: only the audit can report it.
+    const late = workspaceUri('src/late.ts');
+    await vscode.workspace.fs.writeFile(late, new TextEncoder().encode('export const late = true;\n'));
+    const outcome = await vscode.commands.executeCommand<{ cancelled: boolean; folders: Array<{ findings: unknown[] }> }>('ospo.auditWorkspace');
+    assert.equal(outcome?.cancelled, false);
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === late.toString()), 'never opened');
+    await waitFor('audit diagnostics for a file that is not open', () => ospoDiagnostics(late).some((d) => d.code === 'header-missing'));
+    assert.ok(api.lastAudit());
+    await waitFor('the report tab', () =>
+      vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === 'OSPO Audit Report' && t.input instanceof vscode.TabInputWebview),
+    );
+    const target = workspaceUri('audit.sarif');
+    await vscode.commands.executeCommand('ospo.exportReport', { format: 'sarif', uri: target });
+    const sarif = JSON.parse(await readText('audit.sarif'));
+    assert.equal(sarif.version, '2.1.0');
+    assert.ok(sarif.runs[0].results.length > 0);
+    assert.ok(sarif.runs[0].results.every((r: { ruleId: string }) => typeof r.ruleId === 'string'));
+  });
+
+  it('flags a broken policy where it breaks and keeps the last good policy', async () => {
+    const manifest = await open('package.json');
+    await waitFor('dependency diagnostics', () => ospoDiagnostics(manifest.document.uri).length > 0);
+    const policy = await open('.ospo/policy.json');
+    const text = policy.document.getText();
+    const at = text.indexOf('"GPL-3.0-only"');
+    await policy.edit((edit) => edit.replace(new vscode.Range(policy.document.positionAt(at), policy.document.positionAt(at + '"GPL-3.0-only"'.length)), '"gpl-3.0-only"'));
+    const [problem] = await waitFor('policy-invalid', () => {
+      const d = ospoDiagnostics(policy.document.uri);
+      return d.length ? d : undefined;
+    });
+    assert.equal(problem.code, 'policy-invalid');
+    assert.equal(policy.document.getText(problem.range), '"gpl-3.0-only"');
+    assert.ok(ospoDiagnostics(manifest.document.uri).some((d) => d.message.startsWith('wrapper-lib > inner-gpl: GPL-3.0-only is denied')));
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await waitFor('the policy to be valid again', () => ospoDiagnostics(policy.document.uri).length === 0);
+  });
+
+  it('fixes every header in the workspace after confirmation', async () => {
+    const fixed = await vscode.commands.executeCommand<number>('ospo.fixAllHeaders', { confirm: true });
+    assert.ok(fixed >= 1);
+    assert.match(await readText('src/mismatch.py'), /SPDX-License-Identifier: Apache-2\.0/);
+    const outcome = await vscode.commands.executeCommand<{ folders: Array<{ findings: Array<{ code: string }> }> }>('ospo.auditWorkspace');
+    assert.deepEqual(outcome!.folders[0].findings.filter((f) => f.code.startsWith('header-')), []);
+  });
+});
