@@ -150,7 +150,7 @@ export class ServerCommands {
     reporter.begin('Auditing workspace', 0, 'Walking files…', true);
     const results: AuditResult[] = [];
     try {
-      for (const folder of this.ctx.folders.all()) {
+      for (const folder of this.ctx.folders.workspace()) {
         if (!folder.settings.enable || isCancelled()) continue;
         results.push(await runAudit(folder.engine, { isCancelled, onProgress: (n, current) => reporter.report(`${n} files… ${current}`) }));
       }
@@ -185,7 +185,7 @@ export class ServerCommands {
     }
     return {
       trusted: this.ctx.folders.trusted,
-      folders: this.ctx.folders.all().map((folder) => {
+      folders: this.ctx.folders.workspace().map((folder) => {
         const source = folder.engine.policy.source;
         return {
           root: folder.root,
@@ -200,7 +200,7 @@ export class ServerCommands {
 
   private listApprovals(): object {
     return {
-      folders: this.ctx.folders.all().map((folder) => ({
+      folders: this.ctx.folders.workspace().map((folder) => ({
         folderUri: pathToUri(folder.root),
         log: folder.engine.approvalsPath,
         entries: folder.engine.approvals.entries.map(({ span: _span, ...entry }) => entry),

@@ -8,6 +8,8 @@ import { pathToUri, uriToPath } from './to-lsp';
 
 export interface Folder {
   readonly root: string;
+  /** A folder made up for a file outside every workspace folder: checked, but never audited or listed. */
+  readonly adHoc: boolean;
   settings: ServerSettings;
   engine: WorkspaceEngine;
 }
@@ -42,8 +44,8 @@ export class WorkspaceFolders {
     return engine;
   }
 
-  add(root: string): Folder {
-    const folder = { root, settings: DEFAULT_SETTINGS, engine: this.createEngine(root, DEFAULT_SETTINGS) };
+  add(root: string, adHoc = false): Folder {
+    const folder = { root, adHoc, settings: DEFAULT_SETTINGS, engine: this.createEngine(root, DEFAULT_SETTINGS) };
     this.folders.set(root, folder);
     return folder;
   }
@@ -60,6 +62,11 @@ export class WorkspaceFolders {
     return [...this.folders.values()];
   }
 
+  /** The folders the user opened, as opposed to those made up for stray files. */
+  workspace(): Folder[] {
+    return this.all().filter((f) => !f.adHoc);
+  }
+
   applySettings(folder: Folder, settings: ServerSettings): void {
     folder.settings = settings;
     folder.engine = this.createEngine(folder.root, settings);
@@ -72,13 +79,13 @@ export class WorkspaceFolders {
       const rel = path.relative(folder.root, filePath);
       if (!rel.startsWith('..') && !path.isAbsolute(rel) && (!best || folder.root.length > best.root.length)) best = folder;
     }
-    return best ?? this.add(path.dirname(filePath));
+    return best ?? this.add(path.dirname(filePath), true);
   }
 
   folderForUri(uri: string | undefined): Folder | undefined {
     const filePath = uri ? uriToPath(uri) : undefined;
     if (filePath) return this.folders.get(filePath) ?? this.folderFor(filePath);
-    return this.folders.values().next().value;
+    return this.workspace()[0] ?? this.folders.values().next().value;
   }
 
   uriOf(folder: Folder): string {
