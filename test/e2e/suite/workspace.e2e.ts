@@ -165,4 +165,10 @@ describe('OSPO Guide in a real VS Code (foundation workspace)', function () {
     const outcome = await vscode.commands.executeCommand<{ folders: Array<{ findings: Array<{ code: string }> }> }>('ospo.auditWorkspace');
     assert.deepEqual(outcome!.folders[0].findings.filter((f) => f.code.startsWith('header-')), []);
   });
+
+  it('opens the walkthrough and the output channel', async () => {
+    await vscode.commands.executeCommand('workbench.action.openWalkthrough', 'ospo-guide.ospo-guide#gettingStarted', false);
+    await waitFor('the walkthrough', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).some((t) => /Welcome|Walkthrough|Get started/i.test(t.label)));
+    await vscode.commands.executeCommand('ospo.showOutput');
+  });
 });

@@ -22,6 +22,24 @@ async function check(name, fn) {
   }
 }
 
+/** Runs a command from the palette (F1), as a person types it. */
+async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 15000 });
+  await page.keyboard.type(title);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 15000 });
+  await page.keyboard.press('Enter');
+}
+
+async function openFile(page, name) {
+  await page.keyboard.press('Control+P');
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 15000 });
+  await page.keyboard.type(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 15000 });
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(500);
+}
+
 async function main() {
   fs.mkdirSync(SHOTS, { recursive: true });
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'ospo-e2e-ui-'));
@@ -75,6 +93,45 @@ async function main() {
       await item.click();
       await page.waitForFunction(() => /SPDX-License-Identifier:\s*Apache-2\.0/.test(document.querySelector('.editor-instance .view-lines')?.textContent ?? ''), null, { timeout: 15000 });
       await page.screenshot({ path: path.join(SHOTS, '3-header-inserted.png') });
+    });
+
+    await check('"OSPO: Request Dependency Approval" from the palette asks for a justification and the finding turns pending', async () => {
+      await openFile(page, 'package.json');
+      await page.locator('.markers-panel .monaco-list-row', { hasText: 'mpl-lib: MPL-2.0 needs approval' }).first().waitFor({ timeout: 30000 });
+      await runCommand(page, 'OSPO: Request Dependency Approval');
+      const pick = page.locator('.quick-input-list .monaco-list-row', { hasText: 'mpl-lib' });
+      await pick.first().waitFor({ timeout: 30000 });
+      await page.screenshot({ path: path.join(SHOTS, '5-request-approval-pick.png') });
+      await pick.first().click();
+      const justification = page.locator('.quick-input-widget input[placeholder="Justification for the OSPO reviewers"]');
+      await justification.waitFor({ state: 'visible', timeout: 15000 });
+      await justification.fill('Needed for the PDF export.');
+      await page.screenshot({ path: path.join(SHOTS, '6-request-approval-justification.png') });
+      await justification.press('Enter');
+      // The policy names a request form: the workbench asks before opening it.
+      const dialog = page.locator('.monaco-dialog-box', { hasText: 'https://example.org/new?' });
+      await dialog.waitFor({ timeout: 15000 });
+      await page.screenshot({ path: path.join(SHOTS, '7-request-form-confirmation.png') });
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      const filter = page.getByPlaceholder(/^Filter \(e\.g\. text/);
+      await filter.fill('approval pending');
+      const pending = page.locator('.markers-panel .monaco-list-row', { hasText: 'mpl-lib: MPL-2.0 approval pending' });
+      await pending.first().waitFor({ timeout: 30000 });
+      await page.screenshot({ path: path.join(SHOTS, '8-approval-pending.png') });
+      await filter.fill('');
+    });
+
+    await check('highlights SPDX tags in comments (TextMate injection)', async () => {
+      await openFile(page, 'good.ts');
+      await page.locator('.editor-instance .view-lines').first().click({ position: { x: 60, y: 28 } });
+      await runCommand(page, 'Developer: Inspect Editor Tokens and Scopes');
+      const widget = page.locator('.token-inspect-widget');
+      await widget.waitFor({ timeout: 15000 });
+      await page.waitForFunction(() => /textmate scopes/i.test(document.querySelector('.token-inspect-widget')?.textContent ?? ''), null, { timeout: 15000 });
+      const text = await widget.innerText();
+      if (!/keyword\.other\.spdx-tag\.ospo|entity\.name\.type\.license\.spdx\.ospo|punctuation\.separator\.key-value\.spdx\.ospo/.test(text)) throw new Error(`scopes: ${text}`);
+      await page.screenshot({ path: path.join(SHOTS, '9-spdx-token-scopes.png') });
+      await page.keyboard.press('Escape');
     });
 
     await check('the diagnostic leaves the Problems panel', async () => {
