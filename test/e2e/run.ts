@@ -64,9 +64,12 @@ async function main(): Promise<number> {
     fs.rmSync(workspace, { recursive: true, force: true });
     fs.rmSync(results, { force: true });
   }
-  if (executable.endsWith('launcher.js') && fs.existsSync(path.join(__dirname, 'ui', 'problems-panel.ui.js'))) {
-    const ui = spawnSync(process.execPath, [path.join(__dirname, 'ui', 'problems-panel.ui.js')], { cwd: ROOT, stdio: 'inherit' });
-    if (ui.status !== 0) failed++;
+  // Checks that drive the browser workbench as a person would; they need the code-server setup.
+  if (executable.endsWith('launcher.js')) {
+    for (const script of ['problems-panel.ui.js', 'vsix-install.ui.js']) {
+      const ui = spawnSync(process.execPath, [path.join(__dirname, 'ui', script)], { cwd: ROOT, stdio: 'inherit' });
+      if (ui.status !== 0) failed++;
+    }
   }
   console.log(`[e2e] real-editor run time ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return failed ? 1 : 0;

@@ -156,4 +156,19 @@ function workbenchUrl(port, folder, payload) {
   return url.toString();
 }
 
-module.exports = { startCodeServer, launchBrowser, workbenchUrl };
+/** Installs a VSIX into an extensions folder with code-server's own command line, as a user would. */
+function installVsix(vsix, extensionsDir) {
+  const { execFileSync } = require('node:child_process');
+  const { node, entry } = installation();
+  const root = fs.mkdtempSync('/tmp/oe-install-');
+  try {
+    return execFileSync(node, [entry, '--install-extension', vsix, '--force', '--extensions-dir', extensionsDir, '--user-data-dir', path.join(root, 'ud')], {
+      encoding: 'utf8',
+      env: { ...process.env, XDG_CONFIG_HOME: path.join(root, 'c'), XDG_DATA_HOME: path.join(root, 'd'), XDG_CACHE_HOME: path.join(root, 'k') },
+    });
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}
+
+module.exports = { startCodeServer, launchBrowser, workbenchUrl, installVsix };
