@@ -59,7 +59,7 @@ const QUIET_SETTINGS = {
  * Starts code-server in its own process group with private state under a short temporary folder (Chromium
  * refuses long socket paths). Returns its port and a stop function that ends the whole group.
  */
-async function startCodeServer({ env = {}, settings = {}, userDataDir, extensionsDir } = {}) {
+async function startCodeServer({ env = {}, settings = {}, userDataDir, extensionsDir, port: wantedPort, testDriver = true } = {}) {
   const { node, entry } = installation();
   const root = fs.mkdtempSync('/tmp/oe-');
   const ud = userDataDir || path.join(root, 'ud');
@@ -69,7 +69,7 @@ async function startCodeServer({ env = {}, settings = {}, userDataDir, extension
   fs.writeFileSync(path.join(ud, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...settings }, null, 2));
   fs.writeFileSync(path.join(root, 'config.yaml'), 'auth: none\n');
   for (const d of ['tmp', 'xdg-config', 'xdg-data', 'xdg-cache']) fs.mkdirSync(path.join(root, d), { recursive: true });
-  const port = await freePort();
+  const port = wantedPort ?? (await freePort());
   const child = spawn(
     node,
     [
@@ -82,7 +82,8 @@ async function startCodeServer({ env = {}, settings = {}, userDataDir, extension
       '--user-data-dir', ud,
       '--extensions-dir', ext,
       '--config', path.join(root, 'config.yaml'),
-      '--vscode-option', 'enable-smoke-test-driver',
+      // Only with the smoke-test driver does a release workbench accept the test payload in its URL.
+      ...(testDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
     ],
     {
       detached: true,
