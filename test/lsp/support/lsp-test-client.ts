@@ -16,6 +16,8 @@ export const SERVER_BUNDLE = path.resolve(__dirname, '../../../dist/server.js');
 
 export interface TestClientOptions {
   readonly root: string;
+  /** More workspace folders besides `root`, for multi-root workspaces. */
+  readonly moreFolders?: readonly string[];
   readonly trusted?: boolean;
   readonly settings?: Record<string, unknown>;
   /** How the client answers workspace/applyEdit; default: record and accept. */
@@ -68,7 +70,7 @@ export class LspTestClient {
     await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: LspTestClient.uri(this.options.root),
-      workspaceFolders: [{ uri: LspTestClient.uri(this.options.root), name: path.basename(this.options.root) }],
+      workspaceFolders: [this.options.root, ...(this.options.moreFolders ?? [])].map((f) => ({ uri: LspTestClient.uri(f), name: path.basename(f) })),
       capabilities: {
         workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true }, applyEdit: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } },
         textDocument: { publishDiagnostics: {}, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } } },
