@@ -22,6 +22,8 @@ export interface HeaderCheckInput {
   readonly now: Date;
   /** What REUSE.toml, `.reuse/dep5` or a `.license` sidecar say about the file. */
   readonly coverage?: ReuseCoverage;
+  /** The workspace's root REUSE.toml (text undefined when there is none), for the "add an annotation" fix. */
+  readonly reuseToml?: { readonly path: string; readonly text: string | undefined };
 }
 
 const GLOB_OPTIONS = { dot: true } as const;
@@ -80,6 +82,7 @@ export function checkHeader(input: HeaderCheckInput): Finding[] {
 
   if (fileTags.length === 0) {
     const fix = insertHeaderFix(input, expectedText);
+    const annotate = expectedText && styleForFile(input.relativePath, input.languageId, policy.styles).kind !== 'style' ? reuseTomlFix(input, expectedText) : undefined;
     findings.push({
       code: 'header-missing',
       severity: 'warning',
@@ -90,7 +93,7 @@ export function checkHeader(input: HeaderCheckInput): Finding[] {
       range: firstLine,
       detail: `The policy asks for a license header in \`${input.relativePath}\`.`,
       subject: { kind: 'file' },
-      fixes: fix ? [fix] : [],
+      fixes: [...(fix ? [fix] : []), ...(annotate ? [annotate] : [])],
     });
     return findings;
   }
@@ -154,4 +157,39 @@ function insertHeaderFix(input: HeaderCheckInput, license: string | undefined): 
     fixAll: true,
     edits: [{ path: input.path, edits: [{ span: { start: placement.offset, end: placement.offset }, newText }] }],
   };
+}
+
+/** A `[[annotations]]` entry for the file in the root REUSE.toml, created with `version = 1` when missing. */
+function reuseTomlFix(input: HeaderCheckInput, license: string): Fix | undefined {
+  if (!input.reuseToml) return undefined;
+  const { path: tomlPath, text } = input.reuseToml;
+  // In REUSE.toml paths `*` is a wildcard: a literal one is escaped.
+  const pattern = input.relativePath.replace(/\\/g, '\\\\').replace(/\*/g, '\\*');
+  const holder = input.policy.copyrightHolder ? `SPDX-FileCopyrightText = ${JSON.stringify(`${input.now.getFullYear()} ${input.policy.copyrightHolder}`)}\n` : '';
+  const entry = `[[annotations]]\npath = ${JSON.stringify(pattern)}\n${holder}SPDX-License-Identifier = ${JSON.stringify(license)}\n`;
+  const edit: FileEdit =
+    text === undefined
+      ? { path: tomlPath, create: true, edits: [{ span: { start: 0, end: 0 }, newText: `version = 1\n\n${entry}` }] }
+      : { path: tomlPath, edits: [{ span: { start: text.length, end: text.length }, newText: `${text.length && !text.endsWith('\n') ? '\n' : ''}\n${entry}` }] };
+  return { kind: 'edit', title: 'Add an annotation for this file to REUSE.toml', preferred: false, fixAll: false, edits: [edit] };
+}
+
+/**
+ * "Update copyright year" for copyright notices of the policy's holder whose last year is past: offered where
+ * the cursor is, without a finding, since an old year is not a policy violation.
+ */
+export function copyrightYearUpdates(input: HeaderCheckInput): Array<{ readonly line: number; readonly fix: Fix }> {
+  const year = input.now.getFullYear();
+  const lines = new LineIndex(input.text);
+  const out: Array<{ line: number; fix: Fix }> = [];
+  for (const notice of readHeader(input.text).copyrights) {
+    if (!notice.years || notice.years.last >= year) continue;
+    if (input.policy.copyrightHolder && !notice.text.includes(input.policy.copyrightHolder)) continue;
+    const range = `${notice.years.first}-${year}`;
+    out.push({
+      line: lines.positionAt(notice.span.start).line,
+      fix: { kind: 'edit', title: `Update copyright year to ${range}`, preferred: false, fixAll: false, edits: [{ path: input.path, edits: [{ span: notice.years.span, newText: range }] }] },
+    });
+  }
+  return out;
 }

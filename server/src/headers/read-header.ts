@@ -4,6 +4,8 @@ import type { OffsetSpan } from '../text/line-index';
 export interface HeaderInfo {
   /** Each `SPDX-License-Identifier:` tag: the expression text and its span. */
   readonly licenses: ReadonlyArray<{ readonly expression: string; readonly span: OffsetSpan; readonly lineSpan: OffsetSpan }>;
+  /** Licenses of `SPDX-SnippetBegin`…`SPDX-SnippetEnd` regions: they cover the snippet, not the file. */
+  readonly snippetLicenses: ReadonlyArray<{ readonly expression: string; readonly span: OffsetSpan }>;
   /** Each copyright statement (`SPDX-FileCopyrightText:`, `Copyright`, `©`), with its span. */
   readonly copyrights: ReadonlyArray<{ readonly text: string; readonly span: OffsetSpan; readonly years?: { readonly span: OffsetSpan; readonly first: number; readonly last: number } }>;
   /** `Code generated … DO NOT EDIT.` or `@generated`: not for people to edit, so not for headers either. */
@@ -26,10 +28,13 @@ const TRAILING_COMMENT_END = /\s*(\*\/|-->|\*\)|-\}|#\}|--\}\}|")\s*$/;
 /** Reads the license and copyright tags in the first `HEADER_SCAN_CHARS` characters, between ignore markers. */
 export function readHeader(text: string): HeaderInfo {
   const scanned = text.slice(0, HEADER_SCAN_CHARS);
-  const ignored = ignoredRanges(scanned);
+  const ignored = markedRanges(scanned, 'REUSE-IgnoreStart', 'REUSE-IgnoreEnd');
   const inIgnored = (offset: number) => ignored.some((r) => offset >= r.start && offset < r.end);
+  const snippets = markedRanges(scanned, 'SPDX-SnippetBegin', 'SPDX-SnippetEnd');
+  const inSnippet = (offset: number) => snippets.some((r) => offset >= r.start && offset < r.end);
 
   const licenses: Array<HeaderInfo['licenses'][number]> = [];
+  const snippetLicenses: Array<HeaderInfo['snippetLicenses'][number]> = [];
   for (const match of scanned.matchAll(LICENSE_TAG)) {
     if (inIgnored(match.index)) continue;
     let expression = match[1];
@@ -37,6 +42,10 @@ export function readHeader(text: string): HeaderInfo {
     if (trailing) expression = expression.slice(0, trailing.index);
     expression = expression.trimEnd();
     const start = match.index + match[0].length - match[1].length;
+    if (inSnippet(match.index)) {
+      snippetLicenses.push({ expression, span: { start, end: start + expression.length } });
+      continue;
+    }
     const lineStart = scanned.lastIndexOf('\n', match.index) + 1;
     const lineEndIndex = scanned.slice(match.index).search(/\r?\n|\r/);
     const lineEnd = lineEndIndex < 0 ? scanned.length : match.index + lineEndIndex;
@@ -45,7 +54,7 @@ export function readHeader(text: string): HeaderInfo {
 
   const copyrights: Array<HeaderInfo['copyrights'][number]> = [];
   for (const match of scanned.matchAll(COPYRIGHT_TAG)) {
-    if (inIgnored(match.index)) continue;
+    if (inIgnored(match.index) || inSnippet(match.index)) continue;
     // Only lines that look like notices: a tag at the start of a comment line, followed by a year or a name.
     const before = scanned.slice(scanned.lastIndexOf('\n', match.index) + 1, match.index);
     if (!/^[\s/*#;'!"%<!\-({]*$/.test(before) || match[2].trim() === '') continue;
@@ -61,17 +70,20 @@ export function readHeader(text: string): HeaderInfo {
     copyrights.push({ text, span: { start: match.index, end: match.index + text.length }, ...(years ? { years } : {}) });
   }
 
-  return { licenses, copyrights, generated: GENERATED.test(scanned.slice(0, 4096)) };
+  return { licenses, snippetLicenses, copyrights, generated: GENERATED.test(scanned.slice(0, 4096)) };
 }
 
-/** Spans between `REUSE-IgnoreStart` and `REUSE-IgnoreEnd` (to the end when unterminated), as REUSE skips them. */
-function ignoredRanges(text: string): OffsetSpan[] {
+/**
+ * Spans between a start and an end marker (to the end of the text when unterminated): `REUSE-IgnoreStart` …
+ * `REUSE-IgnoreEnd`, which REUSE skips, and `SPDX-SnippetBegin` … `SPDX-SnippetEnd`.
+ */
+function markedRanges(text: string, startMarker: string, endMarker: string): OffsetSpan[] {
   const ranges: OffsetSpan[] = [];
-  const pattern = /REUSE-IgnoreStart|REUSE-IgnoreEnd/g;
+  const pattern = new RegExp(`${startMarker}|${endMarker}`, 'g');
   let open: number | undefined;
   for (const match of text.matchAll(pattern)) {
-    if (match[0] === 'REUSE-IgnoreStart' && open === undefined) open = match.index;
-    else if (match[0] === 'REUSE-IgnoreEnd' && open !== undefined) {
+    if (match[0] === startMarker && open === undefined) open = match.index;
+    else if (match[0] === endMarker && open !== undefined) {
       ranges.push({ start: open, end: match.index });
       open = undefined;
     }

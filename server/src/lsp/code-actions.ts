@@ -1,4 +1,5 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver';
+import type { Fix } from '../findings/finding';
 import type { DocumentCheckState } from './document-diagnostics';
 import { toDiagnostic, toWorkspaceEdit } from './to-lsp';
 
@@ -7,7 +8,12 @@ export const CLIENT_REQUEST_APPROVAL_COMMAND = 'ospo.requestApproval';
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.ospo`;
 
 /** Quick fixes for the findings under the cursor, and `source.fixAll.ospo` for the whole document. */
-export function codeActionsFor(state: DocumentCheckState, params: CodeActionParams, textOf: (path: string) => string): CodeAction[] {
+export function codeActionsFor(
+  state: DocumentCheckState,
+  params: CodeActionParams,
+  textOf: (path: string) => string,
+  contextual: ReadonlyArray<{ readonly line: number; readonly fix: Fix }> = [],
+): CodeAction[] {
   const only = params.context.only;
   const actions: CodeAction[] = [];
   const wantsFixAll = only?.some((k) => k === CodeActionKind.SourceFixAll || k === FIX_ALL_KIND || k === CodeActionKind.Source);
@@ -32,6 +38,10 @@ export function codeActionsFor(state: DocumentCheckState, params: CodeActionPara
         });
       }
     }
+  }
+  for (const { line, fix } of contextual) {
+    if (line < start.line || line > end.line || fix.kind !== 'edit') continue;
+    actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, edit: toWorkspaceEdit(fix.edits, textOf) });
   }
   return actions;
 }

@@ -162,7 +162,9 @@ export function startLanguageServer(connection: Connection): void {
     try {
       const state = diagnostics.check(document);
       const own = uriToPath(document.uri);
-      return codeActionsFor(state, params, (p) => (p === own ? state.text : files.readText(p) ?? ''));
+      const folder = own ? folders.folderFor(own) : undefined;
+      const contextual = own && folder?.settings.enable ? folder.engine.contextualFixes(own, state.text) : [];
+      return codeActionsFor(state, params, (p) => (p === own ? state.text : files.readText(p) ?? ''), contextual);
     } catch (error) {
       connection.console.error(`code actions failed: ${(error as Error).stack ?? error}`);
       return [];

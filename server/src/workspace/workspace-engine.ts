@@ -5,8 +5,8 @@ import { isoDate } from '../approvals/find-approval';
 import { checkManifest, type PackageRow } from '../dependencies/check-manifest';
 import type { DependencyResolver, EcosystemSupport } from '../ecosystems/ecosystem';
 import { ecosystemForManifest } from '../ecosystems/registry';
-import type { Finding } from '../findings/finding';
-import { checkHeader, isHeaderSelected } from '../headers/check-header';
+import type { Finding, Fix } from '../findings/finding';
+import { checkHeader, copyrightYearUpdates, isHeaderSelected } from '../headers/check-header';
 import type { InvalidatingFileSource } from '../io/file-source';
 import { loadPolicy, resolvePolicyPath, type PolicyLoadResult } from '../policy/load-policy';
 import type { Policy } from '../policy/policy-types';
@@ -192,10 +192,19 @@ export class WorkspaceEngine {
           policy: headers,
           now: this.now(),
           coverage: this.reuse.coverageFor(relativePath),
+          reuseToml: { path: path.join(this.options.root, 'REUSE.toml'), text: this.options.files.readText(path.join(this.options.root, 'REUSE.toml')) },
         }),
       );
     }
     return { findings, packages };
+  }
+
+  /** Fixes offered where the cursor is rather than for a finding: updating a stale copyright year. */
+  contextualFixes(filePath: string, text: string): Array<{ readonly line: number; readonly fix: Fix }> {
+    const relativePath = this.relative(filePath);
+    const headers = this.lastGoodPolicy.headers;
+    if (this.options.checkHeaders === false || !headers.enabled || relativePath.startsWith('..') || !isHeaderSelected(relativePath, headers)) return [];
+    return copyrightYearUpdates({ path: filePath, relativePath, text, policy: headers, now: this.now() });
   }
 
   /** Whether REUSE compliance applies: the policy says so, or the workspace uses REUSE. */
@@ -209,7 +218,9 @@ export class WorkspaceEngine {
    */
   declaredLicenses(filePath: string, text: string): Array<{ expression: string; line: number }> {
     const coverage = this.reuse.coverageFor(this.relative(filePath));
-    const own = coverage.kind === 'sidecar' || (coverage.kind === 'annotation' && coverage.precedence === 'override') ? [] : readHeader(text).licenses;
+    const header = coverage.kind === 'sidecar' || (coverage.kind === 'annotation' && coverage.precedence === 'override') ? undefined : readHeader(text);
+    // Snippets keep their own license: its text is needed in LICENSES/ too.
+    const own = header ? [...header.licenses, ...header.snippetLicenses] : [];
     const lines = own.length ? new LineIndex(text) : undefined;
     return [
       ...own.map((tag) => ({ expression: tag.expression, line: lines!.positionAt(tag.span.start).line })),

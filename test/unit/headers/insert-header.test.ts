@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { checkHeader, type HeaderCheckInput } from '../../../server/src/headers/check-header';
+import { checkHeader, copyrightYearUpdates, type HeaderCheckInput } from '../../../server/src/headers/check-header';
 import { defaultHeaderPolicy } from '../../../server/src/policy/default-policy';
 import type { HeaderPolicy } from '../../../server/src/policy/policy-types';
 import { applyOffsetEdits } from '../../../server/src/text/text-edit';
@@ -116,5 +116,35 @@ describe('header insertion keeps what must stay first', () => {
         assert.deepEqual(checkHeader(input(file, fixed)), []);
       }),
     );
+  });
+});
+
+describe('SPDX snippets', () => {
+  it('does not take a snippet license for the file license', () => {
+    const text = '// SPDX-License-Identifier: Apache-2.0\n\n// SPDX-SnippetBegin\n// SPDX-License-Identifier: MIT\nconst copied = 1;\n// SPDX-SnippetEnd\n';
+    assert.deepEqual(checkHeader(input('a.ts', text)), []);
+    const onlySnippet = '// SPDX-SnippetBegin\n// SPDX-License-Identifier: MIT\n// SPDX-SnippetEnd\n';
+    assert.deepEqual(checkHeader(input('a.ts', onlySnippet)).map((f) => f.code), ['header-missing']);
+  });
+});
+
+describe('header updates', () => {
+  it('offers to update a stale copyright year of the policy holder, in place', () => {
+    const text = '// SPDX-FileCopyrightText: 2021-2023 Acme Inc.\n// SPDX-FileCopyrightText: 2020 Someone Else\n// SPDX-License-Identifier: Apache-2.0\n';
+    const updates = copyrightYearUpdates(input('a.ts', text));
+    assert.equal(updates.length, 1);
+    assert.equal(updates[0].line, 0);
+    const fix = updates[0].fix;
+    assert.equal(fix.title, 'Update copyright year to 2021-2026');
+    assert.equal(applyOffsetEdits(text, fix.kind === 'edit' ? fix.edits[0].edits : []), text.replace('2021-2023', '2021-2026'));
+    assert.deepEqual(copyrightYearUpdates(input('a.ts', '// SPDX-FileCopyrightText: 2026 Acme Inc.\n')), []);
+  });
+
+  it('offers a REUSE.toml annotation for a file that cannot hold comments', () => {
+    const [finding] = checkHeader(input('data/a*.json', '{}\n', { reuseToml: { path: '/w/REUSE.toml', text: 'version = 1\n' } }));
+    const annotate = finding.fixes.find((f) => f.title === 'Add an annotation for this file to REUSE.toml');
+    assert.ok(annotate && annotate.kind === 'edit');
+    const after = applyOffsetEdits('version = 1\n', annotate.edits[0].edits);
+    assert.equal(after, 'version = 1\n\n[[annotations]]\npath = "data/a\\\\*.json"\nSPDX-FileCopyrightText = "2026 Acme Inc."\nSPDX-License-Identifier = "Apache-2.0"\n');
   });
 });
