@@ -36,7 +36,8 @@ export function generateTree(files: number): string {
 }
 
 export async function bench(): Promise<void> {
-  for (const size of [50_000]) {
+  // About curl's size (its repository has some 4,000 files), the target size, and a large monorepo.
+  for (const size of [4_000, 50_000, 100_000]) {
     const root = generateTree(size);
     const runs: number[] = [];
     let maxRss = 0;

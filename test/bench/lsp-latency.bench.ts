@@ -8,7 +8,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** A project with `direct` dependencies and a lock file of `total` packages, like a mid-sized web app. */
-function generateProject(direct: number, total: number): string {
+export function generateProject(direct: number, total: number): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ospo-bench-lsp-'));
   const licenses = ['MIT', 'ISC', 'Apache-2.0', 'BSD-3-Clause', 'MPL-2.0', '(MIT OR Apache-2.0)', 'GPL-3.0-only'];
   const dependencies: Record<string, string> = {};

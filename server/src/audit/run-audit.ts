@@ -70,7 +70,7 @@ export async function runAudit(engine: WorkspaceEngine, options: AuditOptions = 
       if (text === undefined) {
         skipped.push({ path: relative, reason: 'not readable as text' });
       } else {
-        const check = engine.checkDocument(absolute, text, undefined, true);
+        const check = engine.checkDocument(absolute, text, undefined, 'audit');
         findings.push(...check.findings);
         packages.push(...check.packages);
         manifestsChecked++;

@@ -33,6 +33,8 @@ export interface ManifestCheckInput {
   readonly context: DecisionContext;
   /** Report manifest syntax errors as findings (the CLI does; editors already show them). */
   readonly reportSyntaxProblems: boolean;
+  /** List every package for a report; a check per keystroke does without. */
+  readonly collectPackages?: boolean;
   /** Adds evidence from elsewhere (the online lookup) to packages nothing local describes. */
   readonly enrich?: (pkg: ResolvedPackage) => ResolvedPackage;
 }
@@ -66,20 +68,62 @@ export function checkManifest(input: ManifestCheckInput): ManifestCheck {
     const raw = input.resolver.resolve(declaration);
     const resolved = { pkg: enrich(raw.pkg), transitive: raw.transitive.map((t) => ({ chain: t.chain, pkg: enrich(t.pkg) })) };
     const range = lines.rangeOf(declaration.nameSpan);
-    const direct = decidePackage(resolved.pkg, declaration.versionSpec, input.context);
-    const directRow = row(input, resolved.pkg, direct, true, [], seenRows);
+    const direct = decideCached(resolved.pkg, declaration.versionSpec, input.context);
+    const collect = input.collectPackages !== false;
+    const directRow = collect ? row(input, resolved.pkg, direct, true, [], seenRows) : undefined;
     if (directRow) packages.push(directRow);
     if (direct.kind === 'problem') {
       findings.push(toFinding(input, declaration, resolved.pkg, [resolved.pkg.name], direct, range));
     }
+    const problems = new Map<string, Finding[]>();
     for (const { chain, pkg } of resolved.transitive) {
-      const verdict = decidePackage(pkg, undefined, input.context);
-      const r = row(input, pkg, verdict, false, chain, seenRows);
+      const verdict = decideCached(pkg, undefined, input.context);
+      const r = collect ? row(input, pkg, verdict, false, chain, seenRows) : undefined;
       if (r) packages.push(r);
-      if (verdict.kind === 'problem') findings.push(toFinding(input, declaration, pkg, chain, verdict, range));
+      if (verdict.kind === 'problem') {
+        const finding = toFinding(input, declaration, pkg, chain, verdict, range);
+        problems.set(verdict.code, [...(problems.get(verdict.code) ?? []), finding]);
+      }
     }
+    for (const group of problems.values()) findings.push(...summarise(group, declaration.name));
   }
   return { findings, packages };
+}
+
+/** Above this many transitive packages with the same problem, one dependency line gets one summary finding. */
+const MAX_FINDINGS_PER_RULE_AND_DEPENDENCY = 3;
+
+/**
+ * A dependency that brings in dozens of problem packages would otherwise stack dozens of diagnostics on one
+ * line; the summary names the first few and the hover lists them all.
+ */
+function summarise(group: Finding[], direct: string): Finding[] {
+  if (group.length <= MAX_FINDINGS_PER_RULE_AND_DEPENDENCY) return group;
+  const chains = group.map((f) => (f.subject.kind === 'dependency' ? f.subject.via.join(' > ') : ''));
+  const first = group[0];
+  const headline = first.message.slice(first.message.indexOf(': ') + 2, first.message.indexOf(' — '));
+  return [
+    {
+      ...first,
+      message: `${direct}: ${group.length} packages it brings in have this problem (${first.code}), e.g. ${chains.slice(0, MAX_FINDINGS_PER_RULE_AND_DEPENDENCY).join(', ')} — first: ${headline}`,
+      detail: [`**${direct}** brings in ${group.length} packages with \`${first.code}\`:`, ...group.map((f) => `- ${f.message}`)].join('\n'),
+      fixes: [],
+    },
+  ];
+}
+
+/** Decisions depend only on the package, the policy and the log: remember them for the engine's generation. */
+function decideCached(pkg: ResolvedPackage, versionSpec: string | undefined, context: DecisionContext): PackageVerdict {
+  if (!context.memo) return decidePackage(pkg, versionSpec, context);
+  const evidence = pkg.license;
+  const licenseKey = evidence.kind === 'none' ? 'none' : `${evidence.kind}:${evidence.kind === 'declared' ? evidence.expression : evidence.text}:${JSON.stringify(evidence.source)}`;
+  const key = `${pkg.purl}@${pkg.version ?? ''}|${versionSpec ?? ''}|${licenseKey}`;
+  let verdict = context.memo.get(key);
+  if (!verdict) {
+    verdict = decidePackage(pkg, versionSpec, context);
+    context.memo.set(key, verdict);
+  }
+  return verdict;
 }
 
 function licenseText(evidence: LicenseEvidence): string | undefined {

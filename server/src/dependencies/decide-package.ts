@@ -34,6 +34,8 @@ export interface DecisionContext {
   readonly today: string;
   /** Turns an absolute path into the form shown to users (workspace-relative). */
   readonly displayPath: (path: string) => string;
+  /** Verdicts already reached under this policy and log; the owner clears it when either changes. */
+  readonly memo?: Map<string, PackageVerdict>;
 }
 
 export function describeEvidenceSource(evidence: LicenseEvidence, displayPath: (p: string) => string): string {

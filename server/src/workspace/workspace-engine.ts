@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { readApprovalsLog, type ApprovalsLog } from '../approvals/approvals-log';
 import { isoDate } from '../approvals/find-approval';
 import { checkManifest, type PackageRow } from '../dependencies/check-manifest';
+import type { PackageVerdict } from '../dependencies/decide-package';
 import type { DependencyResolver, EcosystemSupport } from '../ecosystems/ecosystem';
 import { ecosystemForManifest } from '../ecosystems/registry';
 import type { Finding, Fix } from '../findings/finding';
@@ -46,6 +47,8 @@ export class WorkspaceEngine {
   private approvalsLog!: ApprovalsLog;
   private readonly resolvers = new Map<string, DependencyResolver>();
   private hadValidPolicy = false;
+  private readonly verdicts = new Map<string, PackageVerdict>();
+  private verdictsDate = '';
   private reuse!: ReuseIndex;
 
   constructor(private readonly options: WorkspaceEngineOptions) {
@@ -99,6 +102,7 @@ export class WorkspaceEngine {
   }
 
   private reloadApprovals(): void {
+    this.verdicts.clear();
     const file = path.resolve(this.options.root, this.lastGoodPolicy.approvals.file);
     this.approvalsLog = readApprovalsLog(file, this.options.files.readText(file));
   }
@@ -119,6 +123,7 @@ export class WorkspaceEngine {
     if (filePath.endsWith('package.json') && path.dirname(filePath) === this.options.root) this.reloadPolicy();
     // Lock files, installed metadata, caches: any of them may change what a resolver answers.
     this.resolvers.clear();
+    this.verdicts.clear();
     return 'resolution';
   }
 
@@ -157,12 +162,21 @@ export class WorkspaceEngine {
     });
   }
 
-  /** Checks one document's current text: a manifest's dependencies, or a source file's header. */
-  checkDocument(filePath: string, text: string, languageId?: string, reportSyntaxProblems = false): DocumentCheck {
+  /**
+   * Checks one document's current text: a manifest's dependencies, or a source file's header. The `audit` mode
+   * also reports manifest syntax errors (editors show their own) and lists every package for the report.
+   */
+  checkDocument(filePath: string, text: string, languageId?: string, mode: 'editor' | 'audit' = 'editor'): DocumentCheck {
     const findings: Finding[] = [];
     let packages: readonly PackageRow[] = [];
     const support = this.options.checkDependencies === false ? undefined : ecosystemForManifest(filePath);
     if (support && !this.isInsideDependencyFolder(filePath)) {
+      const today = isoDate(this.now());
+      // Approvals expire by date: a new day starts afresh.
+      if (today !== this.verdictsDate) {
+        this.verdicts.clear();
+        this.verdictsDate = today;
+      }
       const check = checkManifest({
         path: filePath,
         text,
@@ -171,10 +185,12 @@ export class WorkspaceEngine {
         context: {
           policy: this.lastGoodPolicy,
           approvals: this.approvalsLog.entries,
-          today: isoDate(this.now()),
+          today,
           displayPath: (p) => this.relative(p),
+          memo: this.verdicts,
         },
-        reportSyntaxProblems,
+        reportSyntaxProblems: mode === 'audit',
+        collectPackages: mode === 'audit',
         ...(this.options.online ? { enrich: (pkg) => this.options.online!.enrich(pkg) } : {}),
       });
       findings.push(...check.findings);

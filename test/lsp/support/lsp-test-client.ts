@@ -150,10 +150,12 @@ export class LspTestClient {
   async stop(): Promise<void> {
     try {
       await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
-      void this.connection.sendNotification('exit');
+      await this.connection.sendNotification('exit');
     } catch {
       // The process may be gone already.
     }
+    // Give the server a moment to leave on its own before the pipes close under it.
+    await Promise.race([new Promise((r) => this.process.once('exit', r)), new Promise((r) => setTimeout(r, 1000))]);
     this.connection.dispose();
     this.process.kill();
   }
