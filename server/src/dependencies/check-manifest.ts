@@ -1,4 +1,4 @@
-import type { DependencyDeclaration, DependencyResolver, EcosystemSupport, LicenseEvidence, ResolvedPackage } from '../ecosystems/ecosystem';
+import type { DependencyDeclaration, DependencyResolver, EcosystemSupport, LicenseEvidence, ResolvedDependency, ResolvedPackage } from '../ecosystems/ecosystem';
 import type { DependencySubject, Finding, Fix } from '../findings/finding';
 import { LineIndex } from '../text/line-index';
 import { decidePackage, describeEvidenceSource, type DecisionContext, type PackageVerdict } from './decide-package';
@@ -65,7 +65,7 @@ export function checkManifest(input: ManifestCheckInput): ManifestCheck {
   const seenRows = new Set<string>();
   const enrich = input.enrich ?? ((pkg: ResolvedPackage) => pkg);
   for (const declaration of parsed.declarations) {
-    const raw = input.resolver.resolve(declaration);
+    const raw = resolveSafely(input.resolver, declaration);
     const resolved = { pkg: enrich(raw.pkg), transitive: raw.transitive.map((t) => ({ chain: t.chain, pkg: enrich(t.pkg) })) };
     const range = lines.rangeOf(declaration.nameSpan);
     const direct = decideCached(resolved.pkg, declaration.versionSpec, input.context);
@@ -88,6 +88,21 @@ export function checkManifest(input: ManifestCheckInput): ManifestCheck {
     for (const group of problems.values()) findings.push(...summarise(group, declaration.name));
   }
   return { findings, packages };
+}
+
+/**
+ * A resolver reads other people's metadata; whatever it trips on must not take the check of the other
+ * dependencies down with it. The failure is shown as where the license could not be found.
+ */
+function resolveSafely(resolver: ManifestCheckInput['resolver'], declaration: DependencyDeclaration): ResolvedDependency {
+  try {
+    return resolver.resolve(declaration);
+  } catch (error) {
+    return {
+      pkg: { ecosystem: declaration.ecosystem, name: declaration.name, purl: declaration.purl, license: { kind: 'none', searched: [`resolution failed: ${(error as Error).message}`] } },
+      transitive: [],
+    };
+  }
 }
 
 /** Above this many transitive packages with the same problem, one dependency line gets one summary finding. */
