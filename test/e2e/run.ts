@@ -11,6 +11,8 @@ const OUT = path.join(ROOT, 'out', 'e2e');
 const SUITES = [
   { name: 'workspace', fixture: 'test/fixtures/workspaces/foundation' },
   { name: 'no-policy', fixture: 'test/fixtures/e2e/no-policy' },
+  // Workspace trust on: the folder opens in restricted mode.
+  { name: 'restricted', fixture: 'test/fixtures/e2e/restricted', trust: true },
 ];
 
 /** A real VS Code when one is installed here; otherwise the code-server launcher. */
@@ -52,7 +54,11 @@ async function main(): Promise<number> {
         extensionDevelopmentPath: ROOT,
         extensionTestsPath: path.join(OUT, 'suite', 'index.js'),
         launchArgs: [workspace, '--disable-extensions'],
-        extensionTestsEnv: { OSPO_E2E_SUITE: suite.name, OSPO_E2E_RESULTS: results },
+        extensionTestsEnv: {
+          OSPO_E2E_SUITE: suite.name,
+          OSPO_E2E_RESULTS: results,
+          ...('trust' in suite && suite.trust ? { OSPO_E2E_WORKSPACE_TRUST: '1' } : {}),
+        },
       });
     } catch (error) {
       console.error(`[e2e] suite ${suite.name}: ${(error as Error).message}`);

@@ -59,14 +59,15 @@ const QUIET_SETTINGS = {
  * Starts code-server in its own process group with private state under a short temporary folder (Chromium
  * refuses long socket paths). Returns its port and a stop function that ends the whole group.
  */
-async function startCodeServer({ env = {}, settings = {}, userDataDir, extensionsDir, port: wantedPort, testDriver = true } = {}) {
+async function startCodeServer({ env = {}, settings = {}, userDataDir, extensionsDir, port: wantedPort, testDriver = true, workspaceTrust = false } = {}) {
   const { node, entry } = installation();
   const root = fs.mkdtempSync('/tmp/oe-');
   const ud = userDataDir || path.join(root, 'ud');
   const ext = extensionsDir || path.join(root, 'ext');
   fs.mkdirSync(path.join(ud, 'User'), { recursive: true });
   fs.mkdirSync(ext, { recursive: true });
-  fs.writeFileSync(path.join(ud, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...settings }, null, 2));
+  const trust = workspaceTrust ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' } : {};
+  fs.writeFileSync(path.join(ud, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...trust, ...settings }, null, 2));
   fs.writeFileSync(path.join(root, 'config.yaml'), 'auth: none\n');
   for (const d of ['tmp', 'xdg-config', 'xdg-data', 'xdg-cache']) fs.mkdirSync(path.join(root, d), { recursive: true });
   const port = wantedPort ?? (await freePort());
@@ -78,7 +79,7 @@ async function startCodeServer({ env = {}, settings = {}, userDataDir, extension
       '--bind-addr', `127.0.0.1:${port}`,
       '--disable-telemetry',
       '--disable-update-check',
-      '--disable-workspace-trust',
+      ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
       '--user-data-dir', ud,
       '--extensions-dir', ext,
       '--config', path.join(root, 'config.yaml'),

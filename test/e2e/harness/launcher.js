@@ -24,7 +24,11 @@ async function main() {
   if (!args.extensionDevelopmentPath || !args.extensionTestsPath) throw new Error('--extensionDevelopmentPath and --extensionTestsPath are required');
   const folder = args.folders[0];
   if (!folder) throw new Error('a workspace folder argument is required');
-  const server = await startCodeServer({ settings: JSON.parse(process.env.OSPO_E2E_SETTINGS || '{}') });
+  const server = await startCodeServer({
+    settings: JSON.parse(process.env.OSPO_E2E_SETTINGS || '{}'),
+    // With trust on, a folder nobody trusted yet opens in restricted mode.
+    workspaceTrust: process.env.OSPO_E2E_WORKSPACE_TRUST === '1',
+  });
   const { browser, close } = await launchBrowser();
   const authority = `127.0.0.1:${server.port}`;
   let timer;

@@ -12,6 +12,7 @@ export async function run(): Promise<void> {
   // Suites are required after pre-require so that describe/it exist when they are evaluated.
   if (suite === 'workspace') require('./workspace.e2e');
   else if (suite === 'no-policy') require('./no-policy.e2e');
+  else if (suite === 'restricted') require('./restricted.e2e');
   else throw new Error(`unknown suite ${suite}`);
 
   const counts = { passes: 0, failures: 0 };
