@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { copyFixture } from '../lsp/support/workspace-copy';
+import { FOUNDATION_DEPENDENCY_FINDINGS } from '../support/foundation-expectations';
 
 const CLI = path.resolve(__dirname, '../../dist/cli.js');
 
@@ -36,21 +37,7 @@ describe('ospo-guide audit (CLI)', function () {
       .sort();
     const manifest = path.join(workspace.root, 'package.json');
     const expected = [
-      ...[
-        ['agpl-server', 'license-denied'],
-        ['"event-stream"', 'package-denied'],
-        ['"colors"', 'package-denied'],
-        ['"mpl-lib"', 'license-needs-approval'],
-        ['pending-lgpl', 'approval-pending'],
-        ['rejected-epl', 'approval-rejected'],
-        ['mystery-pkg', 'license-unknown'],
-        ['and-licensed', 'license-needs-approval'],
-        ['plain-gpl2', 'license-needs-approval'],
-        ['wrapper-lib', 'license-denied'],
-        ['legacy-licenses', 'license-needs-approval'],
-        ['see-license', 'license-unknown'],
-        ['expired-approval', 'license-needs-approval'],
-      ].map(([needle, code]) => `package.json:${lineOf(manifest, needle)}:${code}`),
+      ...FOUNDATION_DEPENDENCY_FINDINGS.map(([needle, code]) => `package.json:${lineOf(manifest, needle)}:${code}`),
       'src/missing.ts:1:header-missing',
       'src/tool.sh:1:header-missing',
       'src/mismatch.py:2:header-license-mismatch',

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import type { CodeAction, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { LspTestClient, type TestDiagnostic as Diagnostic } from './support/lsp-test-client';
 import { copyFixture } from './support/workspace-copy';
+import { FOUNDATION_DEPENDENCY_FINDINGS } from '../support/foundation-expectations';
 
 /** The 0-based line of the first line containing `needle`. */
 function lineOf(text: string, needle: string): number {
@@ -67,21 +68,7 @@ describe('language server on the foundation fixture', function () {
     const text = fs.readFileSync(manifest(), 'utf8');
     client.open(manifest(), text);
     const diagnostics = await client.diagnosticsFor(manifest());
-    const expected = [
-      ['agpl-server', 'license-denied'],
-      ['"event-stream"', 'package-denied'],
-      ['"colors"', 'package-denied'],
-      ['"mpl-lib"', 'license-needs-approval'],
-      ['pending-lgpl', 'approval-pending'],
-      ['rejected-epl', 'approval-rejected'],
-      ['mystery-pkg', 'license-unknown'],
-      ['and-licensed', 'license-needs-approval'],
-      ['plain-gpl2', 'license-needs-approval'],
-      ['wrapper-lib', 'license-denied'],
-      ['legacy-licenses', 'license-needs-approval'],
-      ['see-license', 'license-unknown'],
-      ['expired-approval', 'license-needs-approval'],
-    ].map(([name, code]) => `${lineOf(text, name)}:${code}`);
+    const expected = FOUNDATION_DEPENDENCY_FINDINGS.map(([name, code]) => `${lineOf(text, name)}:${code}`);
     assert.deepEqual(summary(diagnostics), expected.sort());
 
     const wrapper = diagnostics.find((d) => d.range.start.line === lineOf(text, 'wrapper-lib'))!;

@@ -9,10 +9,13 @@ export interface OspoApi {
   statusText(): string;
 }
 
+/** Activates the extension and waits until its language server answers. */
 export async function activate(): Promise<OspoApi> {
   const extension = vscode.extensions.getExtension<OspoApi>(EXTENSION_ID);
   assert.ok(extension, `${EXTENSION_ID} is not installed`);
-  return extension.activate();
+  const api = await extension.activate();
+  await waitFor('the language server', () => api.client()?.sendRequest('workspace/executeCommand', { command: 'ospo.server.status', arguments: [] }));
+  return api;
 }
 
 /** Polls until `probe` returns a value that is not undefined (or false), or fails after `timeoutMs`. */

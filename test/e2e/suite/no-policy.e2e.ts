@@ -7,7 +7,6 @@ describe('OSPO Guide in a workspace without a policy', function () {
 
   before(async () => {
     api = await activate();
-    await waitFor('the language server', () => api.client()?.sendRequest('workspace/executeCommand', { command: 'ospo.server.status', arguments: [] }));
   });
 
   it('checks with the embedded default policy and the project license', async () => {

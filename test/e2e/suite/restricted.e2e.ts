@@ -7,7 +7,6 @@ describe('OSPO Guide in a restricted (untrusted) workspace', function () {
 
   before(async () => {
     api = await activate();
-    await waitFor('the language server', () => api.client()?.sendRequest('workspace/executeCommand', { command: 'ospo.server.status', arguments: [] }));
   });
 
   it('runs in restricted mode and still reports findings', async () => {

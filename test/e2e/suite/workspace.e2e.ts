@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { FOUNDATION_DEPENDENCY_FINDINGS } from '../../support/foundation-expectations';
 import { activate, codes, lineOf, open, ospoDiagnostics, readText, waitFor, workspaceUri, type OspoApi } from './helpers';
 
 describe('OSPO Guide in a real VS Code (foundation workspace)', function () {
@@ -7,7 +8,6 @@ describe('OSPO Guide in a real VS Code (foundation workspace)', function () {
 
   before(async () => {
     api = await activate();
-    await waitFor('the language server', () => api.client()?.sendRequest('workspace/executeCommand', { command: 'ospo.server.status', arguments: [] }));
   });
 
   afterEach(async () => {
@@ -19,21 +19,7 @@ describe('OSPO Guide in a real VS Code (foundation workspace)', function () {
     const uri = editor.document.uri;
     await waitFor('package.json diagnostics', () => ospoDiagnostics(uri).length === 13);
     const doc = editor.document;
-    const expected = [
-      ['agpl-server', 'license-denied'],
-      ['"event-stream"', 'package-denied'],
-      ['"colors"', 'package-denied'],
-      ['"mpl-lib"', 'license-needs-approval'],
-      ['pending-lgpl', 'approval-pending'],
-      ['rejected-epl', 'approval-rejected'],
-      ['mystery-pkg', 'license-unknown'],
-      ['and-licensed', 'license-needs-approval'],
-      ['plain-gpl2', 'license-needs-approval'],
-      ['wrapper-lib', 'license-denied'],
-      ['legacy-licenses', 'license-needs-approval'],
-      ['see-license', 'license-unknown'],
-      ['expired-approval', 'license-needs-approval'],
-    ].map(([needle, code]) => `${lineOf(doc, needle)}:${code}`);
+    const expected = FOUNDATION_DEPENDENCY_FINDINGS.map(([needle, code]) => `${lineOf(doc, needle)}:${code}`);
     assert.deepEqual(codes(uri), expected.sort());
     const wrapper = ospoDiagnostics(uri).find((d) => d.range.start.line === lineOf(doc, 'wrapper-lib'))!;
     assert.equal(doc.getText(wrapper.range), 'wrapper-lib');

@@ -6,6 +6,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { startCodeServer, launchBrowser, workbenchUrl } = require('../harness/code-server');
+const { runCommand, openFile, findProblem, clearProblemFilter } = require('../harness/workbench-actions');
 
 const ROOT = path.resolve(__dirname, '../../..');
 const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
@@ -20,24 +21,6 @@ async function check(name, fn) {
     results.failed++;
     console.log(`  ✘ ${name}\n    ${String(error.stack || error).split('\n').slice(0, 4).join('\n    ')}`);
   }
-}
-
-/** Runs a command from the palette (F1), as a person types it. */
-async function runCommand(page, title) {
-  await page.keyboard.press('F1');
-  await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 15000 });
-  await page.keyboard.type(title);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 15000 });
-  await page.keyboard.press('Enter');
-}
-
-async function openFile(page, name) {
-  await page.keyboard.press('Control+P');
-  await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 15000 });
-  await page.keyboard.type(name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 15000 });
-  await page.keyboard.press('Enter');
-  await page.waitForTimeout(500);
 }
 
 async function main() {
@@ -55,11 +38,7 @@ async function main() {
     console.log('\n  The Problems panel and the header quick fix, in the browser workbench');
 
     await check('opens src/missing.ts with Quick Open', async () => {
-      await page.keyboard.press('Control+P');
-      await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 15000 });
-      await page.keyboard.type('missing.ts');
-      await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 15000 });
-      await page.keyboard.press('Enter');
+      await openFile(page, 'missing.ts');
       await page.waitForSelector('.tab.active[aria-label*="missing.ts"], .tab.active .label-name:has-text("missing.ts")', { timeout: 15000 });
     });
 
@@ -97,7 +76,8 @@ async function main() {
 
     await check('"OSPO: Request Dependency Approval" from the palette asks for a justification and the finding turns pending', async () => {
       await openFile(page, 'package.json');
-      await page.locator('.markers-panel .monaco-list-row', { hasText: 'mpl-lib: MPL-2.0 needs approval' }).first().waitFor({ timeout: 30000 });
+      await findProblem(page, 'mpl-lib: MPL-2.0 needs approval');
+      await clearProblemFilter(page);
       await runCommand(page, 'OSPO: Request Dependency Approval');
       const pick = page.locator('.quick-input-list .monaco-list-row', { hasText: 'mpl-lib' });
       await pick.first().waitFor({ timeout: 30000 });
@@ -113,12 +93,9 @@ async function main() {
       await dialog.waitFor({ timeout: 15000 });
       await page.screenshot({ path: path.join(SHOTS, '7-request-form-confirmation.png') });
       await dialog.getByRole('button', { name: 'Cancel' }).click();
-      const filter = page.getByPlaceholder(/^Filter \(e\.g\. text/);
-      await filter.fill('approval pending');
-      const pending = page.locator('.markers-panel .monaco-list-row', { hasText: 'mpl-lib: MPL-2.0 approval pending' });
-      await pending.first().waitFor({ timeout: 30000 });
+      await findProblem(page, 'mpl-lib: MPL-2.0 approval pending');
       await page.screenshot({ path: path.join(SHOTS, '8-approval-pending.png') });
-      await filter.fill('');
+      await clearProblemFilter(page);
     });
 
     await check('highlights SPDX tags in comments (TextMate injection)', async () => {

@@ -6,6 +6,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { startCodeServer, launchBrowser, workbenchUrl, installVsix } = require('../harness/code-server');
+const { openFile, findProblem } = require('../harness/workbench-actions');
 
 const ROOT = path.resolve(__dirname, '../../..');
 const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
@@ -29,23 +30,14 @@ async function main() {
     await page.goto(workbenchUrl(server.port, workspace));
     await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
     await page.waitForTimeout(1500);
-    for (const name of ['missing.ts', 'package.json']) {
-      await page.keyboard.press('Control+P');
-      await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 15000 });
-      await page.keyboard.type(name);
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 15000 });
-      await page.keyboard.press('Enter');
-      await page.waitForTimeout(500);
-    }
+    for (const name of ['missing.ts', 'package.json']) await openFile(page, name);
     await page.keyboard.press('Control+Shift+M');
     for (const [what, text] of [
       ['a header diagnostic', 'No SPDX-License-Identifier header'],
       ['a dependency diagnostic', 'agpl-server: AGPL-3.0-only is denied'],
     ]) {
       try {
-        // The Problems list is virtualised: filter it so the row is rendered.
-        await page.getByPlaceholder(/^Filter \(e\.g\. text/).fill(text);
-        await page.locator('.markers-panel .monaco-list-row', { hasText: text }).first().waitFor({ timeout: 45000 });
+        await findProblem(page, text, 45000);
         results.passed++;
         console.log(`  ✔ shows ${what} from the installed VSIX`);
       } catch (error) {
