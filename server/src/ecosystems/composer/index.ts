@@ -1,8 +1,9 @@
 import * as path from 'node:path';
-import type { DependencyDeclaration, DependencyResolver, EcosystemSupport, LicenseEvidence, ResolveContext, ResolvedDependency, ResolvedPackage, TransitivePackage } from '../ecosystem';
+import type { DependencyDeclaration, DependencyResolver, EcosystemSupport, LicenseEvidence, ResolveContext, ResolvedDependency, ResolvedPackage } from '../ecosystem';
 import { evidenceFromLicenseFiles, findLicenseFiles } from '../../licenses/license-file-evidence';
 import { licenseOf, readComposerLock, type ComposerLockedPackage } from './composer-lock';
 import { composerPurl, parseComposerJson } from './parse-composer-json';
+import { walkDependencyGraph } from '../walk-dependency-graph';
 
 /** Licenses from composer.lock first, then the installed `vendor/<vendor>/<name>/composer.json`, then its license files. */
 class ComposerResolver implements DependencyResolver {
@@ -18,22 +19,12 @@ class ComposerResolver implements DependencyResolver {
     const cached = this.memo.get(declaration.name);
     if (cached) return cached;
     const pkg = this.packageFor(declaration.name);
-    const transitive: TransitivePackage[] = [];
-    const seen = new Set([declaration.name.toLowerCase()]);
-    let frontier = [{ name: declaration.name, chain: [pkg.name] }];
-    while (frontier.length) {
-      const next: typeof frontier = [];
-      for (const { name, chain } of frontier) {
-        for (const child of this.lock.get(name.toLowerCase())?.requires ?? []) {
-          if (seen.has(child.toLowerCase())) continue;
-          seen.add(child.toLowerCase());
-          const resolved = this.packageFor(child);
-          transitive.push({ chain: [...chain, resolved.name], pkg: resolved });
-          next.push({ name: child, chain: [...chain, resolved.name] });
-        }
-      }
-      frontier = next;
-    }
+    const transitive = walkDependencyGraph(declaration.name, {
+      key: (name) => name.toLowerCase(),
+      children: (name) => this.lock.get(name.toLowerCase())?.requires ?? [],
+      name: (name) => this.lock.get(name.toLowerCase())?.name ?? name,
+      toPackage: (name) => this.packageFor(name),
+    });
     const result = { pkg, transitive };
     this.memo.set(declaration.name, result);
     return result;

@@ -1,9 +1,10 @@
 import * as path from 'node:path';
-import type { DependencyDeclaration, DependencyResolver, EcosystemSupport, LicenseEvidence, ResolveContext, ResolvedDependency, ResolvedPackage, TransitivePackage } from '../ecosystem';
+import type { DependencyDeclaration, DependencyResolver, EcosystemSupport, LicenseEvidence, ResolveContext, ResolvedDependency, ResolvedPackage } from '../ecosystem';
 import { evidenceFromLicenseFiles, findLicenseFiles } from '../../licenses/license-file-evidence';
 import { readGemfileLock, type LockedGem } from './gemfile-lock';
 import { gemspecLicense } from './gemspec-license';
 import { gemPurl, parseGemfile } from './parse-gemfile';
+import { walkDependencyGraph } from '../walk-dependency-graph';
 
 /** Versions and the graph from Gemfile.lock; licenses from installed gem specifications. */
 class GemResolver implements DependencyResolver {
@@ -25,21 +26,12 @@ class GemResolver implements DependencyResolver {
     const cached = this.memo.get(declaration.name);
     if (cached) return cached;
     const pkg = this.packageFor(declaration.name);
-    const transitive: TransitivePackage[] = [];
-    const seen = new Set([declaration.name]);
-    let frontier = [{ name: declaration.name, chain: [declaration.name] }];
-    while (frontier.length) {
-      const next: typeof frontier = [];
-      for (const { name, chain } of frontier) {
-        for (const child of this.lock.get(name)?.dependencies ?? []) {
-          if (seen.has(child)) continue;
-          seen.add(child);
-          transitive.push({ chain: [...chain, child], pkg: this.packageFor(child) });
-          next.push({ name: child, chain: [...chain, child] });
-        }
-      }
-      frontier = next;
-    }
+    const transitive = walkDependencyGraph(declaration.name, {
+      key: (name) => name,
+      children: (name) => this.lock.get(name)?.dependencies ?? [],
+      name: (name) => name,
+      toPackage: (name) => this.packageFor(name),
+    });
     const result = { pkg, transitive };
     this.memo.set(declaration.name, result);
     return result;

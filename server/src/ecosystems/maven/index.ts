@@ -8,11 +8,11 @@ import type {
   ResolveContext,
   ResolvedDependency,
   ResolvedPackage,
-  TransitivePackage,
 } from '../ecosystem';
 import type { FileSource } from '../../io/file-source';
 import { spdxForLicenseName } from '../../licenses/license-name-to-spdx';
 import { effectiveProperties, interpolate, readPom, type PomModel } from './pom-model';
+import { walkDependencyGraph } from '../walk-dependency-graph';
 
 export const mavenPurl = (groupId: string, artifactId: string): string => `pkg:maven/${groupId}/${artifactId}`;
 
@@ -62,25 +62,14 @@ class MavenResolver implements DependencyResolver {
     const [groupId, artifactId] = declaration.name.split(':');
     const version = declaration.versionSpec && /^[\w.+-]+$/.test(declaration.versionSpec) ? declaration.versionSpec : undefined;
     const pkg = this.packageFor(groupId, artifactId, version);
-    const transitive: TransitivePackage[] = [];
-    const seen = new Set([declaration.name]);
-    let frontier: Array<{ groupId: string; artifactId: string; version?: string; chain: string[] }> = [
-      { groupId, artifactId, ...(version ? { version } : {}), chain: [declaration.name] },
-    ];
-    for (let depth = 0; depth < MAX_DEPTH && frontier.length; depth++) {
-      const next: typeof frontier = [];
-      for (const node of frontier) {
-        for (const child of this.runtimeDependencies(node.groupId, node.artifactId, node.version)) {
-          const name = `${child.groupId}:${child.artifactId}`;
-          if (seen.has(name)) continue;
-          seen.add(name);
-          const chain = [...node.chain, name];
-          transitive.push({ chain, pkg: this.packageFor(child.groupId, child.artifactId, child.version) });
-          next.push({ ...child, chain });
-        }
-      }
-      frontier = next;
-    }
+    type Coordinates = { groupId: string; artifactId: string; version?: string };
+    const transitive = walkDependencyGraph<Coordinates>({ groupId, artifactId, ...(version ? { version } : {}) }, {
+      key: (c) => `${c.groupId}:${c.artifactId}`,
+      children: (c) => this.runtimeDependencies(c.groupId, c.artifactId, c.version),
+      name: (c) => `${c.groupId}:${c.artifactId}`,
+      toPackage: (c) => this.packageFor(c.groupId, c.artifactId, c.version),
+      maxDepth: MAX_DEPTH,
+    });
     const result = { pkg, transitive };
     this.memo.set(key, result);
     return result;

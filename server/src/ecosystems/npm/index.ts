@@ -7,9 +7,9 @@ import type {
   ResolveContext,
   ResolvedDependency,
   ResolvedPackage,
-  TransitivePackage,
 } from '../ecosystem';
 import { NpmPackageGraph, readNpmLock, type NpmPackageEntry } from './npm-package-graph';
+import { walkDependencyGraph } from '../walk-dependency-graph';
 import { parsePackageJson } from './parse-package-json';
 import { npmPurl } from './npm-purl';
 
@@ -58,24 +58,12 @@ class NpmResolver implements DependencyResolver {
       return { pkg, transitive: [] };
     }
     const pkg = this.toPackage(entry, declaration.purl);
-    // Breadth-first, so each package is reported by its shortest chain from the direct dependency.
-    const transitive: TransitivePackage[] = [];
-    const seen = new Set<string>([entry.location]);
-    let frontier: Array<{ entry: NpmPackageEntry; chain: string[] }> = [{ entry, chain: [entry.name] }];
-    while (frontier.length) {
-      const next: typeof frontier = [];
-      for (const { entry: parent, chain } of frontier) {
-        for (const name of parent.dependencies) {
-          const child = this.graph.resolve(name, parent.location);
-          if (!child || seen.has(child.location)) continue;
-          seen.add(child.location);
-          const childChain = [...chain, child.name];
-          transitive.push({ chain: childChain, pkg: this.toPackage(child) });
-          next.push({ entry: child, chain: childChain });
-        }
-      }
-      frontier = next;
-    }
+    const transitive = walkDependencyGraph(entry, {
+      key: (e) => e.location,
+      children: (e) => e.dependencies.flatMap((name) => this.graph.resolve(name, e.location) ?? []),
+      name: (e) => e.name,
+      toPackage: (e) => this.toPackage(e),
+    });
     return { pkg, transitive };
   }
 

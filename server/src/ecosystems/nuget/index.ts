@@ -8,11 +8,11 @@ import type {
   ResolveContext,
   ResolvedDependency,
   ResolvedPackage,
-  TransitivePackage,
 } from '../ecosystem';
 import { evidenceFromLicenseFiles } from '../../licenses/license-file-evidence';
 import { spdxForLicenseName } from '../../licenses/license-name-to-spdx';
 import { childNamed, scanXml, textAt, type XmlElement } from '../xml/xml-scanner';
+import { walkDependencyGraph } from '../walk-dependency-graph';
 
 export const nugetPurl = (id: string): string => `pkg:nuget/${id}`;
 
@@ -108,22 +108,13 @@ class NugetResolver implements DependencyResolver {
     const id = declaration.name;
     const version = this.lock.get(id.toLowerCase())?.version ?? exactVersion(declaration.versionSpec ?? this.central.get(id.toLowerCase()));
     const pkg = this.packageFor(id, version);
-    const transitive: TransitivePackage[] = [];
-    const seen = new Set([id.toLowerCase()]);
-    let frontier = [{ id, version, chain: [id] }];
-    for (let depth = 0; depth < 10 && frontier.length; depth++) {
-      const next: typeof frontier = [];
-      for (const node of frontier) {
-        for (const [childId, childVersion] of this.dependenciesOf(node.id, node.version)) {
-          if (seen.has(childId.toLowerCase())) continue;
-          seen.add(childId.toLowerCase());
-          const chain = [...node.chain, childId];
-          transitive.push({ chain, pkg: this.packageFor(childId, childVersion) });
-          next.push({ id: childId, version: childVersion, chain });
-        }
-      }
-      frontier = next;
-    }
+    const transitive = walkDependencyGraph<[string, string | undefined]>([id, version], {
+      key: ([childId]) => childId.toLowerCase(),
+      children: ([childId, childVersion]) => this.dependenciesOf(childId, childVersion),
+      name: ([childId]) => childId,
+      toPackage: ([childId, childVersion]) => this.packageFor(childId, childVersion),
+      maxDepth: 10,
+    });
     const result = { pkg, transitive };
     this.memo.set(declaration.name, result);
     return result;
