@@ -32,6 +32,8 @@ export interface AuditOptions {
 
 /** How much of a source file the header check reads: headers live at the top, and huge files must stay cheap. */
 const HEADER_READ_BYTES = 64 * 1024;
+/** How much of a file is searched for a tag below its head: enough for any source file, bounded for blobs. */
+const TAG_SEARCH_BYTES = 16 * 1024 * 1024;
 
 /**
  * Walks the workspace and checks every manifest and every header-selected file with the same engine the editor
@@ -86,9 +88,19 @@ export async function runAudit(engine: WorkspaceEngine, options: AuditOptions = 
       if (coverage.kind !== 'none') for (const expression of coverage.licenses) noteLicenseUse(expression, absolute, 0);
       continue;
     }
-    findings.push(...engine.checkDocument(absolute, source.text).findings);
+    let text = source.text;
+    let checked = engine.checkDocument(absolute, text).findings;
+    // A tag may sit anywhere in a file: only when the head has none is more of a large file read.
+    if (source.truncated && checked.some((f) => f.code === 'header-missing')) {
+      const whole = readSourceText(absolute, TAG_SEARCH_BYTES);
+      if (whole.kind === 'text') {
+        text = whole.text;
+        checked = engine.checkDocument(absolute, text).findings;
+      }
+    }
+    findings.push(...checked);
     headerFilesChecked++;
-    if (reuse) for (const { expression, line } of engine.declaredLicenses(absolute, source.text)) noteLicenseUse(expression, absolute, line);
+    if (reuse) for (const { expression, line } of engine.declaredLicenses(absolute, text)) noteLicenseUse(expression, absolute, line);
   }
   if (reuse && !options.isCancelled?.()) {
     findings.push(...licenseTextFindings(engine.root, engine.files, licenseUses));

@@ -25,9 +25,17 @@ const GENERATED = /^(?:\/\/|#|--|;|\/\*)?\s*Code generated .* DO NOT EDIT\.|@gen
 /** Comment closers that may trail a tag on the same line. */
 const TRAILING_COMMENT_END = /\s*(\*\/|-->|\*\)|-\}|#\}|--\}\}|")\s*$/;
 
-/** Reads the license and copyright tags in the first `HEADER_SCAN_CHARS` characters, between ignore markers. */
+/**
+ * Reads the license and copyright tags in the first `HEADER_SCAN_CHARS` characters, between ignore markers.
+ * REUSE accepts a tag anywhere, so when the head has no license tag, the rest of the text is searched for one
+ * (a single scan, no further parsing), and the scan goes on from there.
+ */
 export function readHeader(text: string): HeaderInfo {
-  const scanned = text.slice(0, HEADER_SCAN_CHARS);
+  let scanned = text.slice(0, HEADER_SCAN_CHARS);
+  if (text.length > HEADER_SCAN_CHARS && !/SPDX-License-Identifier:/i.test(scanned)) {
+    const later = text.slice(HEADER_SCAN_CHARS).search(/SPDX-License-Identifier:/i);
+    if (later >= 0) scanned = text.slice(0, HEADER_SCAN_CHARS + later + HEADER_SCAN_CHARS);
+  }
   const ignored = markedRanges(scanned, 'REUSE-IgnoreStart', 'REUSE-IgnoreEnd');
   const inIgnored = (offset: number) => ignored.some((r) => offset >= r.start && offset < r.end);
   const snippets = markedRanges(scanned, 'SPDX-SnippetBegin', 'SPDX-SnippetEnd');

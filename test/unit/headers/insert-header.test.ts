@@ -148,3 +148,39 @@ describe('header updates', () => {
     assert.equal(after, 'version = 1\n\n[[annotations]]\npath = "data/a\\\\*.json"\nSPDX-FileCopyrightText = "2026 Acme Inc."\nSPDX-License-Identifier = "Apache-2.0"\n');
   });
 });
+
+describe('tags far down a file', () => {
+  it('counts a license tag anywhere in the file, as REUSE does', () => {
+    const filler = '// filler line to push the tag down\n'.repeat(3000);
+    assert.ok(filler.length > 64 * 1024);
+    assert.deepEqual(checkHeader(input('big.ts', `${filler}// SPDX-License-Identifier: Apache-2.0\n`)), []);
+    assert.deepEqual(checkHeader(input('big.ts', `${filler}// SPDX-License-Identifier: MIT\n`)).map((f) => f.code), ['header-license-mismatch']);
+  });
+});
+
+describe('insertion keeps prologs and existing headers (property)', () => {
+  it('never breaks an XML prolog, a PHP opening tag or a header in another style', () => {
+    const prolog = fc.constantFrom('', '<?xml version="1.0"?>', '<!DOCTYPE html>', '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE note>');
+    const eol = fc.constantFrom('\n', '\r\n');
+    const body = fc.array(fc.constantFrom('<a/>', '<b>text</b>', '<!-- note -->', ''), { maxLength: 4 });
+    const existing = fc.constantFrom('', '<!-- SPDX-License-Identifier: Apache-2.0 -->', '<!-- spdx-license-identifier: Apache-2.0 -->');
+    fc.assert(
+      fc.property(prolog, eol, body, existing, (head, nl, lines, header) => {
+        const text = [head, header, ...lines].filter((l) => l !== '').join(nl) + nl;
+        const fixed = fix('a.xml', text);
+        if (header) assert.equal(fixed, text, 'an existing header is never duplicated');
+        if (head) assert.ok(fixed.startsWith(head.split('\n')[0].replace(/\n/g, nl)), 'the prolog stays first');
+        assert.deepEqual(checkHeader(input('a.xml', fixed)), []);
+        assert.equal(fix('a.xml', fixed), fixed);
+      }),
+    );
+    fc.assert(
+      fc.property(eol, fc.array(fc.constantFrom('echo 1;', '$a = 2;', '// note', ''), { maxLength: 4 }), (nl, lines) => {
+        const text = ['<?php', ...lines].join(nl) + nl;
+        const fixed = fix('a.php', text);
+        assert.ok(fixed.startsWith(`<?php${nl}// SPDX-FileCopyrightText:`));
+        assert.deepEqual(checkHeader(input('a.php', fixed)), []);
+      }),
+    );
+  });
+});
