@@ -111,6 +111,26 @@ async function main() {
       await page.keyboard.press('Escape');
     });
 
+    await check('"OSPO: Audit Workspace" from the palette opens the report', async () => {
+      await runCommand(page, 'OSPO: Audit Workspace');
+      await page.locator('.tab', { hasText: 'OSPO Audit Report' }).first().waitFor({ timeout: 30000 });
+      // The report lives in a webview: nested frames inside the workbench page.
+      const deadline = Date.now() + 20000;
+      let table;
+      while (!table && Date.now() < deadline) {
+        for (const frame of page.frames()) {
+          const found = await frame.locator('table#dependencies').count().catch(() => 0);
+          if (found) table = frame.locator('table#dependencies');
+        }
+        if (!table) await page.waitForTimeout(300);
+      }
+      if (!table) throw new Error('the report has no dependency table');
+      await table.locator('th button', { hasText: /^License$/ }).first().click();
+      const sorted = await table.locator('th[aria-sort="ascending"]').first().innerText({ timeout: 5000 });
+      if (!/^License/.test(sorted)) throw new Error(`sorted column: ${sorted}`);
+      await page.screenshot({ path: path.join(SHOTS, '9b-audit-report.png') });
+    });
+
     await check('the diagnostic leaves the Problems panel', async () => {
       await page.waitForFunction(
         () => !Array.from(document.querySelectorAll('.markers-panel .monaco-list-row')).some((row) => /missing\.ts|No SPDX-License-Identifier/.test(row.textContent ?? '') && /No SPDX/.test(row.textContent ?? '')),
