@@ -43,8 +43,14 @@ export function startLanguageServer(connection: Connection): void {
     if (!supportsConfiguration) return;
     const list = folders.all();
     try {
-      const raw = await connection.workspace.getConfiguration(list.map((f) => ({ scopeUri: pathToUri(f.root), section: 'ospo' })));
-      list.forEach((folder, i) => folders.applySettings(folder, readServerSettings(raw[i])));
+      // Each folder's `ospo` section, and its `python` section for the interpreter's installed packages.
+      const raw = await connection.workspace.getConfiguration(
+        list.flatMap((f) => [
+          { scopeUri: pathToUri(f.root), section: 'ospo' },
+          { scopeUri: pathToUri(f.root), section: 'python' },
+        ]),
+      );
+      list.forEach((folder, i) => folders.applySettings(folder, readServerSettings(raw[2 * i], raw[2 * i + 1])));
     } catch (error) {
       connection.console.error(`reading settings failed: ${(error as Error).message}`);
     }
@@ -89,7 +95,7 @@ export function startLanguageServer(connection: Connection): void {
   });
 
   connection.onInitialized(async () => {
-    if (supportsConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'ospo' });
+    if (supportsConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: ['ospo', 'python'] });
     if (supportsWatchRegistration) {
       const inputs = new Set(['**/.ospo/**', '**/package.json', ...ECOSYSTEMS.flatMap((e) => e.resolutionInputs.map((g) => `**/${g}`))]);
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [...inputs].map((globPattern) => ({ globPattern })) });

@@ -6,13 +6,29 @@ export interface ServerSettings {
   readonly dependenciesEnabled: boolean;
   /** Ask deps.dev for licenses nothing local states; never in a restricted workspace. */
   readonly onlineLookup: boolean;
+  /** The Python interpreter the editor is configured with (`python.defaultInterpreterPath`), if any. */
+  readonly pythonInterpreter?: string;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = { enable: true, headersEnabled: true, dependenciesEnabled: true, onlineLookup: false };
 
+/**
+ * The environment of a Python interpreter at `interpreter`: `<env>/bin/python` or `<env>\\Scripts\\python.exe`
+ * belongs to the environment `<env>`, whose site-packages hold the installed distributions' metadata.
+ */
+export function pythonEnvironmentOf(interpreter: string, workspaceFolder: string): string | undefined {
+  const resolved = interpreter.replace(/\$\{workspaceFolder\}/g, workspaceFolder).trim();
+  if (!resolved || !/[\\/]/.test(resolved)) return undefined;
+  const parts = resolved.split(/[\\/]/);
+  const binIndex = parts.length - 2;
+  if (binIndex < 1 || !/^(bin|Scripts)$/.test(parts[binIndex])) return undefined;
+  const env = parts.slice(0, binIndex).join('/');
+  return env.startsWith('/') || /^[A-Za-z]:/.test(env) ? env : `${workspaceFolder}/${env}`;
+}
+
 /** Validates the raw `ospo` configuration section; anything malformed falls back to the default. */
-export function readServerSettings(raw: unknown): ServerSettings {
-  if (!raw || typeof raw !== 'object') return DEFAULT_SETTINGS;
+export function readServerSettings(raw: unknown, python?: unknown): ServerSettings {
+  if (!raw || typeof raw !== 'object') return { ...DEFAULT_SETTINGS, ...pythonSetting(python) };
   const section = raw as Record<string, unknown>;
   const nested = (key: string): Record<string, unknown> => {
     const value = section[key];
@@ -26,5 +42,11 @@ export function readServerSettings(raw: unknown): ServerSettings {
     headersEnabled: bool(nested('headers').enable ?? section['headers.enable'], true),
     dependenciesEnabled: bool(nested('dependencies').enable ?? section['dependencies.enable'], true),
     onlineLookup: bool(section.onlineLookup, false),
+    ...pythonSetting(python),
   };
+}
+
+function pythonSetting(python: unknown): { pythonInterpreter?: string } {
+  const path = python && typeof python === 'object' ? (python as Record<string, unknown>).defaultInterpreterPath : undefined;
+  return typeof path === 'string' && path.trim() !== '' && path.trim() !== 'python' ? { pythonInterpreter: path.trim() } : {};
 }

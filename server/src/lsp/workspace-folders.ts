@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { InvalidatingFileSource } from '../io/file-source';
 import { createOnlineLicenseOverlay } from '../licenses/online-license-overlay';
 import { WorkspaceEngine } from '../workspace/workspace-engine';
-import { DEFAULT_SETTINGS, type ServerSettings } from './server-settings';
+import { DEFAULT_SETTINGS, pythonEnvironmentOf, type ServerSettings } from './server-settings';
 import { pathToUri, uriToPath } from './to-lsp';
 
 export interface Folder {
@@ -36,12 +36,18 @@ export class WorkspaceFolders {
       ...(settings.policyFile ? { policyFile: settings.policyFile } : {}),
       checkHeaders: settings.headersEnabled,
       checkDependencies: settings.dependenciesEnabled,
-      env: process.env,
+      env: this.environmentFor(root, settings),
       homeDir: os.homedir(),
       ...(online ? { online } : {}),
     });
     created.engine = engine;
     return engine;
+  }
+
+  /** The server's environment, with the configured Python interpreter's environment as `VIRTUAL_ENV`. */
+  private environmentFor(root: string, settings: ServerSettings): Readonly<Record<string, string | undefined>> {
+    const venv = settings.pythonInterpreter ? pythonEnvironmentOf(settings.pythonInterpreter, root) : undefined;
+    return venv ? { ...process.env, VIRTUAL_ENV: venv } : process.env;
   }
 
   add(root: string, adHoc = false): Folder {

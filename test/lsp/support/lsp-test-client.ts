@@ -16,6 +16,8 @@ export const SERVER_BUNDLE = path.resolve(__dirname, '../../../dist/server.js');
 
 export interface TestClientOptions {
   readonly root: string;
+  /** The `python` settings section, as the Python extension would hold it. */
+  readonly python?: Record<string, unknown>;
   /** More workspace folders besides `root`, for multi-root workspaces. */
   readonly moreFolders?: readonly string[];
   readonly trusted?: boolean;
@@ -50,7 +52,9 @@ export class LspTestClient {
       this.diagnostics.set(params.uri, { version: this.publishCount, diagnostics: params.diagnostics as TestDiagnostic[] });
       for (const wake of this.waiters.splice(0)) wake();
     });
-    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.settings));
+    this.connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) =>
+      params.items.map((item) => (item.section === 'python' ? (options.python ?? {}) : this.settings)),
+    );
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.onRequest('workspace/applyEdit', async (params: { edit: WorkspaceEdit }) => {
