@@ -1,13 +1,28 @@
-import { childNamed, childrenNamed, scanXml, textAt, type XmlElement } from '../xml/xml-scanner';
+import { childNamed, childrenNamed, scanXml, textAt, type XmlElement, type XmlProblem } from '../xml/xml-scanner';
 import type { OffsetSpan } from '../../text/line-index';
 
+export interface PomCoordinates {
+  readonly groupId: string;
+  readonly artifactId: string;
+  readonly version: string;
+}
+
+export interface PomExclusion {
+  readonly groupId: string;
+  readonly artifactId: string;
+}
+
+/** A `<dependency>` as written: values may still hold `${property}` references. */
 export interface PomDependency {
   readonly groupId: string;
   readonly artifactId: string;
   readonly version?: string;
+  /** `compile` when absent, as Maven defaults it. */
   readonly scope: string;
+  readonly type?: string;
   readonly optional: boolean;
-  /** Where `<artifactId>` text is: the diagnostic's place. */
+  readonly exclusions: readonly PomExclusion[];
+  /** The `<artifactId>` text: the diagnostic's place. */
   readonly artifactSpan?: OffsetSpan;
 }
 
@@ -17,15 +32,17 @@ export interface PomLicense {
 }
 
 export interface PomModel {
+  /** The project's own coordinates, group and version inherited from `<parent>` when not given. */
   readonly groupId?: string;
   readonly artifactId?: string;
   readonly version?: string;
-  readonly parent?: { readonly groupId: string; readonly artifactId: string; readonly version: string };
+  readonly parent?: PomCoordinates & { readonly relativePath?: string };
   readonly properties: ReadonlyMap<string, string>;
   readonly dependencies: readonly PomDependency[];
+  /** `<dependencyManagement>` entries, including `import`-scoped BOMs. */
   readonly managed: readonly PomDependency[];
   readonly licenses: readonly PomLicense[];
-  readonly problems: ReadonlyArray<{ readonly message: string; readonly span: OffsetSpan }>;
+  readonly problems: readonly XmlProblem[];
 }
 
 function dependencyOf(element: XmlElement): PomDependency | undefined {
@@ -33,72 +50,64 @@ function dependencyOf(element: XmlElement): PomDependency | undefined {
   const artifact = childNamed(element, 'artifactId');
   if (!groupId || !artifact?.text) return undefined;
   const version = textAt(element, 'version');
+  const type = textAt(element, 'type');
+  const exclusions = childrenNamed(childNamed(element, 'exclusions'), 'exclusion').flatMap((e) => {
+    const g = textAt(e, 'groupId');
+    const a = textAt(e, 'artifactId');
+    return g && a ? [{ groupId: g, artifactId: a }] : [];
+  });
   return {
     groupId,
     artifactId: artifact.text,
     ...(version ? { version } : {}),
     scope: textAt(element, 'scope') ?? 'compile',
+    ...(type ? { type } : {}),
     optional: textAt(element, 'optional') === 'true',
+    exclusions,
     ...(artifact.textSpan ? { artifactSpan: artifact.textSpan } : {}),
   };
 }
 
-/** The parts of a POM that matter for dependencies and licenses, read tolerantly. */
+function dependenciesIn(container: XmlElement | undefined): PomDependency[] {
+  return childrenNamed(childNamed(container, 'dependencies'), 'dependency').flatMap((d) => dependencyOf(d) ?? []);
+}
+
+/**
+ * The parts of a POM that matter for dependencies and licenses, read tolerantly. Only the project's own
+ * `<dependencies>` count: those under `<build><plugins>` are the build's tools, not the product's.
+ */
 export function readPom(text: string): PomModel {
   const { root, problems } = scanXml(text);
   const project = root?.name === 'project' ? root : undefined;
   const parentElement = childNamed(project, 'parent');
+  const parentGroup = textAt(parentElement, 'groupId');
+  const parentArtifact = textAt(parentElement, 'artifactId');
+  const parentVersion = textAt(parentElement, 'version');
+  // An empty <relativePath/> means "do not look in the workspace" (Maven's documented switch).
+  const relativeElement = childNamed(parentElement, 'relativePath');
   const parent =
-    textAt(parentElement, 'groupId') && textAt(parentElement, 'artifactId') && textAt(parentElement, 'version')
-      ? { groupId: textAt(parentElement, 'groupId')!, artifactId: textAt(parentElement, 'artifactId')!, version: textAt(parentElement, 'version')! }
+    parentGroup && parentArtifact && parentVersion
+      ? { groupId: parentGroup, artifactId: parentArtifact, version: parentVersion, ...(relativeElement ? { relativePath: relativeElement.text } : {}) }
       : undefined;
   const properties = new Map<string, string>();
   for (const property of childNamed(project, 'properties')?.children ?? []) properties.set(property.name, property.text);
-  const depsOf = (container: XmlElement | undefined) =>
-    childrenNamed(childNamed(container, 'dependencies'), 'dependency').flatMap((d) => {
-      const dep = dependencyOf(d);
-      return dep ? [dep] : [];
-    });
   const groupId = textAt(project, 'groupId') ?? parent?.groupId;
   const version = textAt(project, 'version') ?? parent?.version;
   const artifactId = textAt(project, 'artifactId');
+  const rootProblem = root && !project ? [{ message: 'the root element of a POM must be <project>', span: { start: root.start, end: root.end } }] : [];
   return {
     ...(groupId ? { groupId } : {}),
     ...(artifactId ? { artifactId } : {}),
     ...(version ? { version } : {}),
     ...(parent ? { parent } : {}),
     properties,
-    dependencies: depsOf(project),
-    managed: depsOf(childNamed(project, 'dependencyManagement')),
-    licenses: childrenNamed(childNamed(project, 'licenses'), 'license').map((l) => ({
-      ...(textAt(l, 'name') ? { name: textAt(l, 'name') } : {}),
-      ...(textAt(l, 'url') ? { url: textAt(l, 'url') } : {}),
-    })),
-    problems: root && !project ? [...problems, { message: 'the root element of a POM must be <project>', span: { start: root.start, end: root.end } }] : problems,
+    dependencies: dependenciesIn(project),
+    managed: dependenciesIn(childNamed(project, 'dependencyManagement')),
+    licenses: childrenNamed(childNamed(project, 'licenses'), 'license').flatMap((l) => {
+      const name = textAt(l, 'name');
+      const url = textAt(l, 'url');
+      return name || url ? [{ ...(name ? { name } : {}), ...(url ? { url } : {}) }] : [];
+    }),
+    problems: [...problems, ...rootProblem],
   };
-}
-
-/** Replaces `${name}` from the properties (and `project.version`, `project.groupId`), a few levels deep. */
-export function interpolate(value: string | undefined, properties: ReadonlyMap<string, string>): string | undefined {
-  if (value === undefined) return undefined;
-  let out = value;
-  for (let depth = 0; depth < 5 && out.includes('${'); depth++) {
-    out = out.replace(/\$\{([^}]+)\}/g, (whole, name: string) => properties.get(name) ?? whole);
-  }
-  return out.includes('${') ? undefined : out;
-}
-
-/** Properties as a POM sees them, its own over its parents', plus the project coordinates. */
-export function effectiveProperties(chain: readonly PomModel[]): Map<string, string> {
-  const props = new Map<string, string>();
-  for (const pom of [...chain].reverse()) for (const [k, v] of pom.properties) props.set(k, v);
-  const self = chain[0];
-  if (self?.version) {
-    props.set('project.version', self.version);
-    props.set('pom.version', self.version);
-    props.set('version', self.version);
-  }
-  if (self?.groupId) props.set('project.groupId', self.groupId);
-  if (self?.parent?.version) props.set('project.parent.version', self.parent.version);
-  return props;
 }
