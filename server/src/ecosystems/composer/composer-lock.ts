@@ -1,46 +1,60 @@
-import type { LicenseSource } from '../ecosystem';
+import { composerLicenseExpression } from './composer-license';
 
 export interface ComposerLockedPackage {
   readonly name: string;
   readonly version?: string;
-  /** Composer documents several entries as a choice: they are read as OR. */
   readonly license?: string;
+  /** Names of the packages it requires (platform requirements left out). */
   readonly requires: readonly string[];
-  readonly source: LicenseSource;
+  /** Names it stands in for (`replace`, `provide`), so that requiring them leads here. */
+  readonly standsFor: readonly string[];
+  readonly dev: boolean;
 }
 
-/** Reads composer.lock `packages` and `packages-dev`, keyed by lower-case name. */
-export function readComposerLock(path: string, text: string | undefined): Map<string, ComposerLockedPackage> {
-  const map = new Map<string, ComposerLockedPackage>();
-  if (text === undefined) return map;
-  let data: Record<string, unknown>;
+export interface ComposerLock {
+  /** By lower-case name, as Composer compares package names. */
+  readonly packages: ReadonlyMap<string, ComposerLockedPackage>;
+  readonly problem?: string;
+}
+
+/** A package name (`vendor/name`), not a platform package (`php`, `ext-json`, `lib-icu`, `composer-plugin-api`). */
+export const isPackageName = (name: string): boolean => /^[^\s/]+\/[^\s/]+$/.test(name);
+
+/** Reads composer.lock `packages` and `packages-dev`; an unreadable lock yields no packages and a problem. */
+export function readComposerLock(text: string | undefined): ComposerLock {
+  const packages = new Map<string, ComposerLockedPackage>();
+  if (text === undefined) return { packages };
+  let data: unknown;
   try {
-    data = JSON.parse(text) as Record<string, unknown>;
-  } catch {
-    return map;
+    data = JSON.parse(text);
+  } catch (error) {
+    return { packages, problem: `composer.lock could not be read: ${error instanceof Error ? error.message : String(error)}` };
   }
-  for (const section of ['packages', 'packages-dev']) {
-    const list = data?.[section];
+  if (!isObject(data)) return { packages, problem: 'composer.lock is not a JSON object' };
+  for (const section of ['packages', 'packages-dev'] as const) {
+    const list = data[section];
     if (!Array.isArray(list)) continue;
-    for (const entry of list as Array<Record<string, unknown>>) {
-      if (!entry || typeof entry.name !== 'string') continue;
-      const license = licenseOf(entry.license);
-      const requires = entry.require && typeof entry.require === 'object' ? Object.keys(entry.require).filter((n) => n.includes('/')) : [];
-      map.set(entry.name.toLowerCase(), {
+    for (const entry of list) {
+      if (!isObject(entry) || typeof entry.name !== 'string' || !isPackageName(entry.name)) continue;
+      const license = composerLicenseExpression(entry.license);
+      packages.set(entry.name.toLowerCase(), {
         name: entry.name,
+        // Tags are often `v1.2.3`; the version is what follows.
         ...(typeof entry.version === 'string' ? { version: entry.version.replace(/^v(?=\d)/, '') } : {}),
         ...(license ? { license } : {}),
-        requires,
-        source: { kind: 'lockfile', path },
+        requires: namesIn(entry.require),
+        standsFor: [...namesIn(entry.replace), ...namesIn(entry.provide)],
+        dev: section === 'packages-dev',
       });
     }
   }
-  return map;
+  return { packages };
 }
 
-/** `["MIT"]`, `["LGPL-2.1-only", "GPL-3.0-or-later"]` (a choice) or a plain string. */
-export function licenseOf(value: unknown): string | undefined {
-  const list = Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '') : typeof value === 'string' && value.trim() ? [value] : [];
-  if (list.length === 0) return undefined;
-  return list.length === 1 ? list[0] : list.map((l) => (/\s/.test(l.trim()) ? `(${l.trim()})` : l.trim())).join(' OR ');
+function namesIn(value: unknown): string[] {
+  return isObject(value) ? Object.keys(value).filter(isPackageName) : [];
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
