@@ -48,7 +48,8 @@ export interface PomModel {
 function dependencyOf(element: XmlElement): PomDependency | undefined {
   const groupId = textAt(element, 'groupId');
   const artifact = childNamed(element, 'artifactId');
-  if (!groupId || !artifact?.text) return undefined;
+  // An <artifactId> without its end tag is still being typed: judging a half name would only mislead.
+  if (!groupId || !artifact?.text || !artifact.closed) return undefined;
   const version = textAt(element, 'version');
   const type = textAt(element, 'type');
   const exclusions = childrenNamed(childNamed(element, 'exclusions'), 'exclusion').flatMap((e) => {

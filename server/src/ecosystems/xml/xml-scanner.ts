@@ -19,6 +19,8 @@ export interface XmlElement {
   readonly start: number;
   /** Offset just past the end tag (or the self-closing `/>`); the end of what was read when never closed. */
   end: number;
+  /** False when the element's end tag is missing: its content may still be being typed. */
+  closed: boolean;
 }
 
 export interface XmlProblem {
@@ -128,6 +130,7 @@ export function scanXml(source: string): XmlDocument {
           stack[k].end = lt;
         }
         stack[index].end = end;
+        stack[index].closed = true;
         stack.length = index;
       }
       i = end;
@@ -153,7 +156,7 @@ export function scanXml(source: string): XmlDocument {
         if (!attributes.has(name)) attributes.set(name, { value: decodeXmlEntities(raw), span: { start: valueStart, end: valueStart + raw.length } });
       }
       const end = lt + tag[0].length;
-      const element: XmlElement = { name: localName(tag[1]), attributes, children: [], text: '', start: lt, end };
+      const element: XmlElement = { name: localName(tag[1]), attributes, children: [], text: '', start: lt, end, closed: !!tag[3] };
       const parent = current();
       if (parent) parent.children.push(element);
       else if (!root) root = element;
