@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
+import { makeTempDir } from '../../support/temp-dirs';
 import { CachingFileSource } from '../../../server/src/io/file-source';
 import { WorkspaceEngine } from '../../../server/src/workspace/workspace-engine';
 
 function project(transitiveGpl: number): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ospo-summary-'));
+  const root = makeTempDir('summary');
   const packages: Record<string, unknown> = { 'node_modules/wrapper': { version: '1.0.0', license: 'MIT', dependencies: Object.fromEntries(Array.from({ length: transitiveGpl }, (_, i) => [`gpl-${i}`, '*'])) } };
   for (let i = 0; i < transitiveGpl; i++) packages[`node_modules/gpl-${i}`] = { version: '1.0.0', license: 'AGPL-3.0-only' };
   fs.writeFileSync(path.join(root, 'package.json'), JSON.stringify({ dependencies: { wrapper: '^1.0.0' } }));

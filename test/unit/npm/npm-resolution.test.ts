@@ -3,13 +3,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
+import { makeTempDir } from '../../support/temp-dirs';
 import { npmSupport } from '../../../server/src/ecosystems/npm';
 import { parsePackageJson } from '../../../server/src/ecosystems/npm/parse-package-json';
 import { npmLicenseStatement } from '../../../server/src/ecosystems/npm/npm-license-field';
 import { CachingFileSource } from '../../../server/src/io/file-source';
 
 function tree(files: Record<string, unknown>): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ospo-npm-'));
+  const root = makeTempDir('npm');
   for (const [name, content] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
     fs.writeFileSync(path.join(root, name), typeof content === 'string' ? content : JSON.stringify(content));

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
+import { makeTempDir } from '../../support/temp-dirs';
 import { CachingFileSource } from '../../../server/src/io/file-source';
 import { readDep5 } from '../../../server/src/reuse/dep5';
 import { ReuseIndex } from '../../../server/src/reuse/reuse-coverage';
@@ -9,7 +9,7 @@ import { dep5GlobToRegExp, reuseGlobToRegExp } from '../../../server/src/reuse/r
 import { readReuseToml } from '../../../server/src/reuse/reuse-toml';
 
 function tree(files: Record<string, string>): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ospo-reuse-'));
+  const root = makeTempDir('reuse');
   for (const [name, text] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
     fs.writeFileSync(path.join(root, name), text);
