@@ -166,7 +166,7 @@ function toFinding(
     via: chain,
   };
   const label = chain.join(' > ');
-  const headline = headlineFor(verdict.code, license);
+  const headline = verdict.pendingRule ? `${headlineFor(verdict.pendingRule, license)}, approval pending` : headlineFor(verdict.code, license);
   const fixes: Fix[] = verdict.approvable ? [{ kind: 'requestApproval', title: `Request approval for ${pkg.name}`, subject }] : [];
   const version = pkg.version ? `@${pkg.version}` : '';
   return {

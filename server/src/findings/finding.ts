@@ -12,6 +12,8 @@ export type FindingCode =
   | 'license-unknown'
   | 'approval-pending'
   | 'approval-rejected'
+  | 'approval-invalid'
+  | 'approval-expired'
   | 'header-missing'
   | 'header-license-mismatch'
   | 'license-text-missing'
