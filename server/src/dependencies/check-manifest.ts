@@ -166,7 +166,9 @@ function toFinding(
     via: chain,
   };
   const label = chain.join(' > ');
-  const headline = verdict.pendingRule ? `${headlineFor(verdict.pendingRule, license)}, approval pending` : headlineFor(verdict.code, license);
+  // A pending request on a denied (or unknown) license must still read as denied: only "needs approval" is implied.
+  const pendingRule = verdict.pendingRule;
+  const headline = pendingRule && pendingRule !== 'license-needs-approval' ? `${headlineFor(pendingRule, license)}, approval pending` : headlineFor(verdict.code, license);
   const fixes: Fix[] = verdict.approvable ? [{ kind: 'requestApproval', title: `Request approval for ${pkg.name}`, subject }] : [];
   const version = pkg.version ? `@${pkg.version}` : '';
   return {
