@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { approvalEntryProblems, isListedReviewer, maybeSamePerson, mayApprove } from '../../../server/src/approvals/approval-validity';
 import { readApprovalsLog } from '../../../server/src/approvals/approvals-log';
 import { findApproval } from '../../../server/src/approvals/find-approval';
@@ -152,5 +154,16 @@ describe('approval expiry', () => {
         'approvals.reviewers must be an array of strings',
       ],
     );
+  });
+
+  it('the policy schema the editor validates with knows the same approvals keys and expiry forms', () => {
+    const schema = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../server/schemas/policy.schema.json'), 'utf8'));
+    const approvals = schema.properties.approvals;
+    assert.deepEqual(Object.keys(approvals.properties).sort(), ['allowSelfApproval', 'defaultExpiry', 'file', 'requestUrl', 'reviewers']);
+    assert.equal(approvals.additionalProperties, false);
+    const pattern = new RegExp(approvals.properties.defaultExpiry.anyOf[0].pattern);
+    for (const text of ['12 months', '90 days', '1 year', '6w', 'never', 'soon', '12 parsecs', '0 days', '']) {
+      assert.equal(pattern.test(text), !('error' in parseExpiryPeriod(text)), text);
+    }
   });
 });
