@@ -36,7 +36,7 @@ function requester(entry: ApprovalEntry): string {
   return `${entry.requestedBy ?? 'someone'}${entry.requestedAt ? ` on ${entry.requestedAt}` : ''}`;
 }
 
-const EXPIRY_INPUT = /^(\d{4}-\d{2}-\d{2}|never|\d+\s*(d|days?|w|weeks?|m|months?|y|years?))$/i;
+const EXPIRY_INPUT = /^(\d{4}-\d{2}-\d{2}|never|[1-9]\d*\s*(d|days?|w|weeks?|m|months?|y|years?))$/;
 
 /** Quick pick of pending requests, then approve (with an expiry) or reject with a comment; the server edits the log. */
 export async function reviewPendingApprovals(api: ServerApi, given: ReviewArgs = {}): Promise<boolean> {

@@ -19,9 +19,9 @@ export function parseExpiryPeriod(value: string | number): ExpiryPeriod | { read
     return { kind: 'period', amount: value, unit: 'days', text: `${value} days` };
   }
   const text = value.trim();
-  if (/^never$/i.test(text)) return { kind: 'never', text: 'never' };
-  const match = /^(\d+)\s*([a-z]+)$/i.exec(text);
-  const unit = match ? UNITS[match[2].toLowerCase()] : undefined;
+  if (text === 'never') return { kind: 'never', text: 'never' };
+  const match = /^(\d+)\s*([a-z]+)$/.exec(text);
+  const unit = match && Object.hasOwn(UNITS, match[2]) ? UNITS[match[2]] : undefined;
   if (!match || !unit || Number(match[1]) < 1) return { error: `"${value}" is not a period; use e.g. "12 months", "90 days", "1 year" or "never"` };
   return { kind: 'period', amount: Number(match[1]), unit, text };
 }

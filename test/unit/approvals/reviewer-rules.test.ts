@@ -162,7 +162,7 @@ describe('approval expiry', () => {
     assert.deepEqual(Object.keys(approvals.properties).sort(), ['allowSelfApproval', 'defaultExpiry', 'file', 'requestUrl', 'reviewers']);
     assert.equal(approvals.additionalProperties, false);
     const pattern = new RegExp(approvals.properties.defaultExpiry.anyOf[0].pattern);
-    for (const text of ['12 months', '90 days', '1 year', '6w', 'never', 'soon', '12 parsecs', '0 days', '']) {
+    for (const text of ['12 months', '90 days', '1 year', '6w', 'never', 'soon', '12 parsecs', '0 days', '12 Months', '1 constructor', '']) {
       assert.equal(pattern.test(text), !('error' in parseExpiryPeriod(text)), text);
     }
   });
