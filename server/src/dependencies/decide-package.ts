@@ -125,7 +125,7 @@ export function decidePackage(pkg: ResolvedPackage, versionSpec: string | undefi
         ...base,
         code: 'approval-pending',
         ...withLicense,
-        why: `${verdict.why}; approval requested${by(approval.entry.requestedBy, approval.entry.requestedAt)}, pending review`,
+        why: `${verdict.why}; requested${by(approval.entry.requestedBy, approval.entry.requestedAt)}`,
         approvable: false,
         pendingRule: base.code,
       };
