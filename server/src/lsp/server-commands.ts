@@ -147,6 +147,9 @@ export class ServerCommands {
     if (text === undefined || !entry) return { applied: false, error: 'no such approval request' };
     if (entry.status !== 'requested') return { applied: false, error: `the entry for ${entry.package} is already ${entry.status}` };
     if (args.decision !== 'approved' && args.decision !== 'rejected') return { applied: false, error: 'the decision must be approved or rejected' };
+    for (const key of ['reviewedBy', 'comment', 'expires'] as const) {
+      if (args[key] !== undefined && typeof args[key] !== 'string') return { applied: false, error: `${key} must be a string` };
+    }
     const reviewedBy = args.reviewedBy ?? gitIdentity(folder.root) ?? os.userInfo().username;
     const today = isoDate(new Date());
     let expires: string | undefined;
@@ -154,7 +157,7 @@ export class ServerCommands {
       // The log would not count such an approval: refuse it here rather than record a decision that is not one.
       const allowed = mayApprove(entry, reviewedBy, folder.engine.policy.approvals);
       if (!allowed.ok) return { applied: false, error: `this approval would not count: ${allowed.reason}` };
-      const chosen = chooseExpiry(typeof args.expires === 'string' ? args.expires : undefined, today, folder.engine.policy.approvals.defaultExpiry);
+      const chosen = chooseExpiry(args.expires, today, folder.engine.policy.approvals.defaultExpiry);
       if ('error' in chosen) return { applied: false, error: `expiry: ${chosen.error}` };
       expires = chosen.expires;
     }
