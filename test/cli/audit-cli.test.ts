@@ -101,6 +101,7 @@ describe('ospo-guide audit (CLI)', function () {
     assert.equal(strict.status, 1, 'a request alone does not pass CI');
     assert.match(strict.stdout, /^package\.json:\d+:\d+ {2}error {2}approval-pending {2}gpl-tool: GPL-3\.0-only is denied, approval pending/m);
     assert.match(strict.stdout, /1 finding\(s\): 1 error\(s\), 0 warning\(s\), 0 info/);
+    assert.match(strict.stderr, /only pending approval requests fail the audit \(1\); --allow-pending/);
     const allowed = runCli(['audit', 'pending', '--allow-pending', '--format', 'json'], workspace.root);
     assert.equal(allowed.status, 0, allowed.stdout);
     assert.deepEqual(JSON.parse(allowed.stdout).findings.map((f: { code: string; severity: string }) => `${f.code}:${f.severity}`), ['approval-pending:error'], 'still reported');

@@ -171,5 +171,8 @@ async function runAuditCommand(args: readonly string[], io: CliIo): Promise<numb
   const threshold = SEVERITY_RANK[failOn as Severity];
   const allowPending = values['allow-pending'] === true;
   const failing = result.findings.filter((f) => SEVERITY_RANK[f.severity] >= threshold && !(allowPending && f.code === 'approval-pending'));
+  if (failing.length && failing.every((f) => f.code === 'approval-pending')) {
+    io.stderr.write(`ospo-guide: only pending approval requests fail the audit (${failing.length}); --allow-pending lets requests awaiting review pass\n`);
+  }
   return failing.length ? EXIT.findings : EXIT.ok;
 }
