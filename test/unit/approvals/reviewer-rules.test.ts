@@ -10,6 +10,7 @@ import { chooseExpiry, DEFAULT_APPROVAL_EXPIRY, expiryDate, parseExpiryPeriod } 
 import { defaultPolicy } from '../../../server/src/policy/default-policy';
 import type { Policy } from '../../../server/src/policy/policy-types';
 import { readPolicyLayer } from '../../../server/src/policy/read-policy-layer';
+import { starterPolicyText } from '../../../server/src/policy/starter-policy';
 
 const TODAY = '2026-12-03';
 
@@ -165,5 +166,14 @@ describe('approval expiry', () => {
     for (const text of ['12 months', '90 days', '1 year', '6w', 'never', 'soon', '12 parsecs', '0 days', '12 Months', '1 constructor', '']) {
       assert.equal(pattern.test(text), !('error' in parseExpiryPeriod(text)), text);
     }
+  });
+
+  it('the starter policy spells out the approval rules and reads without problems', () => {
+    const text = starterPolicyText('MIT');
+    assert.match(text, /\/\/ "reviewers": \[/);
+    const { layer, problems } = readPolicyLayer('/w/.ospo/policy.json', text);
+    assert.deepEqual(problems, []);
+    assert.equal(layer.approvals.allowSelfApproval, false);
+    assert.deepEqual(layer.approvals.defaultExpiry, DEFAULT_APPROVAL_EXPIRY);
   });
 });
