@@ -11,12 +11,43 @@ interface DependencySubject {
   readonly via: readonly string[];
 }
 
+/** What the server's "Request approval" code action passes (server/src/lsp/code-actions.ts). */
 interface RequestApprovalArgs {
   readonly subject?: DependencySubject;
   readonly uri?: string;
+  /** `deny`: the request asks an exception to a deny. */
+  readonly exceptionTo?: 'deny' | 'review';
+  /** False when the detected license is no SPDX expression (e.g. just "LGPL"). */
+  readonly licenseRecognised?: boolean;
 }
 
 const APPROVABLE = new Set(['license-needs-approval', 'license-unknown', 'license-denied']);
+
+function rulingLabel(args: RequestApprovalArgs): string {
+  return args.exceptionTo === 'deny' ? 'denied by policy' : 'needs review';
+}
+
+/** The requester names the license they ask for when the metadata does not say one; the detected text stays beside it. */
+async function askLicense(subject: DependencySubject): Promise<string | undefined> {
+  const detected = subject.license;
+  return vscode.window.showInputBox({
+    title: `License of ${subject.name}`,
+    prompt: `The package's metadata says ${detected ? `"${detected}"` : 'nothing'}, which is no SPDX license. Which license do you ask approval for?`,
+    value: detected ?? '',
+    ignoreFocusOut: true,
+    validateInput: (value) => {
+      const text = value.trim();
+      if (!text) return 'Name the license, e.g. LGPL-3.0-or-later.';
+      if (detected !== undefined && text !== detected) {
+        return {
+          message: `Mismatch: the metadata says "${detected}". Reviewers see both, and an approval covers only ${text}.`,
+          severity: vscode.InputBoxValidationSeverity.Warning,
+        };
+      }
+      return undefined;
+    },
+  });
+}
 
 /** Lets the person pick a dependency from the current diagnostics when the command comes from the palette. */
 async function pickDependency(client: LanguageClient): Promise<RequestApprovalArgs | undefined> {
@@ -32,7 +63,13 @@ async function pickDependency(client: LanguageClient): Promise<RequestApprovalAr
       for (const action of actions ?? []) {
         const args = action.command?.command === 'ospo.requestApproval' ? action.command.arguments?.[0] : undefined;
         if (args?.subject && !items.some((i) => i.args.subject?.purl === args.subject?.purl)) {
-          items.push({ label: args.subject.name, description: args.subject.license ?? 'unknown license', detail: diagnostic.message, args });
+          const deny = args.exceptionTo === 'deny';
+          items.push({
+            label: `${deny ? '$(error)' : '$(warning)'} ${args.subject.name}`,
+            description: `${rulingLabel(args)} · detected ${args.subject.license ?? 'no license'}`,
+            detail: diagnostic.message,
+            args,
+          });
         }
       }
     }
@@ -52,24 +89,32 @@ export function registerApprovalCommands(context: vscode.ExtensionContext, getCl
       const args = given?.subject ? given : await pickDependency(client);
       if (!args?.subject) return;
       const subject = args.subject;
+      const license = args.licenseRecognised === false ? await askLicense(subject) : subject.license;
+      if (args.licenseRecognised === false && license === undefined) return;
+      const deny = args.exceptionTo === 'deny';
       const justification = await vscode.window.showInputBox({
-        title: `Request approval for ${subject.name}`,
-        prompt: `Why does the project need ${subject.name}${subject.license ? ` (${subject.license})` : ''}?`,
+        title: `${deny ? 'Request an exception to a deny' : 'Request approval'} for ${subject.name} (${license ?? 'unknown license'}: ${rulingLabel(args)})`,
+        prompt: deny
+          ? `The policy denies ${license ?? 'this license'}. Why does the project need ${subject.name} all the same?`
+          : `Why does the project need ${subject.name}${license ? ` (${license})` : ''}?`,
         placeHolder: 'Justification for the OSPO reviewers',
         ignoreFocusOut: true,
         validateInput: (value) => (value.trim().length < 3 ? 'Please give a short justification.' : undefined),
       });
       if (justification === undefined) return;
-      const result = await client.sendRequest<{ applied: boolean; url?: string; error?: string }>('workspace/executeCommand', {
+      const result = await client.sendRequest<{ applied: boolean; url?: string; error?: string; mismatch?: { requested: string; detected: string } }>('workspace/executeCommand', {
         command: 'ospo.server.requestApproval',
-        arguments: [{ subject, uri: args.uri, justification: justification.trim() }],
+        arguments: [{ subject, uri: args.uri, justification: justification.trim(), ...(license && license !== subject.license ? { license: license.trim() } : {}) }],
       });
       if (!result.applied) {
         void vscode.window.showErrorMessage(`Could not record the approval request: ${result.error ?? 'unknown error'}`);
         return;
       }
       if (result.url && vscode.workspace.isTrusted) await vscode.env.openExternal(vscode.Uri.parse(result.url, true));
-      void vscode.window.showInformationMessage(`Approval requested for ${subject.name}. Save the approvals log and submit it for review.`);
+      const mismatch = result.mismatch ? ` The request names ${result.mismatch.requested}; the metadata says ${result.mismatch.detected}.` : '';
+      void vscode.window.showInformationMessage(
+        `Approval requested for ${subject.name}. It stays ${deny ? 'an error' : 'a warning'} until a reviewer approves it.${mismatch} Save the approvals log and submit it for review.`,
+      );
     }),
   );
 }

@@ -11,15 +11,41 @@ export interface FolderStatus {
   readonly counts: { readonly error: number; readonly warning: number; readonly information: number };
 }
 
+/** What the policy says about a license, without the approvals log. */
+export interface ApprovalRuling {
+  readonly disposition: 'allow' | 'review' | 'deny';
+  readonly why: string;
+}
+
 export interface ApprovalEntry {
   readonly package: string;
   readonly version?: string;
+  /** The license approval is asked for. */
   readonly license?: string;
   readonly status: 'requested' | 'approved' | 'rejected';
   readonly requestedBy?: string;
   readonly requestedAt?: string;
   readonly justification?: string;
+  readonly expires?: string;
   readonly index: number;
+  /** The policy's verdict on the requested license. */
+  readonly ruling: ApprovalRuling;
+  /** The license the workspace finds for the package now (or found when the request was made). */
+  readonly detected?: string;
+  readonly detectedRuling?: ApprovalRuling;
+  readonly licenseMismatch: boolean;
+  /** Whether the person reviewing now may approve it under approvals.reviewers and allowSelfApproval. */
+  readonly reviewable: { readonly ok: true } | { readonly ok: false; readonly reason: string };
+}
+
+export interface ApprovalsFolder {
+  readonly folderUri: string;
+  readonly log: string;
+  /** Who reviews from this editor (git identity). */
+  readonly reviewer: string;
+  /** The expiry the policy proposes for an approval given today, absent for "never". */
+  readonly defaultExpires?: string;
+  readonly entries: readonly ApprovalEntry[];
 }
 
 export interface HeaderFixPlan {
@@ -39,11 +65,11 @@ export class ServerApi {
     return this.execute('ospo.server.status');
   }
 
-  approvals(): Promise<{ folders: Array<{ folderUri: string; log: string; entries: ApprovalEntry[] }> }> {
+  approvals(): Promise<{ folders: ApprovalsFolder[] }> {
     return this.execute('ospo.server.approvals');
   }
 
-  reviewApproval(args: { folderUri: string; index: number; decision: 'approved' | 'rejected'; comment?: string }): Promise<{ applied: boolean; error?: string }> {
+  reviewApproval(args: { folderUri: string; index: number; decision: 'approved' | 'rejected'; comment?: string; expires?: string }): Promise<{ applied: boolean; error?: string }> {
     return this.execute('ospo.server.reviewApproval', args);
   }
 

@@ -48,12 +48,14 @@ describe('language server commands', function () {
       folders: Array<{ findings: Array<{ code: string; file: string }>; packages: unknown[] }>;
     };
     assert.equal(result.cancelled, false);
-    assert.equal(result.folders[0].findings.length, 16);
+    // 16 in the files, and the expired approval reported on the approvals log.
+    assert.equal(result.folders[0].findings.length, 17);
+    assert.ok(result.folders[0].findings.some((f) => f.code === 'approval-expired' && f.file === '.ospo/approvals.json'));
     assert.equal(result.folders[0].packages.length, 20);
     const missing = await client.diagnosticsFor(path.join(workspace.root, 'src/missing.ts'));
     assert.deepEqual(missing.map((d) => d.code), ['header-missing']);
     const sarif = (await client.connection.sendRequest('workspace/executeCommand', { command: 'ospo.server.exportReport', arguments: [{ format: 'sarif' }] })) as { content: string };
-    assert.equal(JSON.parse(sarif.content).runs[0].results.length, 16);
+    assert.equal(JSON.parse(sarif.content).runs[0].results.length, 17);
     const markdown = (await client.connection.sendRequest('workspace/executeCommand', { command: 'ospo.server.exportReport', arguments: [{ format: 'markdown' }] })) as { content: string };
     assert.match(markdown.content, /^# OSPO Guide audit/);
     assert.match(markdown.content, /\| wrapper-lib \| 1\.0\.0 \| MIT \|/);
@@ -85,6 +87,7 @@ describe('language server commands', function () {
     const log = JSON.parse(fs.readFileSync(path.join(workspace.root, '.ospo/approvals.json'), 'utf8'));
     assert.equal(log.approvals[pending.index].status, 'approved');
     assert.equal(log.approvals[pending.index].reviewedBy, 'Olga');
+    assert.match(log.approvals[pending.index].expires, /^\d{4}-\d{2}-\d{2}$/, 'an approval gets the default expiry');
     client.filesChanged([path.join(workspace.root, '.ospo/approvals.json')]);
     await client.diagnosticsFor(manifest, (d) => !d.some((x) => x.code === 'approval-pending'));
   });

@@ -82,7 +82,8 @@ describe('language server on the foundation fixture', function () {
     assert.match(agpl.message, /AGPL-3\.0-only from package-lock\.json: AGPL-3\.0-only is in licenses\.deny/);
     const expired = diagnostics.find((d) => d.range.start.line === lineOf(text, 'expired-approval'))!;
     assert.match(expired.message, /expired on 2020-01-01/);
-    assert.equal(diagnostics.find((d) => d.code === 'approval-pending')!.severity, 3);
+    // A pending request keeps the severity of what it asks an exception to: LGPL-2.1-only needs review.
+    assert.equal(diagnostics.find((d) => d.code === 'approval-pending')!.severity, 2);
   });
 
   it('re-checks a half-typed package.json as the user types', async () => {
@@ -188,7 +189,8 @@ describe('language server on the foundation fixture', function () {
     );
     assert.equal(log.approvals.length, 5, 'existing entries are kept');
     client.filesChanged([path.join(workspace.root, '.ospo/approvals.json')]);
-    await client.diagnosticsFor(manifest(), (d) => d.some((x) => x.range.start.line === mpl.range.start.line && x.code === 'approval-pending'));
+    const pending = await client.diagnosticsFor(manifest(), (d) => d.some((x) => x.range.start.line === mpl.range.start.line && x.code === 'approval-pending'));
+    assert.equal(pending.find((x) => x.range.start.line === mpl.range.start.line)!.severity, mpl.severity, 'the request lowers nothing');
   });
 
   it('flags a broken policy where it breaks and keeps applying the last good policy', async () => {

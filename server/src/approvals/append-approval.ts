@@ -5,7 +5,10 @@ import type { ApprovalStatus } from './approvals-log';
 export interface ApprovalRequest {
   readonly package: string;
   readonly version?: string;
+  /** The license approval is asked for. */
   readonly license?: string;
+  /** What the package's metadata says, when the request names another license. */
+  readonly detectedLicense?: string;
   readonly requestedBy: string;
   readonly requestedAt: string;
   readonly justification: string;
@@ -18,6 +21,8 @@ export interface ApprovalReview {
   readonly reviewedBy: string;
   readonly reviewedAt: string;
   readonly comment?: string;
+  /** `YYYY-MM-DD`, for approvals; absent means the approval does not expire. */
+  readonly expires?: string;
 }
 
 /** Indentation and line ending as the existing file uses them, so an edit does not reformat the log. */
@@ -39,6 +44,7 @@ export function appendApprovalRequestEdit(logPath: string, existing: string | un
     package: request.package,
     ...(request.version ? { version: request.version } : {}),
     ...(request.license ? { license: request.license } : {}),
+    ...(request.detectedLicense ? { detectedLicense: request.detectedLicense } : {}),
     status: 'requested',
     requestedBy: request.requestedBy,
     requestedAt: request.requestedAt,
@@ -66,6 +72,7 @@ export function reviewApprovalEdit(logPath: string, existing: string, review: Ap
     ['reviewedBy', review.reviewedBy],
     ['reviewedAt', review.reviewedAt],
     ['comment', review.comment],
+    ['expires', review.expires],
   ];
   // Each modify is computed against the text the previous ones produced, then expressed as one replacement.
   let text = existing;

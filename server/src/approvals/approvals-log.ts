@@ -7,7 +7,10 @@ export type ApprovalStatus = 'requested' | 'approved' | 'rejected';
 export interface ApprovalEntry {
   readonly package: string;
   readonly version?: string;
+  /** The license the request (and so the approval) is for. */
   readonly license?: string;
+  /** What the package's metadata said when the request was made, when that differs from `license`. */
+  readonly detectedLicense?: string;
   readonly status: ApprovalStatus;
   readonly requestedBy?: string;
   readonly requestedAt?: string;
@@ -20,6 +23,8 @@ export interface ApprovalEntry {
   /** Where the entry sits in the log, for messages and review edits. */
   readonly index: number;
   readonly span: OffsetSpan;
+  /** Where some values sit, so that a message can point at the value it is about. */
+  readonly valueSpans: Partial<Record<'reviewedBy' | 'expires', OffsetSpan>>;
 }
 
 export interface ApprovalsLog {
@@ -29,7 +34,7 @@ export interface ApprovalsLog {
 }
 
 const STATUSES: readonly ApprovalStatus[] = ['requested', 'approved', 'rejected'];
-const STRING_FIELDS = ['package', 'version', 'license', 'requestedBy', 'requestedAt', 'justification', 'reviewedBy', 'reviewedAt', 'comment', 'expires'] as const;
+const STRING_FIELDS = ['package', 'version', 'license', 'detectedLicense', 'requestedBy', 'requestedAt', 'justification', 'reviewedBy', 'reviewedAt', 'comment', 'expires'] as const;
 
 /** Reads the approvals log; a broken entry is reported and skipped, the others still count. */
 export function readApprovalsLog(path: string, text: string | undefined): ApprovalsLog {
@@ -65,7 +70,12 @@ export function readApprovalsLog(path: string, text: string | undefined): Approv
       problems.push({ span, message: `approval for ${fields.package}: "expires" must be YYYY-MM-DD; the approval is treated as expired` });
       fields.expires = '0000-00-00';
     }
-    entries.push({ ...(fields as { package: string }), status: status as ApprovalStatus, index, span });
+    const valueSpans: ApprovalEntry['valueSpans'] = {};
+    for (const key of ['reviewedBy', 'expires'] as const) {
+      const value = propertyValue(item, key);
+      if (value) valueSpans[key] = { start: value.offset, end: value.offset + value.length };
+    }
+    entries.push({ ...(fields as { package: string }), status: status as ApprovalStatus, index, span, valueSpans });
   });
   return { path, entries, problems };
 }

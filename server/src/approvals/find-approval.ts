@@ -3,6 +3,7 @@ import { purlNamePart } from '../policy/package-pattern';
 import { interpretLicenseStatement } from '../spdx/interpret-license-statement';
 import { canonicalExpressionKey } from '../spdx/spdx-expression';
 import type { ApprovalEntry } from './approvals-log';
+import { describeInvalidApproval, judgeApproval, type ReviewerRules } from './approval-validity';
 
 /** The log's say on one package, decided by its latest matching entry. */
 export type ApprovalState =
@@ -11,6 +12,8 @@ export type ApprovalState =
   | { readonly kind: 'requested'; readonly entry: ApprovalEntry }
   | { readonly kind: 'rejected'; readonly entry: ApprovalEntry }
   | { readonly kind: 'expired'; readonly entry: ApprovalEntry }
+  /** Approved by someone the policy does not accept as reviewer for it: the approval does not count. */
+  | { readonly kind: 'not-counted'; readonly entry: ApprovalEntry; readonly reason: string }
   /** Approved for a different license than the package has now: the approval does not carry over. */
   | { readonly kind: 'license-changed'; readonly entry: ApprovalEntry };
 
@@ -24,7 +27,7 @@ export interface ApprovalQuery {
   readonly license?: string;
 }
 
-function samePackage(a: string, b: string): boolean {
+export function samePackage(a: string, b: string): boolean {
   const pa = purlNamePart(a);
   const pb = purlNamePart(b);
   if (!pa || !pb || pa.type !== pb.type) return false;
@@ -49,12 +52,18 @@ function versionCovered(entry: ApprovalEntry, query: ApprovalQuery): boolean {
   return false;
 }
 
-function licenseKey(text: string): string {
+/** A license statement's identity for comparisons: canonical SPDX, or the trimmed text when it is not SPDX. */
+export function licenseKey(text: string): string {
   const statement = interpretLicenseStatement(text);
   return statement.kind === 'spdx' ? canonicalExpressionKey(statement.expression) : text.trim();
 }
 
-export function findApproval(entries: readonly ApprovalEntry[], query: ApprovalQuery, today: string): ApprovalState {
+/** Whether the license a request names is the one the package states (both known). */
+export function sameLicense(a: string, b: string): boolean {
+  return licenseKey(a) === licenseKey(b);
+}
+
+export function findApproval(entries: readonly ApprovalEntry[], query: ApprovalQuery, today: string, rules: ReviewerRules): ApprovalState {
   for (let i = entries.length - 1; i >= 0; i--) {
     const entry = entries[i];
     if (!samePackage(entry.package, query.purl) || !versionCovered(entry, query)) continue;
@@ -63,12 +72,15 @@ export function findApproval(entries: readonly ApprovalEntry[], query: ApprovalQ
         return { kind: 'requested', entry };
       case 'rejected':
         return { kind: 'rejected', entry };
-      case 'approved':
-        if (entry.expires !== undefined && entry.expires < today) return { kind: 'expired', entry };
-        if (entry.license && query.license && licenseKey(entry.license) !== licenseKey(query.license)) {
+      case 'approved': {
+        const validity = judgeApproval(entry, rules, today);
+        if (validity.kind === 'expired') return { kind: 'expired', entry };
+        if (validity.kind !== 'valid') return { kind: 'not-counted', entry, reason: describeInvalidApproval(validity) };
+        if (entry.license && query.license && !sameLicense(entry.license, query.license)) {
           return { kind: 'license-changed', entry };
         }
         return { kind: 'approved', entry };
+      }
     }
   }
   return { kind: 'none' };

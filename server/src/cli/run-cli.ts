@@ -19,11 +19,16 @@ export interface CliIo {
   readonly cwd: string;
 }
 
-const USAGE = `Usage: ospo-guide audit [DIR] [--policy FILE] [--format text|json|sarif] [--output FILE] [--fail-on error|warning|none] [--online]
+const USAGE = `Usage: ospo-guide audit [DIR] [--policy FILE] [--format text|json|sarif] [--output FILE] [--fail-on error|warning|none] [--allow-pending] [--online]
        ospo-guide headers fix [DIR] [--policy FILE] [--dry-run]
 
 Checks every dependency manifest and every header-selected source file under DIR (default: .)
 against the OSPO policy (.ospo/policy.json, or the embedded default when there is none).
+
+A pending approval request changes no finding's severity: a denied license with a request is still an error
+and fails the audit. --allow-pending lets findings whose approval is only requested pass the exit status (they
+are still reported). Approvals that do not count (no valid reviewer, self-approved, expired) are reported on
+the approvals log as approval-invalid and approval-expired.
 
 --online looks up licenses that nothing on this machine states on deps.dev (never for packages the
 policy lists in packages.private); answers are cached under ~/.cache/ospo-guide.
@@ -123,6 +128,7 @@ async function runAuditCommand(args: readonly string[], io: CliIo): Promise<numb
         output: { type: 'string', short: 'o' },
         'fail-on': { type: 'string', default: 'error' },
         online: { type: 'boolean', default: false },
+        'allow-pending': { type: 'boolean', default: false },
       },
     });
   } catch (error) {
@@ -163,5 +169,10 @@ async function runAuditCommand(args: readonly string[], io: CliIo): Promise<numb
   }
   if (failOn === 'none') return EXIT.ok;
   const threshold = SEVERITY_RANK[failOn as Severity];
-  return result.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold) ? EXIT.findings : EXIT.ok;
+  const allowPending = values['allow-pending'] === true;
+  const failing = result.findings.filter((f) => SEVERITY_RANK[f.severity] >= threshold && !(allowPending && f.code === 'approval-pending'));
+  if (failing.length && failing.every((f) => f.code === 'approval-pending')) {
+    io.stderr.write(`ospo-guide: only pending approval requests fail the audit (${failing.length}); --allow-pending lets requests awaiting review pass\n`);
+  }
+  return failing.length ? EXIT.findings : EXIT.ok;
 }

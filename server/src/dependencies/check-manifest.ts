@@ -166,8 +166,12 @@ function toFinding(
     via: chain,
   };
   const label = chain.join(' > ');
-  const headline = headlineFor(verdict.code, license);
-  const fixes: Fix[] = verdict.approvable ? [{ kind: 'requestApproval', title: `Request approval for ${pkg.name}`, subject }] : [];
+  // A pending request on a denied (or unknown) license must still read as denied: only "needs approval" is implied.
+  const pendingRule = verdict.pendingRule;
+  const headline = pendingRule && pendingRule !== 'license-needs-approval' ? `${headlineFor(pendingRule, license)}, approval pending` : headlineFor(verdict.code, license);
+  const fixes: Fix[] = verdict.approvable
+    ? [{ kind: 'requestApproval', title: `Request approval for ${pkg.name}`, subject, exceptionTo: verdict.severity === 'error' ? 'deny' : 'review', licenseRecognised: verdict.code !== 'license-unknown' }]
+    : [];
   const version = pkg.version ? `@${pkg.version}` : '';
   return {
     code: verdict.code,

@@ -25,6 +25,8 @@ export type PackageVerdict =
       readonly why: string;
       /** Whether asking for an approval could change the outcome. */
       readonly approvable: boolean;
+      /** For `approval-pending`: the rule the pending request asks an exception to; the severity stays that rule's. */
+      readonly pendingRule?: FindingCode;
     };
 
 export interface DecisionContext {
@@ -110,6 +112,7 @@ export function decidePackage(pkg: ResolvedPackage, versionSpec: string | undefi
     context.approvals,
     { purl: pkg.purl, ...(pkg.version ? { version: pkg.version } : {}), ...(versionSpec ? { versionSpec } : {}), ...(license ? { license } : {}) },
     context.today,
+    policy.approvals,
   );
   const base = baseProblem(verdict);
   const withLicense = license ? { license } : {};
@@ -117,13 +120,14 @@ export function decidePackage(pkg: ResolvedPackage, versionSpec: string | undefi
     case 'approved':
       return { kind: 'pass', by: 'approval', ...withLicense, why: `${verdict.why}; approved${by(approval.entry.reviewedBy, approval.entry.reviewedAt)}` };
     case 'requested':
+      // A request is not a decision: the finding keeps its severity until a reviewer approves.
       return {
-        kind: 'problem',
+        ...base,
         code: 'approval-pending',
-        severity: 'information',
         ...withLicense,
-        why: `${verdict.why}; approval requested${by(approval.entry.requestedBy, approval.entry.requestedAt)} and pending review`,
+        why: `${verdict.why}; requested${by(approval.entry.requestedBy, approval.entry.requestedAt)}`,
         approvable: false,
+        pendingRule: base.code,
       };
     case 'rejected':
       return {
@@ -136,6 +140,8 @@ export function decidePackage(pkg: ResolvedPackage, versionSpec: string | undefi
       };
     case 'expired':
       return { ...base, ...withLicense, why: `${verdict.why}; the approval expired on ${approval.entry.expires}` };
+    case 'not-counted':
+      return { ...base, ...withLicense, why: `${verdict.why}; the approval does not count: ${approval.reason}` };
     case 'license-changed':
       return { ...base, ...withLicense, why: `${verdict.why}; the approval was for ${approval.entry.license}, not ${license}` };
     case 'none':

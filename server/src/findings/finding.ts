@@ -12,6 +12,8 @@ export type FindingCode =
   | 'license-unknown'
   | 'approval-pending'
   | 'approval-rejected'
+  | 'approval-invalid'
+  | 'approval-expired'
   | 'header-missing'
   | 'header-license-mismatch'
   | 'license-text-missing'
@@ -56,7 +58,15 @@ export interface FileEdit {
 /** A fix the engine can offer: edits it computed itself, or a request the editor must complete (it needs a person). */
 export type Fix =
   | { readonly kind: 'edit'; readonly title: string; readonly preferred: boolean; readonly fixAll: boolean; readonly edits: readonly FileEdit[] }
-  | { readonly kind: 'requestApproval'; readonly title: string; readonly subject: DependencySubject };
+  | {
+      readonly kind: 'requestApproval';
+      readonly title: string;
+      readonly subject: DependencySubject;
+      /** `deny`: the request asks an exception to a deny, a stronger act than the review the policy asks for. */
+      readonly exceptionTo: 'deny' | 'review';
+      /** False when the detected license is no SPDX expression: the requester says which license they ask for. */
+      readonly licenseRecognised: boolean;
+    };
 
 export interface Finding {
   readonly code: FindingCode;

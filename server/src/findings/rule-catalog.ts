@@ -30,13 +30,25 @@ export const RULES: Readonly<Record<FindingCode, RuleDescription>> = {
   },
   'approval-pending': {
     title: 'Approval pending',
-    description: 'An approval has been requested for this dependency and awaits review.',
-    defaultSeverity: 'information',
+    description:
+      'An approval has been requested for this dependency and awaits review. A request decides nothing: the finding keeps the severity of the rule it asks an exception to (a denied license stays an error).',
+    defaultSeverity: 'warning',
   },
   'approval-rejected': {
     title: 'Approval rejected',
     description: 'The approvals log records a rejection for this dependency.',
     defaultSeverity: 'error',
+  },
+  'approval-invalid': {
+    title: 'Approval does not count',
+    description:
+      'An approval in the approvals log names no reviewer, was given by the person who requested it, or by someone not in approvals.reviewers; the dependency is treated as unapproved.',
+    defaultSeverity: 'warning',
+  },
+  'approval-expired': {
+    title: 'Approval expired',
+    description: 'An approval in the approvals log is past its expiry date; renew it or remove the entry.',
+    defaultSeverity: 'warning',
   },
   'header-missing': {
     title: 'License header missing',

@@ -34,7 +34,11 @@ export function codeActionsFor(
           title: fix.title,
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
-          command: { title: fix.title, command: CLIENT_REQUEST_APPROVAL_COMMAND, arguments: [{ subject: fix.subject, uri: params.textDocument.uri }] },
+          command: {
+            title: fix.title,
+            command: CLIENT_REQUEST_APPROVAL_COMMAND,
+            arguments: [{ subject: fix.subject, uri: params.textDocument.uri, exceptionTo: fix.exceptionTo, licenseRecognised: fix.licenseRecognised }],
+          },
         });
       }
     }

@@ -5,6 +5,8 @@ import type { Finding } from '../findings/finding';
 import { pathToUri, toDiagnostic, uriToPath } from './to-lsp';
 import type { WorkspaceFolders } from './workspace-folders';
 
+const POLICY_INPUT_CODES: ReadonlySet<string> = new Set(['policy-invalid', 'approval-invalid', 'approval-expired']);
+
 export interface DocumentCheckState {
   readonly version: number;
   readonly text: string;
@@ -92,7 +94,8 @@ export class DocumentDiagnostics {
     this.auditFindings.clear();
     for (const result of results) {
       for (const finding of result.findings) {
-        if (finding.code === 'policy-invalid') continue;
+        // Problems of the policy and the approvals log are published by refreshPolicyFindings.
+        if (POLICY_INPUT_CODES.has(finding.code)) continue;
         const uri = pathToUri(finding.path);
         this.auditFindings.set(uri, [...(this.auditFindings.get(uri) ?? []), finding]);
       }

@@ -1,11 +1,14 @@
 import * as os from 'node:os';
 import type { CancellationToken, Connection, ExecuteCommandParams } from 'vscode-languageserver';
 import { appendApprovalRequestEdit, reviewApprovalEdit } from '../approvals/append-approval';
-import { isoDate } from '../approvals/find-approval';
+import { mayApprove } from '../approvals/approval-validity';
+import { isoDate, sameLicense, samePackage } from '../approvals/find-approval';
 import { planHeaderFixes } from '../audit/plan-header-fixes';
 import { runAudit, type AuditResult } from '../audit/run-audit';
+import { requestRuling } from '../dependencies/request-ruling';
 import type { DependencySubject } from '../findings/finding';
 import type { FileSource } from '../io/file-source';
+import { chooseExpiry, expiryDate } from '../policy/approval-expiry';
 import { projectLicense } from '../policy/load-policy';
 import { starterPolicyText } from '../policy/starter-policy';
 import { toJsonReport } from '../report/json-report';
@@ -32,6 +35,8 @@ export const SERVER_COMMANDS = {
 export interface RequestApprovalArgs {
   readonly subject: DependencySubject;
   readonly justification: string;
+  /** The license approval is asked for, when the requester names one other than the detected `subject.license`. */
+  readonly license?: string;
   /** The manifest the request came from; picks the workspace folder. */
   readonly uri?: string;
   readonly requestedBy?: string;
@@ -43,6 +48,8 @@ export interface ReviewApprovalArgs {
   readonly decision: 'approved' | 'rejected';
   readonly comment?: string;
   readonly reviewedBy?: string;
+  /** For approvals: a date, a period ("6 months"), "never", or absent for the policy's approvals.defaultExpiry. */
+  readonly expires?: string;
 }
 
 interface CommandContext {
@@ -82,17 +89,23 @@ export class ServerCommands {
     }
   }
 
-  private async requestApproval(args: RequestApprovalArgs): Promise<{ applied: boolean; url?: string; error?: string }> {
+  private async requestApproval(args: RequestApprovalArgs): Promise<{ applied: boolean; url?: string; error?: string; mismatch?: { requested: string; detected: string } }> {
     if (!args?.subject?.purl || typeof args.justification !== 'string') return { applied: false, error: 'a dependency and a justification are required' };
+    if (args.license !== undefined && typeof args.license !== 'string') return { applied: false, error: 'the requested license must be a string' };
     const folder = this.ctx.folders.folderForUri(args.uri);
     if (!folder) return { applied: false, error: 'no workspace folder' };
     const logPath = folder.engine.approvalsPath;
     const requestedBy = args.requestedBy ?? gitIdentity(folder.root) ?? os.userInfo().username;
     const versionSpec = args.subject.versionSpec ?? args.subject.version;
+    const detected = args.subject.license;
+    const license = args.license?.trim() || detected;
+    // A request for a license the metadata does not state is recorded with both, so the reviewer sees the gap.
+    const mismatch = license !== undefined && detected !== undefined && !sameLicense(license, detected) ? { requested: license, detected } : undefined;
     const edit = appendApprovalRequestEdit(logPath, this.ctx.files.readText(logPath), {
       package: args.subject.purl,
       ...(versionSpec ? { version: versionSpec } : {}),
-      ...(args.subject.license ? { license: args.subject.license } : {}),
+      ...(license ? { license } : {}),
+      ...(mismatch ? { detectedLicense: mismatch.detected } : {}),
       requestedBy,
       requestedAt: isoDate(new Date()),
       justification: args.justification,
@@ -107,17 +120,22 @@ export class ServerCommands {
     this.ctx.diagnostics.recheckAll();
     const template = folder.engine.policy.approvals.requestUrl;
     // A URL named by the workspace is opened only when the workspace is trusted.
-    if (!template || !this.ctx.folders.trusted) return { applied: true };
-    const title = `Approval request: ${args.subject.name}${args.subject.license ? ` (${args.subject.license})` : ''}`;
+    if (!template || !this.ctx.folders.trusted) return { applied: true, ...(mismatch ? { mismatch } : {}) };
+    const title = `Approval request: ${args.subject.name}${license ? ` (${license})` : ''}`;
     const body = [
       `Package: ${args.subject.purl}`,
       ...(versionSpec ? [`Version: ${versionSpec}`] : []),
-      `License: ${args.subject.license ?? 'unknown'}`,
+      `License: ${license ?? 'unknown'}`,
+      ...(mismatch ? [`Detected license: ${mismatch.detected} (differs from the requested license)`] : []),
       `Requested by: ${requestedBy}`,
       '',
       args.justification,
     ].join('\n');
-    return { applied: true, url: template.replace(/\{title\}/g, encodeURIComponent(title)).replace(/\{body\}/g, encodeURIComponent(body)) };
+    return {
+      applied: true,
+      url: template.replace(/\{title\}/g, encodeURIComponent(title)).replace(/\{body\}/g, encodeURIComponent(body)),
+      ...(mismatch ? { mismatch } : {}),
+    };
   }
 
   private async reviewApproval(args: ReviewApprovalArgs): Promise<{ applied: boolean; error?: string }> {
@@ -127,13 +145,29 @@ export class ServerCommands {
     const text = this.ctx.files.readText(logPath);
     const entry = folder.engine.approvals.entries.find((e) => e.index === args.index);
     if (text === undefined || !entry) return { applied: false, error: 'no such approval request' };
+    if (entry.status !== 'requested') return { applied: false, error: `the entry for ${entry.package} is already ${entry.status}` };
     if (args.decision !== 'approved' && args.decision !== 'rejected') return { applied: false, error: 'the decision must be approved or rejected' };
+    for (const key of ['reviewedBy', 'comment', 'expires'] as const) {
+      if (args[key] !== undefined && typeof args[key] !== 'string') return { applied: false, error: `${key} must be a string` };
+    }
+    const reviewedBy = args.reviewedBy ?? gitIdentity(folder.root) ?? os.userInfo().username;
+    const today = isoDate(new Date());
+    let expires: string | undefined;
+    if (args.decision === 'approved') {
+      // The log would not count such an approval: refuse it here rather than record a decision that is not one.
+      const allowed = mayApprove(entry, reviewedBy, folder.engine.policy.approvals);
+      if (!allowed.ok) return { applied: false, error: `this approval would not count: ${allowed.reason}` };
+      const chosen = chooseExpiry(args.expires, today, folder.engine.policy.approvals.defaultExpiry);
+      if ('error' in chosen) return { applied: false, error: `expiry: ${chosen.error}` };
+      expires = chosen.expires;
+    }
     const edit = reviewApprovalEdit(logPath, text, {
       index: args.index,
       status: args.decision,
-      reviewedBy: args.reviewedBy ?? gitIdentity(folder.root) ?? os.userInfo().username,
-      reviewedAt: isoDate(new Date()),
+      reviewedBy,
+      reviewedAt: today,
       ...(args.comment ? { comment: args.comment } : {}),
+      ...(expires ? { expires } : {}),
     });
     const result = await this.ctx.connection.workspace.applyEdit({ label: `Review approval for ${entry.package}`, edit: toWorkspaceEdit([edit], () => text) });
     if (!result.applied) return { applied: false, error: result.failureReason ?? 'the editor did not apply the edit' };
@@ -198,14 +232,48 @@ export class ServerCommands {
     };
   }
 
+  /**
+   * The log's entries, each with what a reviewer must see: what the policy says about the requested license,
+   * the license the workspace detects for the package now, and whether the current reviewer may approve it.
+   */
   private listApprovals(): object {
+    const today = isoDate(new Date());
     return {
-      folders: this.ctx.folders.workspace().map((folder) => ({
-        folderUri: pathToUri(folder.root),
-        log: folder.engine.approvalsPath,
-        entries: folder.engine.approvals.entries.map(({ span: _span, ...entry }) => entry),
-      })),
+      folders: this.ctx.folders.workspace().map((folder) => {
+        const policy = folder.engine.policy;
+        const reviewer = gitIdentity(folder.root) ?? os.userInfo().username;
+        const defaultExpires = expiryDate(today, policy.approvals.defaultExpiry);
+        return {
+          folderUri: pathToUri(folder.root),
+          log: folder.engine.approvalsPath,
+          reviewer,
+          ...(defaultExpires ? { defaultExpires } : {}),
+          entries: folder.engine.approvals.entries.map(({ span: _span, valueSpans: _valueSpans, ...entry }) => {
+            const detected = this.detectedLicense(folder.root, entry.package) ?? entry.detectedLicense;
+            const mismatch = entry.license !== undefined && detected !== undefined && !sameLicense(entry.license, detected);
+            const allowed = mayApprove(entry, reviewer, policy.approvals);
+            return {
+              ...entry,
+              ruling: requestRuling(entry.package, undefined, entry.license, policy),
+              ...(detected !== undefined ? { detected, detectedRuling: requestRuling(entry.package, undefined, detected, policy) } : {}),
+              licenseMismatch: mismatch,
+              reviewable: allowed,
+            };
+          }),
+        };
+      }),
     };
+  }
+
+  /** The license the open documents or the last audit found for a package of this folder. */
+  private detectedLicense(root: string, purl: string): string | undefined {
+    for (const [, finding] of this.ctx.diagnostics.shown()) {
+      if (finding.subject.kind === 'dependency' && finding.subject.license && samePackage(finding.subject.purl, purl) && this.ctx.folders.folderFor(finding.path).root === root) {
+        return finding.subject.license;
+      }
+    }
+    const audit = this.lastAudit.find((r) => r.root === root);
+    return audit?.packages.find((p) => p.license && samePackage(p.purl, purl))?.license;
   }
 
   private headerFixPlan(folderUri: string | undefined): object {

@@ -1,3 +1,4 @@
+import { DEFAULT_APPROVAL_EXPIRY } from './approval-expiry';
 import type { HeaderPolicy, LicensePolicy, Policy, PolicySource } from './policy-types';
 
 export const DEFAULT_POLICY_PATH = '.ospo/policy.json';
@@ -75,6 +76,6 @@ export function defaultPolicy(projectLicense: string | undefined, source: Policy
     licenses: DEFAULT_LICENSES,
     packages: { allow: [], deny: [], private: [] },
     headers: defaultHeaderPolicy(projectLicense),
-    approvals: { file: DEFAULT_APPROVALS_PATH },
+    approvals: { file: DEFAULT_APPROVALS_PATH, reviewers: [], allowSelfApproval: false, defaultExpiry: DEFAULT_APPROVAL_EXPIRY },
   };
 }

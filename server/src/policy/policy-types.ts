@@ -1,4 +1,5 @@
 import type { LicenseCategory } from '../spdx/license-categories';
+import type { ExpiryPeriod } from './approval-expiry';
 
 /** What happens to a license that the lists do not decide. */
 export type Disposition = 'allow' | 'review' | 'deny';
@@ -55,6 +56,15 @@ export interface ApprovalsPolicy {
   /** Relative to the workspace root. */
   readonly file: string;
   readonly requestUrl?: string;
+  /**
+   * Who may approve: identities (`Name <email>`, a name) or emails. Empty: anyone who names themselves as
+   * reviewer, except the requester.
+   */
+  readonly reviewers: readonly string[];
+  /** Whether the person who requested an approval may also give it. */
+  readonly allowSelfApproval: boolean;
+  /** How long an approval counts when the reviewer does not say otherwise. */
+  readonly defaultExpiry: ExpiryPeriod;
 }
 
 export type PolicySource =

@@ -2,6 +2,7 @@ import { parseTree, printParseErrorCode, type Node, type ParseError } from 'json
 import { isLicenseCategory, LICENSE_CATEGORIES } from '../spdx/license-categories';
 import { parseSpdxExpression } from '../spdx/spdx-expression';
 import type { OffsetSpan } from '../text/line-index';
+import { parseExpiryPeriod, type ExpiryPeriod } from './approval-expiry';
 import { parsePackagePattern } from './package-pattern';
 import type { Disposition, LicenseRule, PackagePattern } from './policy-types';
 
@@ -39,7 +40,13 @@ export interface PolicyLayer {
     readonly reuse?: boolean;
     readonly styles?: Readonly<Record<string, string>>;
   };
-  readonly approvals: { readonly file?: string; readonly requestUrl?: string };
+  readonly approvals: {
+    readonly file?: string;
+    readonly requestUrl?: string;
+    readonly reviewers?: readonly string[];
+    readonly allowSelfApproval?: boolean;
+    readonly defaultExpiry?: ExpiryPeriod;
+  };
 }
 
 const DISPOSITIONS: readonly Disposition[] = ['allow', 'review', 'deny'];
@@ -247,11 +254,29 @@ export function readPolicyLayer(path: string, text: string): { layer: PolicyLaye
   let approvals: PolicyLayer['approvals'] = {};
   const approvalsNode = top.get('approvals');
   if (approvalsNode) {
-    const p = reader.object(approvalsNode, '"approvals"', ['file', 'requestUrl']);
+    const p = reader.object(approvalsNode, '"approvals"', ['file', 'requestUrl', 'reviewers', 'allowSelfApproval', 'defaultExpiry']);
     const urlNode = p.get('requestUrl');
     const requestUrl = reader.string(urlNode, 'approvals.requestUrl');
     if (requestUrl !== undefined && urlNode && !/^https?:\/\//i.test(requestUrl)) reader.problem(urlNode, 'approvals.requestUrl must be an http(s) URL');
-    approvals = prune({ file: reader.string(p.get('file'), 'approvals.file'), requestUrl: requestUrl && /^https?:\/\//i.test(requestUrl) ? requestUrl : undefined });
+    const reviewers = reader.strings(p.get('reviewers'), 'approvals.reviewers')?.filter(({ value, node }) => {
+      if (value.trim() !== '') return true;
+      reader.problem(node, 'approvals.reviewers: an empty name matches no one');
+      return false;
+    });
+    const expiryNode = p.get('defaultExpiry');
+    let defaultExpiry: ExpiryPeriod | undefined;
+    if (expiryNode) {
+      const parsed = expiryNode.type === 'string' || expiryNode.type === 'number' ? parseExpiryPeriod(expiryNode.value as string | number) : { error: 'must be a period such as "12 months" or a number of days' };
+      if ('error' in parsed) reader.problem(expiryNode, `approvals.defaultExpiry: ${parsed.error}`);
+      else defaultExpiry = parsed;
+    }
+    approvals = prune({
+      file: reader.string(p.get('file'), 'approvals.file'),
+      requestUrl: requestUrl && /^https?:\/\//i.test(requestUrl) ? requestUrl : undefined,
+      reviewers: reviewers?.map((r) => r.value.trim()),
+      allowSelfApproval: reader.boolean(p.get('allowSelfApproval'), 'approvals.allowSelfApproval'),
+      defaultExpiry,
+    });
   }
 
   return { layer: { path, extends: extendsTargets, licenses, packages, headers, approvals }, problems: reader.problems };

@@ -1,3 +1,4 @@
+import { DEFAULT_APPROVAL_EXPIRY } from './approval-expiry';
 import { DEFAULT_APPROVALS_PATH, DEFAULT_HEADER_EXCLUDE, DEFAULT_HEADER_INCLUDE, DEFAULT_HEADER_TEMPLATE, DEFAULT_LICENSES } from './default-policy';
 
 /**
@@ -32,7 +33,10 @@ export function starterPolicyText(projectLicense: string | undefined, eol = '\n'
     `    "template": ${list(DEFAULT_HEADER_TEMPLATE)}`,
     '  },',
     '  "approvals": {',
-    `    "file": "${DEFAULT_APPROVALS_PATH}"`,
+    `    "file": "${DEFAULT_APPROVALS_PATH}",`,
+    '    // "reviewers": ["ospo-board@example.org"],  // who may approve; absent: anyone but the requester',
+    '    "allowSelfApproval": false,',
+    `    "defaultExpiry": "${DEFAULT_APPROVAL_EXPIRY.text}"  // proposed expiry of an approval: "90 days", "1 year", "never"`,
     '    // "requestUrl": "https://tracker.example.org/new?title={title}&body={body}"',
     '  }',
     '}',

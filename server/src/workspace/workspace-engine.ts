@@ -2,6 +2,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { readApprovalsLog, type ApprovalsLog } from '../approvals/approvals-log';
 import { isoDate } from '../approvals/find-approval';
+import { approvalEntryProblems } from '../approvals/approval-validity';
 import { checkManifest, type PackageRow } from '../dependencies/check-manifest';
 import type { PackageVerdict } from '../dependencies/decide-package';
 import type { DependencyResolver, EcosystemSupport } from '../ecosystems/ecosystem';
@@ -139,14 +140,14 @@ export class WorkspaceEngine {
     return path.relative(this.options.root, filePath).split(path.sep).join('/');
   }
 
-  /** Problems in the policy chain and the approvals log, as findings in the files where they occur. */
+  /** Problems in the policy chain and the approvals log (including approvals that do not count), as findings in the files where they occur. */
   policyFindings(): Finding[] {
     const problems: PolicyProblem[] = this.policyResult.kind === 'invalid' ? [...this.policyResult.problems] : [];
     if (this.policyResult.kind === 'missing') {
       problems.push({ path: this.policyResult.path, span: { start: 0, end: 0 }, message: `policy file not found: ${this.policyResult.path}` });
     }
     for (const p of this.approvalsLog.problems) problems.push({ path: this.approvalsLog.path, span: p.span, message: `approvals log: ${p.message}` });
-    return problems.map((problem) => {
+    const findings = problems.map((problem) => {
       const text = this.options.files.readText(problem.path) ?? '';
       const fallbackNote =
         this.policyResult.kind !== 'invalid' ? '' : this.hadValidPolicy ? ' (the last valid policy stays in force)' : ' (the rest of the policy applies)';
@@ -160,6 +161,23 @@ export class WorkspaceEngine {
         fixes: [],
       } satisfies Finding;
     });
+    return [...findings, ...this.approvalFindings()];
+  }
+
+  /** Approvals in the log that do not count (reviewer rules, expiry), on the value that makes them not count. */
+  private approvalFindings(): Finding[] {
+    const problems = approvalEntryProblems(this.approvalsLog.entries, this.lastGoodPolicy.approvals, isoDate(this.now()));
+    if (!problems.length) return [];
+    const lines = new LineIndex(this.options.files.readText(this.approvalsLog.path) ?? '');
+    return problems.map((p) => ({
+      code: p.code,
+      severity: 'warning',
+      message: p.message,
+      path: this.approvalsLog.path,
+      range: lines.rangeOf(p.span),
+      subject: { kind: 'file' },
+      fixes: [],
+    }));
   }
 
   /**

@@ -68,14 +68,16 @@ describe('OSPO Guide in a real VS Code (foundation workspace)', function () {
     // The client command would ask for a justification; the server command behind it is called directly.
     const result = await api.client()!.sendRequest<{ applied: boolean; url?: string }>('workspace/executeCommand', {
       command: 'ospo.server.requestApproval',
-      arguments: [{ ...args, justification: 'PDF export needs it.' }],
+      // Someone else than the reviewer below (this editor's git identity): a self-approval would not count.
+      arguments: [{ ...args, justification: 'PDF export needs it.', requestedBy: 'Dana Developer <dana@example.org>' }],
     });
     assert.equal(result.applied, true);
     assert.match(result.url ?? '', /^https:\/\/example\.org\/new\?title=Approval%20request%3A%20mpl-lib/);
     const log = vscode.workspace.textDocuments.find((d) => d.uri.path.endsWith('.ospo/approvals.json'))!;
     assert.ok(log.isDirty, 'the request is an undoable edit, not a silent write');
     assert.ok(await log.save());
-    await waitFor('approval-pending', () => ospoDiagnostics(uri).some((d) => d.range.start.line === line && d.code === 'approval-pending'));
+    const pending = await waitFor('approval-pending', () => ospoDiagnostics(uri).find((d) => d.range.start.line === line && d.code === 'approval-pending'));
+    assert.equal(pending.severity, diagnostic.severity, 'a request lowers nothing');
     const entries = JSON.parse(await readText('.ospo/approvals.json')).approvals as Array<{ package: string; status: string }>;
     const index = entries.findIndex((e) => e.package === 'pkg:npm/mpl-lib' && e.status === 'requested');
     assert.ok(index >= 0);

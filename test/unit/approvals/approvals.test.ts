@@ -1,23 +1,26 @@
 import * as assert from 'node:assert/strict';
 import { appendApprovalRequestEdit, reviewApprovalEdit } from '../../../server/src/approvals/append-approval';
 import { readApprovalsLog } from '../../../server/src/approvals/approvals-log';
-import { findApproval } from '../../../server/src/approvals/find-approval';
+import { findApproval as find } from '../../../server/src/approvals/find-approval';
 import { applyOffsetEdits } from '../../../server/src/text/text-edit';
 
 const LOG = `{
   // Reviewed by the OSPO.
   "approvals": [
-    { "package": "pkg:npm/a", "version": "^1.0.0", "license": "MPL-2.0", "status": "approved", "expires": "2030-01-01" },
+    { "package": "pkg:npm/a", "version": "^1.0.0", "license": "MPL-2.0", "status": "approved", "requestedBy": "Dev <dev@example.org>", "reviewedBy": "Olga <olga@example.org>", "expires": "2030-01-01" },
     { "package": "pkg:npm/b", "status": "requested" },
-    { "package": "pkg:npm/c", "status": "approved", "expires": "2020-01-01" },
+    { "package": "pkg:npm/c", "status": "approved", "reviewedBy": "Olga", "expires": "2020-01-01" },
     { "package": "pkg:npm/d", "status": "rejected", "comment": "no" },
     { "package": "not a purl", "status": "approved" }
   ]
 }
 `;
 
+const ANYONE_BUT_THE_REQUESTER = { reviewers: [], allowSelfApproval: false } as const;
+
 describe('approvals log', () => {
   const log = readApprovalsLog('/w/.ospo/approvals.json', LOG);
+  const findApproval = (entries: Parameters<typeof find>[0], query: Parameters<typeof find>[1], today: string) => find(entries, query, today, ANYONE_BUT_THE_REQUESTER);
 
   it('reads entries and reports broken ones', () => {
     assert.equal(log.entries.length, 4);
@@ -65,10 +68,10 @@ describe('approvals log', () => {
   });
 
   it('records a review on the entry', () => {
-    const edit = reviewApprovalEdit('/w/a.json', LOG, { index: 1, status: 'approved', reviewedBy: 'Olga', reviewedAt: '2026-11-24', comment: 'ok' });
+    const edit = reviewApprovalEdit('/w/a.json', LOG, { index: 1, status: 'approved', reviewedBy: 'Olga', reviewedAt: '2026-11-24', comment: 'ok', expires: '2027-11-24' });
     const after = applyOffsetEdits(LOG, edit.edits);
     const entry = readApprovalsLog('x', after).entries.find((e) => e.package === 'pkg:npm/b')!;
-    assert.deepEqual([entry.status, entry.reviewedBy, entry.reviewedAt, entry.comment], ['approved', 'Olga', '2026-11-24', 'ok']);
+    assert.deepEqual([entry.status, entry.reviewedBy, entry.reviewedAt, entry.comment, entry.expires], ['approved', 'Olga', '2026-11-24', 'ok', '2027-11-24']);
     assert.ok(after.includes('// Reviewed by the OSPO.'));
   });
 });
