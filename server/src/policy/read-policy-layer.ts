@@ -2,6 +2,7 @@ import { parseTree, printParseErrorCode, type Node, type ParseError } from 'json
 import { isLicenseCategory, LICENSE_CATEGORIES } from '../spdx/license-categories';
 import { parseSpdxExpression } from '../spdx/spdx-expression';
 import type { OffsetSpan } from '../text/line-index';
+import { copyrightHolderProblem, headerTextProblem } from './header-text';
 import { parsePackagePattern } from './package-pattern';
 import type { Disposition, LicenseRule, PackagePattern } from './policy-types';
 
@@ -215,9 +216,25 @@ export function readPolicyLayer(path: string, text: string): { layer: PolicyLaye
         license = undefined;
       }
     }
-    const template = reader.strings(p.get('template'), 'headers.template')?.map((s) => s.value);
+    const templateItems = reader.strings(p.get('template'), 'headers.template');
+    let template = templateItems?.map((s) => s.value);
     if (template && !template.some((line) => line.includes('{license}') || /SPDX-License-Identifier:/i.test(line))) {
       reader.problem(p.get('template')!, 'headers.template must contain an SPDX-License-Identifier line (use {license})');
+    }
+    // A template with an unsafe line is dropped whole: a header missing one of its lines would be wrong too.
+    for (const { value, node } of templateItems ?? []) {
+      const problem = headerTextProblem(value);
+      if (problem) {
+        reader.problem(node, `headers.template line ${problem}`);
+        template = undefined;
+      }
+    }
+    const holderNode = p.get('copyrightHolder');
+    let copyrightHolder = reader.string(holderNode, 'headers.copyrightHolder');
+    const holderProblem = copyrightHolder === undefined ? undefined : copyrightHolderProblem(copyrightHolder);
+    if (holderProblem && holderNode) {
+      reader.problem(holderNode, `headers.copyrightHolder ${holderProblem}`);
+      copyrightHolder = undefined;
     }
     let styles: Record<string, string> | undefined;
     const stylesNode = p.get('styles');
@@ -237,7 +254,7 @@ export function readPolicyLayer(path: string, text: string): { layer: PolicyLaye
       include: reader.strings(p.get('include'), 'headers.include')?.map((s) => s.value),
       exclude: reader.strings(p.get('exclude'), 'headers.exclude')?.map((s) => s.value),
       license,
-      copyrightHolder: reader.string(p.get('copyrightHolder'), 'headers.copyrightHolder'),
+      copyrightHolder,
       template,
       reuse: reader.boolean(p.get('reuse'), 'headers.reuse'),
       styles,
