@@ -41,6 +41,8 @@ export interface PolicyLayer {
     readonly styles?: Readonly<Record<string, string>>;
   };
   readonly approvals: { readonly file?: string; readonly requestUrl?: string };
+  /** Where `approvals.file` is written, for problems found once the whole chain is read. */
+  readonly approvalsFileSpan?: OffsetSpan;
 }
 
 const DISPOSITIONS: readonly Disposition[] = ['allow', 'review', 'deny'];
@@ -262,16 +264,19 @@ export function readPolicyLayer(path: string, text: string): { layer: PolicyLaye
   }
 
   let approvals: PolicyLayer['approvals'] = {};
+  let approvalsFileSpan: OffsetSpan | undefined;
   const approvalsNode = top.get('approvals');
   if (approvalsNode) {
     const p = reader.object(approvalsNode, '"approvals"', ['file', 'requestUrl']);
+    const fileNode = p.get('file');
+    if (fileNode) approvalsFileSpan = { start: fileNode.offset, end: fileNode.offset + fileNode.length };
     const urlNode = p.get('requestUrl');
     const requestUrl = reader.string(urlNode, 'approvals.requestUrl');
     if (requestUrl !== undefined && urlNode && !/^https?:\/\//i.test(requestUrl)) reader.problem(urlNode, 'approvals.requestUrl must be an http(s) URL');
     approvals = prune({ file: reader.string(p.get('file'), 'approvals.file'), requestUrl: requestUrl && /^https?:\/\//i.test(requestUrl) ? requestUrl : undefined });
   }
 
-  return { layer: { path, extends: extendsTargets, licenses, packages, headers, approvals }, problems: reader.problems };
+  return { layer: { path, extends: extendsTargets, licenses, packages, headers, approvals, ...(approvalsFileSpan ? { approvalsFileSpan } : {}) }, problems: reader.problems };
 }
 
 function describeParseError(error: ParseError): string {
