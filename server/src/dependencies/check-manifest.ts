@@ -1,7 +1,9 @@
 import type { DependencyDeclaration, DependencyResolver, EcosystemSupport, LicenseEvidence, ResolvedDependency, ResolvedPackage } from '../ecosystems/ecosystem';
 import type { DependencySubject, Finding, Fix } from '../findings/finding';
 import { LineIndex } from '../text/line-index';
+import { describeUnknownLicense, unknownLicenseHeadline, type UnknownLicenseReason } from '../findings/unknown-license';
 import { decidePackage, describeEvidenceSource, type DecisionContext, type PackageVerdict } from './decide-package';
+import { unknownLicenseReason } from './unknown-license-reason';
 
 /** One package's row in an audit report. */
 export interface PackageRow {
@@ -18,6 +20,8 @@ export interface PackageRow {
   readonly status: 'allowed' | 'approved' | 'problem';
   readonly code?: string;
   readonly why: string;
+  /** For `license-unknown`: why no license could be established. */
+  readonly unknownLicense?: UnknownLicenseReason;
 }
 
 export interface ManifestCheck {
@@ -166,7 +170,8 @@ function toFinding(
     via: chain,
   };
   const label = chain.join(' > ');
-  const headline = headlineFor(verdict.code, license);
+  const unknown = verdict.code === 'license-unknown' ? reasonFor(input, pkg) : undefined;
+  const headline = unknown ? unknownLicenseHeadline(unknown) : headlineFor(verdict.code, license);
   const fixes: Fix[] = verdict.approvable ? [{ kind: 'requestApproval', title: `Request approval for ${pkg.name}`, subject }] : [];
   const version = pkg.version ? `@${pkg.version}` : '';
   return {
@@ -179,12 +184,18 @@ function toFinding(
       `**${pkg.name}${version}** (${pkg.purl})`,
       isDirect ? `Declared in \`${declaration.group}\`${declaration.versionSpec ? ` as \`${declaration.versionSpec}\`` : ''}.` : `Brought in by: ${label}.`,
       `License: ${license ?? 'unknown'} — ${describeEvidenceSource(pkg.license, input.context.displayPath)}.`,
+      ...(unknown ? [describeUnknownLicense(unknown)] : []),
       `Decision: ${verdict.why}.`,
       `Rule: \`${verdict.code}\`.`,
     ].join('\n\n'),
     subject,
     fixes,
+    ...(unknown ? { unknownLicense: unknown } : {}),
   };
+}
+
+function reasonFor(input: ManifestCheckInput, pkg: ResolvedPackage): UnknownLicenseReason {
+  return unknownLicenseReason(pkg.license, input.context.policy.licenses.minConfidence, input.context.displayPath);
 }
 
 function headlineFor(code: string, license: string | undefined): string {
@@ -196,8 +207,6 @@ function headlineFor(code: string, license: string | undefined): string {
       return `${l} is denied`;
     case 'license-needs-approval':
       return `${l} needs approval`;
-    case 'license-unknown':
-      return license ? `license "${license}" is not recognised` : 'license unknown';
     case 'approval-pending':
       return `${l} approval pending`;
     case 'approval-rejected':
@@ -219,6 +228,7 @@ function row(
   if (!direct && seen.has(key)) return undefined;
   seen.add(key);
   const license = verdict.license ?? licenseText(pkg.license);
+  const unknown = verdict.kind === 'problem' && verdict.code === 'license-unknown' ? reasonFor(input, pkg) : undefined;
   return {
     manifest: input.path,
     ecosystem: pkg.ecosystem,
@@ -228,9 +238,10 @@ function row(
     direct,
     via,
     ...(license ? { license } : {}),
-    licenseSource: describeEvidenceSource(pkg.license, input.context.displayPath),
+    licenseSource: unknown ? describeUnknownLicense(unknown) : describeEvidenceSource(pkg.license, input.context.displayPath),
     status: verdict.kind === 'problem' ? 'problem' : verdict.by === 'approval' ? 'approved' : 'allowed',
     ...(verdict.kind === 'problem' ? { code: verdict.code } : {}),
     why: verdict.why,
+    ...(unknown ? { unknownLicense: unknown } : {}),
   };
 }
