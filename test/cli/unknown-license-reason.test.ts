@@ -26,5 +26,10 @@ describe('ospo-guide audit: license-unknown says why', function () {
     assert.equal(row('ghost-pkg').unknownLicense?.kind, 'not-installed');
     assert.match(row('ghost-pkg').licenseSource, /^Not installed/);
     assert.deepEqual(row('odd-pkg').unknownLicense, { kind: 'unrecognised', statement: 'Acme Community License', source: 'from installed node_modules/odd-pkg/package.json' });
+
+    const sarif = JSON.parse(spawnSync(process.execPath, [CLI, 'audit', root, '--format', 'sarif'], { encoding: 'utf8' }).stdout) as {
+      runs: Array<{ results: Array<{ properties?: { unknownLicense?: { kind: string } } }> }>;
+    };
+    assert.deepEqual(sarif.runs[0].results.map((r) => r.properties?.unknownLicense?.kind).sort(), ['no-license-metadata', 'not-installed', 'unrecognised']);
   });
 });
