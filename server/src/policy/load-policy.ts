@@ -111,7 +111,8 @@ function collectLayers(
       continue;
     }
     const resolved = path.resolve(path.dirname(file), target);
-    if (!options.trusted && !isInside(resolved, options.workspaceRoot)) {
+    // After symbolic links: a link inside the folder to a file outside it leads outside too.
+    if (!options.trusted && placePath(options.workspaceRoot, resolved).kind === 'outside') {
       report(`extends "${target}" is outside the workspace and is not loaded in an untrusted workspace`);
       continue;
     }
@@ -131,11 +132,6 @@ function collectLayers(
     }
   }
   out.push(layer);
-}
-
-function isInside(file: string, root: string): boolean {
-  const relative = path.relative(root, file);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }
 
 type ListName = 'allow' | 'review' | 'deny';

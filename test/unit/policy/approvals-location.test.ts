@@ -65,4 +65,18 @@ describe('the approvals log stays inside the workspace folder', () => {
     assert.equal(trusted.kind === 'invalid' && trusted.problems[0].path, path.join(base, 'org.json'));
     assert.equal(trusted.policy.approvals.file, '.ospo/approvals.json');
   });
+
+  it('does not follow an extends link inside the folder to a policy outside it in a restricted workspace', () => {
+    const { root } = workspace('.ospo/approvals.json');
+    const base = fs.mkdtempSync(path.join(os.tmpdir(), 'ospo-approvals-base-'));
+    roots.push(base);
+    fs.writeFileSync(path.join(base, 'org.json'), '{ "licenses": { "allow": ["AGPL-3.0-only"] } }');
+    fs.symlinkSync(path.join(base, 'org.json'), path.join(root, '.ospo/org.json'));
+    fs.writeFileSync(path.join(root, '.ospo/policy.json'), '{ "extends": "./org.json" }');
+    const restricted = load(root, { trusted: false });
+    assert.equal(restricted.kind, 'invalid');
+    assert.match(restricted.kind === 'invalid' ? restricted.problems[0].message : '', /extends "\.\/org\.json" is outside the workspace and is not loaded in an untrusted workspace/);
+    assert.ok(!restricted.policy.licenses.allow.some((r) => r.text === 'AGPL-3.0-only'));
+    assert.equal(load(root).kind, 'loaded');
+  });
 });
