@@ -50,6 +50,14 @@ export function resolvePolicyPath(options: Pick<PolicyLoadOptions, 'workspaceRoo
 export function loadPolicy(options: PolicyLoadOptions): PolicyLoadResult {
   const policyPath = resolvePolicyPath(options);
   const fallback = defaultPolicy(projectLicense(options.workspaceRoot, options.files));
+  // The workspace's own policy file, linked to a file elsewhere, would be read from outside the folder.
+  if (!options.trusted && options.policyFile === undefined) {
+    const placement = placePath(options.workspaceRoot, policyPath);
+    if (placement.kind === 'outside' && options.files.exists(policyPath)) {
+      const message = `the policy file leads outside the workspace folder and is not read in a restricted workspace: ${placement.reason}`;
+      return { kind: 'invalid', policy: fallback, problems: [{ path: policyPath, span: { start: 0, end: 0 }, message }] };
+    }
+  }
   const text = options.files.readText(policyPath);
   if (text === undefined) {
     if (options.policyFile !== undefined && options.files.exists(policyPath) === false) {

@@ -79,4 +79,18 @@ describe('the approvals log stays inside the workspace folder', () => {
     assert.ok(!restricted.policy.licenses.allow.some((r) => r.text === 'AGPL-3.0-only'));
     assert.equal(load(root).kind, 'loaded');
   });
+
+  it('does not read a policy file linked out of the folder in a restricted workspace', () => {
+    const { root } = workspace('.ospo/approvals.json');
+    const base = fs.mkdtempSync(path.join(os.tmpdir(), 'ospo-approvals-base-'));
+    roots.push(base);
+    fs.writeFileSync(path.join(base, 'policy.json'), '{ "licenses": { "allow": ["AGPL-3.0-only"] } }');
+    fs.rmSync(path.join(root, '.ospo/policy.json'));
+    fs.symlinkSync(path.join(base, 'policy.json'), path.join(root, '.ospo/policy.json'));
+    const restricted = load(root, { trusted: false });
+    assert.equal(restricted.kind, 'invalid');
+    assert.match(restricted.kind === 'invalid' ? restricted.problems[0].message : '', /^the policy file leads outside the workspace folder and is not read in a restricted workspace: .*through a symbolic link/);
+    assert.ok(!restricted.policy.licenses.allow.some((r) => r.text === 'AGPL-3.0-only'));
+    assert.ok(load(root).policy.licenses.allow.some((r) => r.text === 'AGPL-3.0-only'), 'a trusted workspace reads it');
+  });
 });
