@@ -119,7 +119,8 @@ const MAX_FINDINGS_PER_RULE_AND_DEPENDENCY = 3;
 function summarise(group: Finding[], direct: string): Finding[] {
   if (group.length <= MAX_FINDINGS_PER_RULE_AND_DEPENDENCY) return group;
   const chains = group.map((f) => (f.subject.kind === 'dependency' ? f.subject.via.join(' > ') : ''));
-  const first = group[0];
+  // The first finding's reason is one package's, not the summary's: each listed message keeps its own.
+  const { unknownLicense: _reason, ...first } = group[0];
   const headline = first.message.slice(first.message.indexOf(': ') + 2, first.message.indexOf(' — '));
   return [
     {
