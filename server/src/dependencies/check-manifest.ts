@@ -1,7 +1,9 @@
 import type { DependencyDeclaration, DependencyResolver, EcosystemSupport, LicenseEvidence, ResolvedDependency, ResolvedPackage } from '../ecosystems/ecosystem';
 import type { DependencySubject, Finding, Fix } from '../findings/finding';
 import { LineIndex } from '../text/line-index';
+import { describeUnknownLicense, unknownLicenseHeadline, type UnknownLicenseReason } from '../findings/unknown-license';
 import { decidePackage, describeEvidenceSource, type DecisionContext, type PackageVerdict } from './decide-package';
+import { unknownLicenseReason } from './unknown-license-reason';
 
 /** One package's row in an audit report. */
 export interface PackageRow {
@@ -18,6 +20,8 @@ export interface PackageRow {
   readonly status: 'allowed' | 'approved' | 'problem';
   readonly code?: string;
   readonly why: string;
+  /** For `license-unknown`: why no license could be established. */
+  readonly unknownLicense?: UnknownLicenseReason;
 }
 
 export interface ManifestCheck {
@@ -115,7 +119,8 @@ const MAX_FINDINGS_PER_RULE_AND_DEPENDENCY = 3;
 function summarise(group: Finding[], direct: string): Finding[] {
   if (group.length <= MAX_FINDINGS_PER_RULE_AND_DEPENDENCY) return group;
   const chains = group.map((f) => (f.subject.kind === 'dependency' ? f.subject.via.join(' > ') : ''));
-  const first = group[0];
+  // The first finding's reason is one package's, not the summary's: each listed message keeps its own.
+  const { unknownLicense: _reason, ...first } = group[0];
   const headline = first.message.slice(first.message.indexOf(': ') + 2, first.message.indexOf(' — '));
   return [
     {
@@ -168,7 +173,10 @@ function toFinding(
   const label = chain.join(' > ');
   // A pending request on a denied (or unknown) license must still read as denied: only "needs approval" is implied.
   const pendingRule = verdict.pendingRule;
-  const headline = pendingRule && pendingRule !== 'license-needs-approval' ? `${headlineFor(pendingRule, license)}, approval pending` : headlineFor(verdict.code, license);
+  const ruling = pendingRule && pendingRule !== 'license-needs-approval' ? pendingRule : verdict.code;
+  const unknown = ruling === 'license-unknown' ? reasonFor(input, pkg) : undefined;
+  const ruled = unknown ? unknownLicenseHeadline(unknown) : headlineFor(ruling, license);
+  const headline = ruling === verdict.code ? ruled : `${ruled}, approval pending`;
   const fixes: Fix[] = verdict.approvable
     ? [{ kind: 'requestApproval', title: `Request approval for ${pkg.name}`, subject, exceptionTo: verdict.severity === 'error' ? 'deny' : 'review', licenseRecognised: verdict.code !== 'license-unknown' }]
     : [];
@@ -183,12 +191,18 @@ function toFinding(
       `**${pkg.name}${version}** (${pkg.purl})`,
       isDirect ? `Declared in \`${declaration.group}\`${declaration.versionSpec ? ` as \`${declaration.versionSpec}\`` : ''}.` : `Brought in by: ${label}.`,
       `License: ${license ?? 'unknown'} — ${describeEvidenceSource(pkg.license, input.context.displayPath)}.`,
+      ...(unknown ? [describeUnknownLicense(unknown)] : []),
       `Decision: ${verdict.why}.`,
       `Rule: \`${verdict.code}\`.`,
     ].join('\n\n'),
     subject,
     fixes,
+    ...(unknown ? { unknownLicense: unknown } : {}),
   };
+}
+
+function reasonFor(input: ManifestCheckInput, pkg: ResolvedPackage): UnknownLicenseReason {
+  return unknownLicenseReason(pkg.license, input.context.policy.licenses.minConfidence, input.context.displayPath);
 }
 
 function headlineFor(code: string, license: string | undefined): string {
@@ -200,8 +214,6 @@ function headlineFor(code: string, license: string | undefined): string {
       return `${l} is denied`;
     case 'license-needs-approval':
       return `${l} needs approval`;
-    case 'license-unknown':
-      return license ? `license "${license}" is not recognised` : 'license unknown';
     case 'approval-pending':
       return `${l} approval pending`;
     case 'approval-rejected':
@@ -223,6 +235,7 @@ function row(
   if (!direct && seen.has(key)) return undefined;
   seen.add(key);
   const license = verdict.license ?? licenseText(pkg.license);
+  const unknown = verdict.kind === 'problem' && verdict.code === 'license-unknown' ? reasonFor(input, pkg) : undefined;
   return {
     manifest: input.path,
     ecosystem: pkg.ecosystem,
@@ -232,9 +245,10 @@ function row(
     direct,
     via,
     ...(license ? { license } : {}),
-    licenseSource: describeEvidenceSource(pkg.license, input.context.displayPath),
+    licenseSource: unknown ? describeUnknownLicense(unknown) : describeEvidenceSource(pkg.license, input.context.displayPath),
     status: verdict.kind === 'problem' ? 'problem' : verdict.by === 'approval' ? 'approved' : 'allowed',
     ...(verdict.kind === 'problem' ? { code: verdict.code } : {}),
     why: verdict.why,
+    ...(unknown ? { unknownLicense: unknown } : {}),
   };
 }

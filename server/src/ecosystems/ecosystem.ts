@@ -44,8 +44,12 @@ export type LicenseEvidence =
   | { readonly kind: 'declared'; readonly expression: string; readonly source: LicenseSource }
   /** A license the package points at but that has no SPDX id (`SEE LICENSE IN x`, a URL, free text). */
   | { readonly kind: 'custom'; readonly text: string; readonly source: LicenseSource }
-  /** Nothing found; `searched` says where we looked. */
-  | { readonly kind: 'none'; readonly searched: readonly string[] };
+  /**
+   * Nothing found; `searched` says where we looked. `installedAt` is the package's installed metadata (or
+   * folder, for ecosystems without metadata) when the package is there but states no license; absent when the
+   * package was not found installed at all.
+   */
+  | { readonly kind: 'none'; readonly searched: readonly string[]; readonly installedAt?: string };
 
 export interface ResolvedPackage {
   readonly ecosystem: Ecosystem;

@@ -1,5 +1,6 @@
 import type { OffsetEdit } from '../text/text-edit';
 import type { TextRange } from '../text/line-index';
+import type { UnknownLicenseReason } from './unknown-license';
 
 /**
  * Every rule the engine reports. The code doubles as the SARIF rule id, so renaming one is a breaking change
@@ -80,6 +81,8 @@ export interface Finding {
   readonly detail?: string;
   readonly subject: FindingSubject;
   readonly fixes: readonly Fix[];
+  /** For `license-unknown`: why no license could be established. */
+  readonly unknownLicense?: UnknownLicenseReason;
 }
 
 export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { information: 0, warning: 1, error: 2 };

@@ -1,11 +1,12 @@
 import { minimatch } from 'minimatch';
 import type { FileEdit, Finding, Fix } from '../findings/finding';
+import { copyrightHolderProblem, headerTextProblem } from '../policy/header-text';
 import type { HeaderPolicy } from '../policy/policy-types';
 import { formatSpdxExpression, parseSpdxExpression, sameLicenseExpression } from '../spdx/spdx-expression';
 import { LineIndex } from '../text/line-index';
 import { findHeaderPlacement } from './header-placement';
 import { readHeader } from './read-header';
-import { headerLines, renderComment } from './render-header';
+import { headerLines, renderHeaderComment } from './render-header';
 import { styleForFile } from './style-for-file';
 import type { ReuseCoverage } from '../reuse/reuse-coverage';
 import * as nodePath from 'node:path';
@@ -81,13 +82,15 @@ export function checkHeader(input: HeaderCheckInput): Finding[] {
   }
 
   if (fileTags.length === 0) {
-    const fix = insertHeaderFix(input, expectedText);
+    const insert = insertHeaderFix(input, expectedText);
+    const fix = insert?.kind === 'edit' ? insert : undefined;
+    const refused = insert?.kind === 'refused' ? `; no header can be inserted: ${insert.reason}` : '';
     const annotate = expectedText && styleForFile(input.relativePath, input.languageId, policy.styles).kind !== 'style' ? reuseTomlFix(input, expectedText) : undefined;
     findings.push({
       code: 'header-missing',
       severity: 'warning',
       message: expectedText
-        ? `No SPDX-License-Identifier header; the policy expects ${expectedText} (headers.license)`
+        ? `No SPDX-License-Identifier header; the policy expects ${expectedText} (headers.license)${refused}`
         : 'No SPDX-License-Identifier header; any valid SPDX expression is accepted (set headers.license to get a quick fix)',
       path: input.path,
       range: firstLine,
@@ -138,17 +141,24 @@ function replaceFix(input: HeaderCheckInput, span: { start: number; end: number 
   };
 }
 
-/** The "Insert license header" fix, or a `.license` sidecar for files that cannot hold comments. */
-function insertHeaderFix(input: HeaderCheckInput, license: string | undefined): Fix | undefined {
+/**
+ * The "Insert license header" fix, or a `.license` sidecar for files that cannot hold comments; refused, with
+ * the reason, when the policy's lines cannot be written safely in the file's comment style.
+ */
+function insertHeaderFix(input: HeaderCheckInput, license: string | undefined): Fix | { readonly kind: 'refused'; readonly reason: string } | undefined {
   if (!license) return undefined;
   const lines = headerLines(input.policy, license, input.now.getFullYear());
   const style = styleForFile(input.relativePath, input.languageId, input.policy.styles);
   if (style.kind !== 'style') {
+    const unsafe = lines.map((l) => headerTextProblem(l)).find((p) => p !== undefined);
+    if (unsafe) return { kind: 'refused', reason: `a header line ${unsafe}` };
     const sidecar: FileEdit = { path: `${input.path}.license`, create: true, edits: [{ span: { start: 0, end: 0 }, newText: lines.join('\n') + '\n' }] };
     return { kind: 'edit', title: 'Create a .license file with the license header', preferred: true, fixAll: false, edits: [sidecar] };
   }
   const placement = findHeaderPlacement(input.text, input.path);
-  const comment = renderComment(lines, style.style, placement.eol);
+  const rendered = renderHeaderComment(lines, style.style, placement.eol, { insidePhp: placement.insidePhp });
+  if (rendered.kind === 'refused') return rendered;
+  const comment = rendered.text;
   const newText = (placement.needsLeadingBreak ? placement.eol : '') + comment + (placement.needsTrailingBlank ? placement.eol : '');
   return {
     kind: 'edit',
@@ -162,6 +172,7 @@ function insertHeaderFix(input: HeaderCheckInput, license: string | undefined): 
 /** A `[[annotations]]` entry for the file in the root REUSE.toml, created with `version = 1` when missing. */
 function reuseTomlFix(input: HeaderCheckInput, license: string): Fix | undefined {
   if (!input.reuseToml) return undefined;
+  if (input.policy.copyrightHolder !== undefined && copyrightHolderProblem(input.policy.copyrightHolder)) return undefined;
   const { path: tomlPath, text } = input.reuseToml;
   // In REUSE.toml paths `*` is a wildcard: a literal one is escaped.
   const pattern = input.relativePath.replace(/\\/g, '\\\\').replace(/\*/g, '\\*');

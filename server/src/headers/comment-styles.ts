@@ -7,14 +7,19 @@ export interface CommentStyle {
   readonly block?: { readonly start: string; readonly end: string; readonly inner: string };
   /** Which form a new header uses. */
   readonly preferred: 'line' | 'block';
+  /**
+   * Characters that, ending a line comment, carry it onto the next line: C's backslash-newline splice (and its
+   * trigraph `??/`), cmd's caret, classic VB's underscore. The next line of code would become comment.
+   */
+  readonly lineContinuation?: readonly string[];
 }
 
 const line = (name: string, prefix: string): CommentStyle => ({ name, line: prefix, preferred: 'line' });
 
 /** The comment styles headers can be written in, by name (names usable in the policy's `headers.styles`). */
 export const COMMENT_STYLES: Readonly<Record<string, CommentStyle>> = {
-  c: { name: 'c', line: '//', block: { start: '/*', end: ' */', inner: ' * ' }, preferred: 'line' },
-  'c-block': { name: 'c-block', line: '//', block: { start: '/*', end: ' */', inner: ' * ' }, preferred: 'block' },
+  c: { name: 'c', line: '//', block: { start: '/*', end: ' */', inner: ' * ' }, preferred: 'line', lineContinuation: ['\\', '??/'] },
+  'c-block': { name: 'c-block', line: '//', block: { start: '/*', end: ' */', inner: ' * ' }, preferred: 'block', lineContinuation: ['\\', '??/'] },
   css: { name: 'css', block: { start: '/*', end: ' */', inner: ' * ' }, preferred: 'block' },
   python: line('python', '#'),
   shell: line('shell', '#'),
@@ -24,8 +29,8 @@ export const COMMENT_STYLES: Readonly<Record<string, CommentStyle>> = {
   lisp: line('lisp', ';;'),
   tex: line('tex', '%'),
   erlang: line('erlang', '%'),
-  vb: line('vb', "'"),
-  bat: line('bat', 'REM'),
+  vb: { ...line('vb', "'"), lineContinuation: [' _'] },
+  bat: { ...line('bat', 'REM'), lineContinuation: ['^'] },
   fortran: line('fortran', '!'),
   vim: line('vim', '"'),
   html: { name: 'html', block: { start: '<!--', end: '-->', inner: '' }, preferred: 'block' },

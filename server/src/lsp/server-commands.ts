@@ -95,6 +95,8 @@ export class ServerCommands {
     const folder = this.ctx.folders.folderForUri(args.uri);
     if (!folder) return { applied: false, error: 'no workspace folder' };
     const logPath = folder.engine.approvalsPath;
+    const refusal = folder.engine.approvalsLogRefusal();
+    if (refusal) return { applied: false, error: refusal };
     const requestedBy = args.requestedBy ?? gitIdentity(folder.root) ?? os.userInfo().username;
     const versionSpec = args.subject.versionSpec ?? args.subject.version;
     const detected = args.subject.license;
@@ -142,6 +144,8 @@ export class ServerCommands {
     const folder = this.ctx.folders.folderForUri(args?.folderUri);
     if (!folder) return { applied: false, error: 'no workspace folder' };
     const logPath = folder.engine.approvalsPath;
+    const refusal = folder.engine.approvalsLogRefusal();
+    if (refusal) return { applied: false, error: refusal };
     const text = this.ctx.files.readText(logPath);
     const entry = folder.engine.approvals.entries.find((e) => e.index === args.index);
     if (text === undefined || !entry) return { applied: false, error: 'no such approval request' };

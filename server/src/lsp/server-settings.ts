@@ -6,11 +6,16 @@ export interface ServerSettings {
   readonly dependenciesEnabled: boolean;
   /** Ask deps.dev for licenses nothing local states; never in a restricted workspace. */
   readonly onlineLookup: boolean;
+  /**
+   * `ospo.approvals.allowOutsideWorkspace`: an application-scoped setting, so VS Code takes it from user settings
+   * only; it lets the approvals log live outside the folder, and only in a trusted workspace.
+   */
+  readonly approvalsOutsideWorkspace: boolean;
   /** The Python interpreter the editor is configured with (`python.defaultInterpreterPath`), if any. */
   readonly pythonInterpreter?: string;
 }
 
-export const DEFAULT_SETTINGS: ServerSettings = { enable: true, headersEnabled: true, dependenciesEnabled: true, onlineLookup: false };
+export const DEFAULT_SETTINGS: ServerSettings = { enable: true, headersEnabled: true, dependenciesEnabled: true, onlineLookup: false, approvalsOutsideWorkspace: false };
 
 /**
  * The environment of a Python interpreter at `interpreter`: `<env>/bin/python` or `<env>\\Scripts\\python.exe`
@@ -42,6 +47,7 @@ export function readServerSettings(raw: unknown, python?: unknown): ServerSettin
     headersEnabled: bool(nested('headers').enable ?? section['headers.enable'], true),
     dependenciesEnabled: bool(nested('dependencies').enable ?? section['dependencies.enable'], true),
     onlineLookup: bool(section.onlineLookup, false),
+    approvalsOutsideWorkspace: bool(nested('approvals').allowOutsideWorkspace ?? section['approvals.allowOutsideWorkspace'], false),
     ...pythonSetting(python),
   };
 }

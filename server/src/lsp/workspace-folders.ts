@@ -39,6 +39,7 @@ export class WorkspaceFolders {
       env: this.environmentFor(root, settings),
       homeDir: os.homedir(),
       ...(online ? { online } : {}),
+      approvalsOutsideWorkspace: settings.approvalsOutsideWorkspace && this.trusted,
     });
     created.engine = engine;
     return engine;

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { FileSource } from '../io/file-source';
+import { placePath } from '../io/path-containment';
 import { interpretLicenseStatement } from '../spdx/interpret-license-statement';
 import { formatSpdxExpression } from '../spdx/spdx-expression';
 import { defaultPolicy, DEFAULT_POLICY_PATH } from './default-policy';
@@ -13,6 +14,11 @@ export interface PolicyLoadOptions {
   readonly policyFile?: string;
   /** In an untrusted workspace the policy may not reach outside its folder through `extends`. */
   readonly trusted: boolean;
+  /**
+   * The user (never the workspace's own policy) lets the approvals log live outside the folder; honoured only
+   * in a trusted workspace.
+   */
+  readonly approvalsOutsideWorkspace?: boolean;
 }
 
 export type PolicyLoadResult =
@@ -44,6 +50,14 @@ export function resolvePolicyPath(options: Pick<PolicyLoadOptions, 'workspaceRoo
 export function loadPolicy(options: PolicyLoadOptions): PolicyLoadResult {
   const policyPath = resolvePolicyPath(options);
   const fallback = defaultPolicy(projectLicense(options.workspaceRoot, options.files));
+  // The workspace's own policy file, linked to a file elsewhere, would be read from outside the folder.
+  if (!options.trusted && options.policyFile === undefined) {
+    const placement = placePath(options.workspaceRoot, policyPath);
+    if (placement.kind === 'outside' && options.files.exists(policyPath)) {
+      const message = `the policy file leads outside the workspace folder and is not read in a restricted workspace: ${placement.reason}`;
+      return { kind: 'invalid', policy: fallback, problems: [{ path: policyPath, span: { start: 0, end: 0 }, message }] };
+    }
+  }
   const text = options.files.readText(policyPath);
   if (text === undefined) {
     if (options.policyFile !== undefined && options.files.exists(policyPath) === false) {
@@ -62,8 +76,29 @@ export function loadPolicy(options: PolicyLoadOptions): PolicyLoadResult {
   const problems: PolicyProblem[] = [];
   const layers: PolicyLayer[] = [];
   collectLayers(policyPath, text, [], options, layers, problems);
-  const policy = mergeLayers(layers, fallback, policyPath);
+  const merged = mergeLayers(layers, fallback, policyPath);
+  const policy = confineApprovalsLog(merged, layers, fallback, options, problems);
   return problems.length ? { kind: 'invalid', problems, policy } : { kind: 'loaded', policy };
+}
+
+/**
+ * "Request approval" edits the approvals log, so a policy naming `/etc/passwd` or `../../x` there would have the
+ * editor write outside the folder. The log must resolve, after symbolic links, inside the workspace folder;
+ * otherwise the problem is reported where the path is written and the default log is used.
+ */
+function confineApprovalsLog(policy: Policy, layers: readonly PolicyLayer[], fallback: Policy, options: PolicyLoadOptions, problems: PolicyProblem[]): Policy {
+  if (options.trusted && options.approvalsOutsideWorkspace === true) return policy;
+  const naming = [...layers].reverse().find((layer) => layer.approvals.file !== undefined);
+  if (!naming) return policy;
+  const placement = placePath(options.workspaceRoot, policy.approvals.file);
+  if (placement.kind === 'inside') return policy;
+  const allow = options.trusted ? '; to allow it, turn on the user setting ospo.approvals.allowOutsideWorkspace' : ' and a restricted workspace cannot allow it';
+  problems.push({
+    path: naming.path,
+    span: naming.approvalsFileSpan ?? { start: 0, end: 0 },
+    message: `approvals.file "${policy.approvals.file}" must be inside the workspace folder: ${placement.reason}${allow}`,
+  });
+  return { ...policy, approvals: { ...policy.approvals, file: fallback.approvals.file } };
 }
 
 /** Depth-first: a file's bases come before it, in the order listed, so later layers win. */
@@ -84,7 +119,8 @@ function collectLayers(
       continue;
     }
     const resolved = path.resolve(path.dirname(file), target);
-    if (!options.trusted && !isInside(resolved, options.workspaceRoot)) {
+    // After symbolic links: a link inside the folder to a file outside it leads outside too.
+    if (!options.trusted && placePath(options.workspaceRoot, resolved).kind === 'outside') {
       report(`extends "${target}" is outside the workspace and is not loaded in an untrusted workspace`);
       continue;
     }
@@ -104,11 +140,6 @@ function collectLayers(
     }
   }
   out.push(layer);
-}
-
-function isInside(file: string, root: string): boolean {
-  const relative = path.relative(root, file);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }
 
 type ListName = 'allow' | 'review' | 'deny';

@@ -3,6 +3,7 @@ import { isLicenseCategory, LICENSE_CATEGORIES } from '../spdx/license-categorie
 import { parseSpdxExpression } from '../spdx/spdx-expression';
 import type { OffsetSpan } from '../text/line-index';
 import { parseExpiryPeriod, type ExpiryPeriod } from './approval-expiry';
+import { copyrightHolderProblem, headerTextProblem } from './header-text';
 import { parsePackagePattern } from './package-pattern';
 import type { Disposition, LicenseRule, PackagePattern } from './policy-types';
 
@@ -47,6 +48,8 @@ export interface PolicyLayer {
     readonly allowSelfApproval?: boolean;
     readonly defaultExpiry?: ExpiryPeriod;
   };
+  /** Where `approvals.file` is written, for problems found once the whole chain is read. */
+  readonly approvalsFileSpan?: OffsetSpan;
 }
 
 const DISPOSITIONS: readonly Disposition[] = ['allow', 'review', 'deny'];
@@ -222,9 +225,25 @@ export function readPolicyLayer(path: string, text: string): { layer: PolicyLaye
         license = undefined;
       }
     }
-    const template = reader.strings(p.get('template'), 'headers.template')?.map((s) => s.value);
+    const templateItems = reader.strings(p.get('template'), 'headers.template');
+    let template = templateItems?.map((s) => s.value);
     if (template && !template.some((line) => line.includes('{license}') || /SPDX-License-Identifier:/i.test(line))) {
       reader.problem(p.get('template')!, 'headers.template must contain an SPDX-License-Identifier line (use {license})');
+    }
+    // A template with an unsafe line is dropped whole: a header missing one of its lines would be wrong too.
+    for (const { value, node } of templateItems ?? []) {
+      const problem = headerTextProblem(value);
+      if (problem) {
+        reader.problem(node, `headers.template line ${problem}`);
+        template = undefined;
+      }
+    }
+    const holderNode = p.get('copyrightHolder');
+    let copyrightHolder = reader.string(holderNode, 'headers.copyrightHolder');
+    const holderProblem = copyrightHolder === undefined ? undefined : copyrightHolderProblem(copyrightHolder);
+    if (holderProblem && holderNode) {
+      reader.problem(holderNode, `headers.copyrightHolder ${holderProblem}`);
+      copyrightHolder = undefined;
     }
     let styles: Record<string, string> | undefined;
     const stylesNode = p.get('styles');
@@ -244,7 +263,7 @@ export function readPolicyLayer(path: string, text: string): { layer: PolicyLaye
       include: reader.strings(p.get('include'), 'headers.include')?.map((s) => s.value),
       exclude: reader.strings(p.get('exclude'), 'headers.exclude')?.map((s) => s.value),
       license,
-      copyrightHolder: reader.string(p.get('copyrightHolder'), 'headers.copyrightHolder'),
+      copyrightHolder,
       template,
       reuse: reader.boolean(p.get('reuse'), 'headers.reuse'),
       styles,
@@ -252,9 +271,12 @@ export function readPolicyLayer(path: string, text: string): { layer: PolicyLaye
   }
 
   let approvals: PolicyLayer['approvals'] = {};
+  let approvalsFileSpan: OffsetSpan | undefined;
   const approvalsNode = top.get('approvals');
   if (approvalsNode) {
     const p = reader.object(approvalsNode, '"approvals"', ['file', 'requestUrl', 'reviewers', 'allowSelfApproval', 'defaultExpiry']);
+    const fileNode = p.get('file');
+    if (fileNode) approvalsFileSpan = { start: fileNode.offset, end: fileNode.offset + fileNode.length };
     const urlNode = p.get('requestUrl');
     const requestUrl = reader.string(urlNode, 'approvals.requestUrl');
     if (requestUrl !== undefined && urlNode && !/^https?:\/\//i.test(requestUrl)) reader.problem(urlNode, 'approvals.requestUrl must be an http(s) URL');
@@ -279,7 +301,7 @@ export function readPolicyLayer(path: string, text: string): { layer: PolicyLaye
     });
   }
 
-  return { layer: { path, extends: extendsTargets, licenses, packages, headers, approvals }, problems: reader.problems };
+  return { layer: { path, extends: extendsTargets, licenses, packages, headers, approvals, ...(approvalsFileSpan ? { approvalsFileSpan } : {}) }, problems: reader.problems };
 }
 
 function describeParseError(error: ParseError): string {

@@ -15,6 +15,7 @@ export function toJsonReport(result: AuditResult): object {
       line: f.range.start.line + 1,
       column: f.range.start.character + 1,
       ...(f.subject.kind === 'dependency' ? { dependency: f.subject } : {}),
+      ...(f.unknownLicense ? { unknownLicense: f.unknownLicense } : {}),
     })),
     packages: result.packages.map((p) => ({ ...p, manifest: rel(p.manifest) })),
   };

@@ -53,7 +53,15 @@ export function toSarif(result: AuditResult, toolVersion: string): object {
               },
             ],
             ...(finding.subject.kind === 'dependency'
-              ? { properties: { purl: finding.subject.purl, version: finding.subject.version, license: finding.subject.license, via: finding.subject.via } }
+              ? {
+                  properties: {
+                    purl: finding.subject.purl,
+                    version: finding.subject.version,
+                    license: finding.subject.license,
+                    via: finding.subject.via,
+                    ...(finding.unknownLicense ? { unknownLicense: finding.unknownLicense } : {}),
+                  },
+                }
               : {}),
           };
         }),

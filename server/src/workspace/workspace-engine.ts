@@ -10,6 +10,7 @@ import { ecosystemForManifest } from '../ecosystems/registry';
 import type { Finding, Fix } from '../findings/finding';
 import { checkHeader, copyrightYearUpdates, isHeaderSelected } from '../headers/check-header';
 import type { InvalidatingFileSource } from '../io/file-source';
+import { placePath } from '../io/path-containment';
 import { loadPolicy, resolvePolicyPath, type PolicyLoadResult } from '../policy/load-policy';
 import type { Policy } from '../policy/policy-types';
 import type { PolicyProblem } from '../policy/read-policy-layer';
@@ -30,6 +31,8 @@ export interface WorkspaceEngineOptions {
   readonly checkDependencies?: boolean;
   /** Online license lookup for packages nothing local describes; off unless given. */
   readonly online?: OnlineLicenseOverlay;
+  /** A user-level setting lets the approvals log live outside the folder; honoured only when `trusted`. */
+  readonly approvalsOutsideWorkspace?: boolean;
 }
 
 export interface DocumentCheck {
@@ -46,6 +49,7 @@ export class WorkspaceEngine {
   private policyResult!: PolicyLoadResult;
   private lastGoodPolicy!: Policy;
   private approvalsLog!: ApprovalsLog;
+  private approvalsOutside: string | undefined;
   private readonly resolvers = new Map<string, DependencyResolver>();
   private hadValidPolicy = false;
   private readonly verdicts = new Map<string, PackageVerdict>();
@@ -96,6 +100,7 @@ export class WorkspaceEngine {
       files: this.options.files,
       trusted: this.options.trusted,
       ...(this.options.policyFile ? { policyFile: this.options.policyFile } : {}),
+      ...(this.options.approvalsOutsideWorkspace ? { approvalsOutsideWorkspace: true } : {}),
     });
     if (this.policyResult.kind !== 'invalid' || this.lastGoodPolicy === undefined) this.lastGoodPolicy = this.policyResult.policy;
     if (this.policyResult.kind === 'loaded') this.hadValidPolicy = true;
@@ -104,8 +109,20 @@ export class WorkspaceEngine {
 
   private reloadApprovals(): void {
     this.verdicts.clear();
-    const file = path.resolve(this.options.root, this.lastGoodPolicy.approvals.file);
-    this.approvalsLog = readApprovalsLog(file, this.options.files.readText(file));
+    const file = this.approvalsPath;
+    this.approvalsOutside = this.approvalsLogRefusal();
+    // A log that leads out of the folder is neither read nor written: it could be any file on the machine.
+    this.approvalsLog = readApprovalsLog(file, this.approvalsOutside ? undefined : this.options.files.readText(file));
+  }
+
+  /**
+   * Why the approvals log may not be read or written where it is now, or undefined when it may. Asked again
+   * before each write, since a folder on the way may have become a symbolic link since the policy was read.
+   */
+  approvalsLogRefusal(): string | undefined {
+    if (this.options.trusted && this.options.approvalsOutsideWorkspace) return undefined;
+    const placement = placePath(this.options.root, this.approvalsPath);
+    return placement.kind === 'outside' ? `the approvals log must be inside the workspace folder: ${placement.reason}` : undefined;
   }
 
   /** Tells the engine a file on disk changed; returns what kind of input it was. */
@@ -147,6 +164,8 @@ export class WorkspaceEngine {
       problems.push({ path: this.policyResult.path, span: { start: 0, end: 0 }, message: `policy file not found: ${this.policyResult.path}` });
     }
     for (const p of this.approvalsLog.problems) problems.push({ path: this.approvalsLog.path, span: p.span, message: `approvals log: ${p.message}` });
+    const source = this.policyResult.policy.source;
+    if (this.approvalsOutside && source.kind === 'file') problems.push({ path: source.path, span: { start: 0, end: 0 }, message: this.approvalsOutside });
     const findings = problems.map((problem) => {
       const text = this.options.files.readText(problem.path) ?? '';
       const fallbackNote =

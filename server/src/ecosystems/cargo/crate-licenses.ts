@@ -95,5 +95,5 @@ function crateManifestLicense(files: FileSource, dir: string, manifestPath: stri
     if (detected) return detected;
     custom ??= { kind: 'custom', text: `license file ${pkg['license-file']}`, source: { kind: 'installed', path: licenseFile } };
   }
-  return custom ?? evidenceFromLicenseFiles(files, findLicenseFiles(files, dir)) ?? { kind: 'none', searched: [dir] };
+  return custom ?? evidenceFromLicenseFiles(files, findLicenseFiles(files, dir)) ?? { kind: 'none', searched: [dir], installedAt: manifestPath };
 }

@@ -97,6 +97,7 @@ export class ComposerResolver implements DependencyResolver {
       evidenceFromLicenseFiles(this.context.files, findLicenseFiles(this.context.files, installedDir)) ?? {
         kind: 'none',
         searched: [this.lockPath, installedManifest, installedDir],
+        ...(text !== undefined ? { installedAt: installedManifest } : {}),
       }
     );
   }

@@ -94,6 +94,7 @@ export class GemResolver implements DependencyResolver {
   private licenseOf(name: string, locked: LockedGem | undefined): LicenseEvidence {
     const files = this.context.files;
     const searched: string[] = [];
+    let installedAt: string | undefined;
     if (!/^[A-Za-z0-9_.-]+$/.test(name) || name.startsWith('.')) return { kind: 'none', searched: [this.lockPath] };
     for (const dir of this.load().specDirs) {
       for (const file of this.specFiles(dir, name, locked)) {
@@ -110,8 +111,9 @@ export class GemResolver implements DependencyResolver {
         const fromFiles = evidenceFromLicenseFiles(files, findLicenseFiles(files, gemDir));
         if (fromFiles) return fromFiles;
         searched.push(specPath, gemDir);
+        installedAt ??= specPath;
       }
     }
-    return { kind: 'none', searched: searched.length ? searched : this.load().specDirs };
+    return { kind: 'none', searched: searched.length ? searched : this.load().specDirs, ...(installedAt ? { installedAt } : {}) };
   }
 }

@@ -29,9 +29,11 @@ export function findGoModuleLicense(
   version: string | undefined,
 ): LicenseEvidence {
   const searched: string[] = [];
+  let installedAt: string | undefined;
   const vendorRoot = path.join(goModDir, 'vendor');
   const vendorDir = path.join(vendorRoot, ...modulePath.split('/'));
   if (files.exists(vendorDir)) {
+    installedAt = vendorDir;
     // Vendoring copies packages, not whole repositories: a nested module's license often sits in a parent folder.
     for (let dir = vendorDir; dir.startsWith(vendorRoot + path.sep); dir = path.dirname(dir)) {
       searched.push(dir);
@@ -43,6 +45,7 @@ export function findGoModuleLicense(
     const cache = goModCacheDir(context);
     const dir = moduleCacheDir(cache, modulePath, version);
     searched.push(dir);
+    if (installedAt === undefined && files.exists(dir)) installedAt = dir;
     const evidence = evidenceFromLicenseFiles(files, findLicenseFiles(files, dir));
     if (evidence) return evidence;
     for (const parentDir of enclosingModuleDirs(files, cache, modulePath, version)) {
@@ -51,7 +54,7 @@ export function findGoModuleLicense(
       if (parentEvidence) return parentEvidence;
     }
   }
-  return { kind: 'none', searched };
+  return installedAt ? { kind: 'none', searched, installedAt } : { kind: 'none', searched };
 }
 
 /**

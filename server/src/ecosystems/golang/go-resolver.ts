@@ -73,7 +73,7 @@ export class GoResolver implements DependencyResolver {
       if (evidence) return evidence;
       if (current === path.dirname(current)) break;
     }
-    return { kind: 'none', searched };
+    return { kind: 'none', searched, ...(this.context.files.exists(dir) ? { installedAt: dir } : {}) };
   }
 
   /** The requirements of a module version, from its go.mod in the module cache or the replacement folder. */

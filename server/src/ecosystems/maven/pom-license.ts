@@ -13,7 +13,7 @@ const group = (id: string): string => (/\s/.test(id) ? `(${id})` : id);
  */
 export function licenseFromPomChain(chain: readonly LocatedPom[], searched: string): LicenseEvidence {
   const stating = chain.find((p) => p.pom.licenses.length > 0);
-  if (!stating) return { kind: 'none', searched: chain.length ? chain.map((p) => p.path) : [searched] };
+  if (!stating) return chain.length ? { kind: 'none', searched: chain.map((p) => p.path), installedAt: chain[0].path } : { kind: 'none', searched: [searched] };
   const source = { kind: 'installed' as const, path: stating.path };
   const ids = stating.pom.licenses.map((l) => spdxForLicenseStatement(l.name, l.url));
   if (ids.every((id): id is string => id !== undefined)) {

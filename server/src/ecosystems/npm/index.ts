@@ -20,7 +20,10 @@ class NpmResolver implements DependencyResolver {
   private readonly lockProblem: string | undefined;
   private readonly memo = new Map<string, ResolvedDependency>();
 
-  constructor(private readonly projectDir: string, context: ResolveContext) {
+  constructor(
+    private readonly projectDir: string,
+    private readonly context: ResolveContext,
+  ) {
     let lock;
     let problem: string | undefined;
     // npm-shrinkwrap.json wins over package-lock.json when both exist, as npm does.
@@ -68,11 +71,17 @@ class NpmResolver implements DependencyResolver {
   }
 
   private toPackage(entry: NpmPackageEntry, purl = npmPurl(entry.name)): ResolvedPackage {
+    const installed = path.join(this.projectDir, entry.location, 'package.json');
     const license: LicenseEvidence =
       entry.licenseText ??
       (entry.license
         ? { kind: 'declared', expression: entry.license.statement, source: entry.license.source }
-        : { kind: 'none', searched: [path.join(this.projectDir, 'package-lock.json'), path.join(this.projectDir, entry.location, 'package.json')] });
+        : {
+            kind: 'none',
+            searched: [path.join(this.projectDir, 'package-lock.json'), installed],
+            // A lock entry alone does not make a package installed: only its package.json in node_modules does.
+            ...(entry.location && this.context.files.exists(installed) ? { installedAt: installed } : {}),
+          });
     return { ecosystem: 'npm', name: entry.name, purl, ...(entry.version ? { version: entry.version } : {}), license };
   }
 }

@@ -29,5 +29,5 @@ export function licenseFromNuspec(metadata: XmlElement, nuspecPath: string, file
     const id = spdxForLicenseStatement(undefined, url);
     return id ? { kind: 'declared', expression: id, source } : { kind: 'custom', text: url, source };
   }
-  return { kind: 'none', searched: [nuspecPath] };
+  return { kind: 'none', searched: [nuspecPath], installedAt: nuspecPath };
 }

@@ -57,7 +57,7 @@ export function pythonLicenseEvidence(files: FileSource, distribution: Installed
   const fromFiles = evidenceFromLicenseFiles(files, licenseFilePaths(files, distribution));
   if (fromFiles) return fromFiles;
   if (vague.length > 0) return { kind: 'custom', text: vague[0], source };
-  return { kind: 'none', searched: [metadataPath, dir] };
+  return { kind: 'none', searched: [metadataPath, dir], installedAt: metadataPath };
 }
 
 /** `License-File` entries (under `licenses/` since metadata 2.4, beside METADATA before), else any license file there. */
