@@ -1,5 +1,5 @@
-import { judgeLicense } from '../../../server/src/dependencies/decide-package';
 import type { Policy } from '../../../server/src/policy/policy-types';
+import { evaluateLicenseExpression } from '../../../server/src/spdx/evaluate-license';
 import { parseSpdxExpression, sameLicenseExpression } from '../../../server/src/spdx/spdx-expression';
 
 /** Ecosystems of the corpus, as the audit's JSON report names them. */
@@ -48,9 +48,8 @@ export interface ReportedPackage {
 export function reviewerVerdict(license: string, policy: Policy): VerdictCode | { readonly invalid: string } {
   const parsed = parseSpdxExpression(license);
   if (!parsed.ok) return { invalid: `"${license}" is ${parsed.error}` };
-  const verdict = judgeLicense({ kind: 'declared', expression: license, source: { kind: 'installed', path: 'corpus.json' } }, policy, (p) => p);
-  if (verdict.kind === 'unknown') return { invalid: verdict.why };
-  switch (verdict.disposition) {
+  // The evaluation the audit applies to a package's SPDX license once it has one.
+  switch (evaluateLicenseExpression(parsed.expression, policy.licenses).disposition) {
     case 'allow':
       return 'allowed';
     case 'review':
