@@ -28,9 +28,11 @@ field() { node -e '
 
 # --- Debian binary packages: PyPI, RubyGems and Cargo entries, and the venv module ------------------------
 wanted=(python3-venv $(field pypi debianPackage) $(field gem debianPackage) $(field cargo debianPackage))
+# One dpkg-query for all of them: it prints the installed ones and complains about the others.
+installed="$(dpkg-query -W -f='${Package} ${Status}\n' "${wanted[@]}" 2>/dev/null | awk '$4 == "installed" { print $1 }' || true)"
 missing=()
 for pkg in $(printf '%s\n' "${wanted[@]}" | sort -u); do
-  dpkg-query -W -f='${Status}\n' "$pkg" 2>/dev/null | grep -q '^install ok installed$' || missing+=("$pkg")
+  grep -qxF "$pkg" <<<"$installed" || missing+=("$pkg")
 done
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "setup: installing ${#missing[@]} Debian package(s)"
