@@ -12,6 +12,7 @@ import {
   type PackageOutcome,
   type ReportedPackage,
 } from './accuracy/compare';
+import { licenseChecker, licenseFinder, type OtherToolReport } from './accuracy/other-tools';
 import { BENCH_CACHE, cargoView, debianPythonBin, gemView, goView, npmView, pypiViews, type WorkspaceView } from './accuracy/workspace-views';
 
 /**
@@ -84,37 +85,30 @@ function printFigures(label: string, target: number, f: EcosystemFigures, second
   ]);
 }
 
-/** license-checker-rseidelsohn on the npm project: its license strings through the same policy evaluation. */
-function licenseCheckerSideBySide(entries: readonly CorpusEntry[], root: string): void {
-  const bin = path.join(BENCH_CACHE, 'tools', 'node_modules', '.bin', 'license-checker-rseidelsohn');
-  if (!fs.existsSync(bin)) {
-    console.log('\nlicense-checker-rseidelsohn is not installed (setup.sh installs it): side-by-side skipped');
+/** Another tool's license strings for the same packages, through the same policy evaluation as the reviewer's. */
+function sideBySide(label: string, entries: readonly CorpusEntry[], report: OtherToolReport | string): void {
+  if (typeof report === 'string') {
+    console.log(`\nside by side, ${label}: skipped: ${report}`);
     return;
   }
-  const started = process.hrtime.bigint();
-  const out = execFileSync(bin, ['--json', '--start', root], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const report = JSON.parse(out) as Record<string, { licenses?: string | string[] }>;
   let right = 0;
   let same = 0;
   let unknown = 0;
   const wrong: string[] = [];
   for (const entry of entries) {
-    const found = report[`${entry.name}@${entry.version}`]?.licenses;
-    // Several strings are alternatives the package offers.
-    const text = Array.isArray(found) ? found.join(' OR ') : found;
+    const text = report.licenses.get(`${entry.name}@${entry.version}`);
     // What a user gets from the tool: an SPDX expression is judged by the policy, anything else needs a person.
-    const theirs = text === undefined ? 'not reported' : reviewerVerdict(text, policy);
+    const judged = text === undefined ? 'not reported' : reviewerVerdict(text, policy);
+    const theirs = typeof judged === 'string' ? judged : 'license-unknown';
     const reviewer = reviewerVerdict(entry.license, policy);
-    const theirsCode = typeof theirs === 'string' ? theirs : 'license-unknown';
-    if (theirsCode === 'license-unknown' || theirsCode === 'not reported') unknown++;
-    if (theirsCode === reviewer) right++;
-    else wrong.push(`${entry.name} ${entry.version}: license-checker "${text ?? ''}" → ${theirsCode} · reviewer ${String(reviewer)} (${entry.license})`);
+    if (theirs === 'license-unknown' || theirs === 'not reported') unknown++;
+    if (theirs === reviewer) right++;
+    else wrong.push(`${entry.name} ${entry.version}: ${report.tool} "${text ?? ''}" → ${theirs} · reviewer ${String(reviewer)} (${entry.license})`);
     if (sameExpression(text, entry.license)) same++;
   }
   console.log(
-    `\nside by side, npm: license-checker-rseidelsohn's license strings through the same policy: right ${right}/${entries.length} (${pct(right, entries.length)}),` +
-      ` unknown ${unknown}, same expression ${pct(same, entries.length)}, ${seconds.toFixed(2)} s`,
+    `\nside by side, ${label}: ${report.tool}'s licenses through the same policy: right ${right}/${entries.length} (${pct(right, entries.length)}),` +
+      ` unknown ${unknown}, same expression ${pct(same, entries.length)}, ${report.seconds.toFixed(2)} s`,
   );
   for (const line of wrong) console.log(`  ${line}`);
 }
@@ -168,7 +162,9 @@ export async function bench(): Promise<void> {
   console.log(`\nright verdict, different expression (${expressionNotes.length}):`);
   for (const line of expressionNotes) console.log(`  ${line}`);
   const npm = views.find((v) => v.ecosystem === 'npm');
-  if (npm) licenseCheckerSideBySide(of('npm'), npm.root);
+  if (npm) sideBySide('npm', of('npm'), licenseChecker(npm.root));
+  const gem = views.find((v) => v.ecosystem === 'gem');
+  if (gem) sideBySide('RubyGems', of('gem'), licenseFinder(path.join(gem.root, 'Gemfile'), workDir));
 }
 
 if (require.main === module) {

@@ -4,7 +4,8 @@
 #  - the upstream trees of the corpus's Go modules, from Debian's golang-* source packages (apt-get source:
 #    the golang-*-dev packages ship no licence files), unpacked from their .orig tarballs;
 #  - the corpus's npm packages, at their recorded versions, into a project in the cache folder;
-#  - license-checker-rseidelsohn, the tool the npm figures are compared with, into its own folder.
+#  - the tools the figures are compared with: license-checker-rseidelsohn (npm) into its own folder, and
+#    Debian's ruby-license-finder (LicenseFinder) for the gems.
 # Everything but the apt packages goes to ${OSPO_BENCH_CACHE:-~/.cache/ospo-guide-bench}.
 # Needs root (or sudo) for apt; a deb-src entry for Debian's archive is added when none is configured.
 set -euo pipefail
@@ -26,8 +27,8 @@ field() { node -e '
   for (const p of require(process.argv[3]).packages) if (p.ecosystem === eco && p[key] !== undefined) console.log(p[key]);
 ' "$1" "$2" "$corpus"; }
 
-# --- Debian binary packages: PyPI, RubyGems and Cargo entries, and the venv module ------------------------
-wanted=(python3-venv $(field pypi debianPackage) $(field gem debianPackage) $(field cargo debianPackage))
+# --- Debian binary packages: PyPI, RubyGems and Cargo entries, the venv module, LicenseFinder ------------------------
+wanted=(python3-venv ruby-license-finder $(field pypi debianPackage) $(field gem debianPackage) $(field cargo debianPackage))
 # One dpkg-query for all of them: it prints the installed ones and complains about the others.
 installed="$(dpkg-query -W -f='${Package} ${Status}\n' "${wanted[@]}" 2>/dev/null | awk '$4 == "installed" { print $1 }' || true)"
 missing=()
