@@ -63,8 +63,8 @@ function describe(o: PackageOutcome): string {
   return `${o.entry.name} ${o.entry.version}: ours ${ours} · reviewer ${o.reviewer} (${o.entry.license})`;
 }
 
-const COLUMNS = ['view', 'packages', 'right verdicts', 'target', 'unknown', 'permissive flagged (target 0)', 'copyleft passed', 'same expression', 'audit'];
-const WIDTHS = [14, 8, 15, 13, 13, 29, 15, 15, 7];
+const COLUMNS = ['view', 'packages', 'right verdicts', 'target', 'unknown', 'permissive flagged (target 0)', 'not-allowed right (passed)', 'same expression', 'audit'];
+const WIDTHS = [14, 8, 15, 13, 13, 29, 26, 15, 7];
 
 function printRow(cells: readonly string[]): void {
   console.log(cells.map((cell, i) => (i === 0 ? cell.padEnd(WIDTHS[i]) : cell.padStart(WIDTHS[i]))).join('  '));
@@ -79,7 +79,7 @@ function printFigures(label: string, target: number, f: EcosystemFigures, second
     `≥${Math.round(target * 100)}% ${meets ? 'met' : 'not met'}`,
     `${f.unknown} ${pct(f.unknown, f.packages)}`,
     String(f.permissiveFlagged),
-    String(f.copyleftPassed),
+    `${f.copyleftRight}/${f.copyleft} (${f.copyleftPassed})`,
     pct(f.sameExpression, f.packages),
     `${seconds.toFixed(2)} s`,
   ]);
@@ -140,7 +140,8 @@ export async function bench(): Promise<void> {
 
   console.log(`corpus: ${corpus.length} reviewed packages (${CORPUS_ECOSYSTEMS.map((e) => `${e} ${of(e).length}`).join(', ')}); embedded default policy`);
   console.log("right: the same outcome the reviewer's license gets (allowed, needs approval, denied); unknown: reported as license-unknown or not at all");
-  console.log('permissive flagged: the reviewer allows it, the audit does not; copyleft passed: the reviewer\'s license needs approval or is denied, the audit allows it\n');
+  console.log('permissive flagged: the reviewer allows it, the audit does not; not-allowed right: of the packages whose reviewed license needs approval or');
+  console.log('is denied (copyleft, proprietary), those judged as their license; passed: those the audit allows\n');
   printRow(COLUMNS);
   const mismatches: string[] = [];
   const expressionNotes: string[] = [];

@@ -96,6 +96,10 @@ export interface EcosystemFigures {
   readonly unknown: number;
   /** The reviewer allows it, we do not. */
   readonly permissiveFlagged: number;
+  /** Packages whose reviewed license needs approval or is denied under the policy (copyleft, proprietary). */
+  readonly copyleft: number;
+  /** Of those, the ones that get the reviewer's verdict: judged as their license, not as unknown. */
+  readonly copyleftRight: number;
   /** The reviewer's license needs approval or is denied, and we allow it. */
   readonly copyleftPassed: number;
   readonly sameExpression: number;
@@ -145,6 +149,8 @@ export function compareWithCorpus(
       right: count((o) => o.right),
       unknown: count((o) => o.ours === 'license-unknown' || o.ours === undefined),
       permissiveFlagged: count((o) => o.reviewer === 'allowed' && o.ours !== 'allowed'),
+      copyleft: count((o) => o.reviewer !== 'allowed'),
+      copyleftRight: count((o) => o.reviewer !== 'allowed' && o.right),
       copyleftPassed: count((o) => o.reviewer !== 'allowed' && o.ours === 'allowed'),
       sameExpression: count((o) => o.sameExpression),
       outcomes,

@@ -51,6 +51,8 @@ describe('accuracy benchmark comparison', () => {
     assert.equal(pypi.permissiveFlagged, 1);
     const gem = compareWithCorpus('gem', [entry('domain_name', 'BSD-2-Clause AND MPL-2.0', 'gem')], rows, policy).figures;
     assert.equal(gem.copyleftPassed, 1);
+    assert.equal(gem.copyleft, 1);
+    assert.equal(gem.copyleftRight, 0);
     assert.equal(gem.right, 0);
   });
 
