@@ -238,6 +238,13 @@ function combineParts(found: Part[], exceptions: readonly FoundException[]): { p
   const parts = found.sort((a, b) => a.start - b.start);
   const remove = (part: Part) => parts.splice(parts.indexOf(part), 1);
   let choice = false;
+  // Two statements naming the same licenses ("… or the MIT license, at your option" and "derived from code
+  // licensed under the MIT/Apache 2.0 license") are one; the one that states a choice says more.
+  const idSet = (p: Part) => p.id.split(/ (?:OR|AND) /).sort().join(' ');
+  for (const notice of parts.filter((p) => p.via === 'notice' && / (OR|AND) /.test(p.id))) {
+    const twin = parts.find((p) => p !== notice && p.via === 'notice' && idSet(p) === idSet(notice));
+    if (twin && parts.includes(notice)) remove(/ OR /.test(twin.id) ? notice : twin);
+  }
   for (const notice of parts.filter((p) => p.via === 'notice')) {
     const ids = notice.id.split(/ (?:OR|AND) /);
     const texts = parts.filter((p) => p.via === 'text' && ids.some((id) => sameLicenseVersion(id, p.id)));

@@ -75,6 +75,9 @@ describe('standard license notices', () => {
   it('reads the Rust "Apache License, Version 2.0 … or the MIT license …, at your option" notice as a choice', () => {
     assert.equal(expressionOf(real('vec_map-0.8.1-lib-header.rs')), 'Apache-2.0 OR MIT');
     assert.equal(expressionOf(real('rand-0.8.5-COPYRIGHT')), 'Apache-2.0 OR MIT');
+    // A second statement naming the same two licenses ("derived from … licensed under the MIT/Apache 2.0
+    // license") adds nothing.
+    assert.equal(expressionOf(real('clap_derive-3.2.18-attrs-header.rs')), 'Apache-2.0 OR MIT');
   });
 
   it("reads MPL-2.0's notice, MPL-1.1's tri-license header and the no-copyleft-exception form", () => {
