@@ -1,5 +1,6 @@
 import { findBestLicenseText, type FoundLicenseText } from './find-license-texts';
-import { findLicenseExceptions, type FoundException } from './license-exceptions';
+import { combineParts, sameLicenseVersion } from './combine-license-parts';
+import { findLicenseExceptions } from './license-exceptions';
 import { findLicenseNotices, type FoundNotice } from './license-notices';
 import { getLicenseTextIndex, type LicenseTextIndex } from './license-text-index';
 import { normalizeLicenseText } from './normalize-license-text';
@@ -212,70 +213,6 @@ function subtractSpans([start, end]: [number, number], spans: readonly { start: 
   }
   if (at < end) out.push([at, end]);
   return out;
-}
-
-function sameLicenseVersion(a: string, b: string): boolean {
-  const version = (id: string) => id.replace(/-(only|or-later)$/, '');
-  return version(a) === version(b);
-}
-
-interface Part {
-  id: string;
-  confidence: number;
-  via: 'text' | 'notice';
-  start: number;
-}
-
-/**
- * Puts texts, notices and exceptions together:
- * - a notice naming the license a text in the file is (`GPL-2.0-or-later` beside the GPL-2.0 text) says which
- *   option applies; the license text alone never grants "any later version";
- * - an exception modifies the license it was written for (`LGPL-3.0-only WITH LGPL-3.0-linking-exception`);
- * - the GPL-3.0 text beside the LGPL-3.0 is there because the LGPL-3.0 is built on it, not as a second license;
- * - the same license found twice is one.
- */
-function combineParts(found: Part[], exceptions: readonly FoundException[]): { parts: Part[]; choice: boolean } {
-  const parts = found.sort((a, b) => a.start - b.start);
-  const remove = (part: Part) => parts.splice(parts.indexOf(part), 1);
-  let choice = false;
-  // Two statements naming the same licenses ("… or the MIT license, at your option" and "derived from code
-  // licensed under the MIT/Apache 2.0 license") are one; the one that states a choice says more.
-  const idSet = (p: Part) => p.id.split(/ (?:OR|AND) /).sort().join(' ');
-  for (const notice of parts.filter((p) => p.via === 'notice' && / (OR|AND) /.test(p.id))) {
-    const twin = parts.find((p) => p !== notice && p.via === 'notice' && idSet(p) === idSet(notice));
-    if (twin && parts.includes(notice)) remove(/ OR /.test(twin.id) ? notice : twin);
-  }
-  for (const notice of parts.filter((p) => p.via === 'notice')) {
-    const ids = notice.id.split(/ (?:OR|AND) /);
-    const texts = parts.filter((p) => p.via === 'text' && ids.some((id) => sameLicenseVersion(id, p.id)));
-    if (texts.length === 0) continue;
-    if (ids.length === 1) {
-      for (const text of texts) text.id = notice.id.endsWith('-or-later') ? notice.id : text.id;
-      texts[0].confidence = Math.min(texts[0].confidence, notice.confidence);
-      remove(notice);
-    } else if (texts.length === ids.length && parts.length === ids.length + 1) {
-      // "Licensed under either of …" above the texts themselves: the texts stay, the statement says how they combine.
-      choice = notice.id.includes(' OR ');
-      remove(notice);
-    } else {
-      notice.confidence = Math.min(notice.confidence, ...texts.map((t) => t.confidence));
-      texts.forEach(remove);
-    }
-  }
-  if (parts.some((p) => /^LGPL-3\.0-/.test(p.id))) {
-    for (const gpl of parts.filter((p) => p.via === 'text' && /^GPL-3\.0-/.test(p.id))) parts.splice(parts.indexOf(gpl), 1);
-  }
-  for (const found of exceptions) {
-    const base = parts.find((p) => found.exception.appliesTo.test(p.id));
-    if (base) base.id = `${base.id} WITH ${found.exception.id}`;
-  }
-  const unique: Part[] = [];
-  for (const part of parts) {
-    const same = unique.find((u) => u.id === part.id);
-    if (same) same.confidence = Math.min(same.confidence, part.confidence);
-    else unique.push(part);
-  }
-  return { parts: unique, choice };
 }
 
 /** Words of the text outside the licenses that make the licenses alternatives rather than cumulative. */
