@@ -39,4 +39,21 @@ describe('the configured Python interpreter', function () {
     const diagnostics = await client.diagnosticsFor(requirements, (d) => d.length > 0);
     assert.deepEqual(diagnostics.map((d) => d.code), ['license-unknown']);
   });
+
+  it("hovers a package of the system environment with Debian's copyright record as its evidence", async () => {
+    const fixture = path.resolve(__dirname, '../fixtures/system-python');
+    const requirements = path.join(fixture, 'app', 'requirements.txt');
+    client = new LspTestClient({ root: path.dirname(requirements), env: { PATH: '/usr/bin', OSPO_SYSTEM_ROOT: path.join(fixture, 'system-root') } });
+    await client.start();
+    const text = fs.readFileSync(requirements, 'utf8');
+    client.open(requirements, text, 'pip-requirements');
+    const diagnostics = await client.diagnosticsFor(requirements, (d) => d.some((x) => x.message.startsWith('paramiko')));
+    const paramiko = diagnostics.find((d) => d.message.startsWith('paramiko'))!;
+    assert.equal(paramiko.code, 'license-needs-approval');
+    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: LspTestClient.uri(requirements) }, position: paramiko.range.start })) as {
+      contents: { value: string };
+    };
+    assert.match(hover.contents.value, /LGPL-2\.1-or-later/);
+    assert.match(hover.contents.value, /system Python environment; Debian package python3-paramiko states "LGPL-2\.1"/);
+  });
 });

@@ -47,9 +47,9 @@ export function describeEvidenceSource(evidence: LicenseEvidence, displayPath: (
     case 'lockfile':
       return `from ${displayPath(source.path)}`;
     case 'installed':
-      return `from installed ${displayPath(source.path)}`;
+      return source.origin ? `from ${source.path} (${source.origin})` : `from installed ${displayPath(source.path)}`;
     case 'license-text':
-      return `detected in ${displayPath(source.path)} (${Math.round(source.confidence * 100)}% match)`;
+      return `detected in ${source.origin ? source.path : displayPath(source.path)} (${Math.round(source.confidence * 100)}% match${source.origin ? `; ${source.origin}` : ''})`;
     case 'online':
       return `from ${source.service} (online)`;
     case 'approval':

@@ -30,11 +30,14 @@ export interface ParsedManifest {
   readonly problems: readonly ManifestProblem[];
 }
 
-/** Where a license statement came from, for messages, hovers and reports. */
+/**
+ * Where a license statement came from, for messages, hovers and reports. `origin` says where an installed
+ * package was found when that is not the project's own environment ("the system Python environment").
+ */
 export type LicenseSource =
   | { readonly kind: 'lockfile'; readonly path: string }
-  | { readonly kind: 'installed'; readonly path: string }
-  | { readonly kind: 'license-text'; readonly path: string; readonly confidence: number }
+  | { readonly kind: 'installed'; readonly path: string; readonly origin?: string }
+  | { readonly kind: 'license-text'; readonly path: string; readonly confidence: number; readonly origin?: string }
   | { readonly kind: 'online'; readonly service: string }
   | { readonly kind: 'approval'; readonly path: string };
 

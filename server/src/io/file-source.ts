@@ -69,13 +69,31 @@ export class CachingFileSource implements InvalidatingFileSource {
   }
 }
 
+const GEM_STUB_LINE = Buffer.from('# stub: ');
+
+/**
+ * A NUL byte means binary, except where a text format's own writer puts NULs. RubyGems writes the `# stub:`
+ * comment lines of an installed specification with NUL-separated require paths and extension lists
+ * (`Gem::StubSpecification`), so the gemspec of most native-extension gems (json, ox, curb) holds NULs and is
+ * still Ruby text. Only those lines of a `.gemspec` may hold them.
+ */
+function nulBytesAreText(path: string, bytes: Buffer): boolean {
+  if (!path.endsWith('.gemspec')) return false;
+  let lineStart = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i] === 0x0a) lineStart = i + 1;
+    else if (bytes[i] === 0 && !bytes.subarray(lineStart, lineStart + GEM_STUB_LINE.length).equals(GEM_STUB_LINE)) return false;
+  }
+  return true;
+}
+
 /** Decodes a file as UTF-8 text (dropping a BOM), or undefined when missing, too large or binary. */
 export function readTextFile(path: string, maxBytes = MAX_METADATA_BYTES): string | undefined {
   try {
     const stat = fs.statSync(path);
     if (!stat.isFile() || stat.size > maxBytes) return undefined;
     const bytes = fs.readFileSync(path);
-    if (bytes.includes(0)) return undefined;
+    if (bytes.includes(0) && !nulBytesAreText(path, bytes)) return undefined;
     const text = bytes.toString('utf8');
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   } catch {

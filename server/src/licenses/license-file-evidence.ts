@@ -34,20 +34,36 @@ export function detectInText(text: string): { expression: string; confidence: nu
 }
 
 /**
+ * A license file that covers only a project's documentation (`LICENSE.docs`, `LICENSE-docs.md`,
+ * `LICENCE.documentation`): projects put the docs under a Creative Commons or FDL license beside the code's.
+ */
+export function isDocumentationLicenseFile(file: string): boolean {
+  return /^(licen[cs]e|copying)[-._](docs?|documentation)(\.[a-z]+)?$/i.test(path.basename(file));
+}
+
+/**
  * Evidence from license files: every file is detected and the distinct results are joined with AND, since a
  * package that ships two license texts without saying which applies may need both. The reported confidence is
  * the lowest one, and the path the first matching file.
+ *
+ * A documentation license is added to the code's license, since the docs ship with the package too, but never
+ * stands for it: with no code license found, the files say nothing of the code. The GPL-3.0 text beside the
+ * LGPL-3.0 text (`COPYING` and `COPYING.LESSER`) is there because the LGPL-3.0 is written as additional
+ * permissions on the GPL-3.0, which the LGPL asks to be shipped too; it is not a second license.
  */
 export function evidenceFromLicenseFiles(files: FileSource, paths: readonly string[]): LicenseEvidence | undefined {
-  const found: { expression: string; confidence: number; path: string }[] = [];
+  const found: { expression: string; confidence: number; path: string; docs: boolean }[] = [];
   for (const file of paths) {
     const text = files.readText(file);
     if (text === undefined) continue;
     const detected = detectInText(text);
-    if (detected && !found.some((f) => f.expression === detected.expression)) found.push({ ...detected, path: file });
+    if (detected && !found.some((f) => f.expression === detected.expression)) found.push({ ...detected, path: file, docs: isDocumentationLicenseFile(file) });
   }
-  if (found.length === 0) return undefined;
-  const expression = found.length === 1 ? found[0].expression : found.map((f) => (/\s(OR|AND)\s/.test(f.expression) ? `(${f.expression})` : f.expression)).join(' AND ');
-  const confidence = Math.min(...found.map((f) => f.confidence));
-  return { kind: 'declared', expression, source: { kind: 'license-text', path: found[0].path, confidence } };
+  const code = found.filter((f) => !f.docs);
+  if (code.length === 0) return undefined;
+  const lesser3 = code.some((f) => /^LGPL-3\.0-(only|or-later)\b/.test(f.expression));
+  const kept = [...code, ...found.filter((f) => f.docs)].filter((f) => !(lesser3 && /^GPL-3\.0-(only|or-later)$/.test(f.expression)));
+  const expression = kept.length === 1 ? kept[0].expression : kept.map((f) => (/\s(OR|AND)\s/.test(f.expression) ? `(${f.expression})` : f.expression)).join(' AND ');
+  const confidence = Math.min(...kept.map((f) => f.confidence));
+  return { kind: 'declared', expression, source: { kind: 'license-text', path: kept[0].path, confidence } };
 }

@@ -22,6 +22,8 @@ export interface TestClientOptions {
   readonly moreFolders?: readonly string[];
   readonly trusted?: boolean;
   readonly settings?: Record<string, unknown>;
+  /** Environment variables the server process gets on top of this process's. */
+  readonly env?: Record<string, string>;
   /** How the client answers workspace/applyEdit; default: record and accept. */
   readonly onApplyEdit?: (edit: WorkspaceEdit) => Promise<boolean> | boolean;
 }
@@ -44,7 +46,7 @@ export class LspTestClient {
 
   constructor(private readonly options: TestClientOptions) {
     this.settings = options.settings ?? {};
-    this.process = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
     this.process.stderr!.on('data', (chunk) => (this.stderr += String(chunk)));
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {

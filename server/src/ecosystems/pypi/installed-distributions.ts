@@ -8,7 +8,7 @@ export interface InstalledDistribution {
   /** Normalised (PEP 503). */
   readonly name: string;
   readonly version?: string;
-  /** The `.dist-info` / `.egg-info` folder. */
+  /** The `.dist-info` / `.egg-info` folder (or the single `.egg-info` file distutils wrote). */
   readonly dir: string;
   readonly metadataPath: string;
   readonly metadata: CoreMetadata;
@@ -82,7 +82,9 @@ export class InstalledDistributions {
 
   private load(dir: string, metadataFile: string): InstalledDistribution | undefined {
     if (this.loaded.has(dir)) return this.loaded.get(dir);
-    const metadataPath = path.join(dir, metadataFile);
+    // distutils wrote `.egg-info` as a single file holding the metadata itself (Debian's pexpect, ptyprocess).
+    const single = metadataFile === 'PKG-INFO' && this.files.listDir(dir) === undefined;
+    const metadataPath = single ? dir : path.join(dir, metadataFile);
     const text = this.files.readText(metadataPath);
     const metadata = text === undefined ? undefined : parseCoreMetadata(text);
     const fromDir = parseMetadataDirName(path.basename(dir));

@@ -4,6 +4,7 @@ import { InstalledDistributions, sitePackagesDirs, VENV_NAMES } from './installe
 import { parsePep508, pinnedVersion } from './pep508-requirement';
 import { requestedExtras } from './pypi-declaration';
 import { pythonLicenseEvidence } from './python-license-evidence';
+import { debianEvidence, findSystemPythonEnvironment, systemPackageEvidence, type SystemPythonEnvironment } from './system-python-environment';
 import { readPipfileLock, readPoetryLock, readUvLock, type LockedDistribution, type LockedEdge, type PythonLock } from './python-lock-readers';
 import { normalizePythonName, pypiPurl } from './python-names';
 import { parseRequirementsFile } from './requirements-parser';
@@ -33,11 +34,12 @@ function lockPreference(kind: PythonManifestKind, manifestText: string | undefin
  * Resolves Python declarations. Versions: the lock (poetry.lock, uv.lock, Pipfile.lock), else the installed
  * distribution, else an exact pin in the requirements file or the files it includes (`-r`, `-c`). Graph: the
  * lock's when it has one, else the installed distributions' `Requires-Dist`. Licenses: installed metadata only
- * (no lock format records licenses).
+ * (no lock format records licenses), from the project's virtual environment or, when it has none, from the
+ * system's Python installation, where Debian's copyright files count as evidence too.
  */
 export class PypiResolver implements DependencyResolver {
   private readonly manifestDir: string;
-  private state?: { lock?: PythonLock; installed: InstalledDistributions; pins: Map<string, string> };
+  private state?: { lock?: PythonLock; installed: InstalledDistributions; pins: Map<string, string>; system?: SystemPythonEnvironment };
 
   constructor(
     private readonly manifestPath: string,
@@ -75,7 +77,10 @@ export class PypiResolver implements DependencyResolver {
     const virtualEnv = this.context.env.VIRTUAL_ENV;
     if (virtualEnv) sitePackages.push(...sitePackagesDirs(files, virtualEnv));
     const pins = this.kind === 'requirements' ? this.includedPins(this.manifestPath, manifestText, 0, new Set()) : new Map<string, string>();
-    this.state = { lock, installed: new InstalledDistributions(files, [...new Set(sitePackages)]), pins };
+    // Without a virtual environment, packages come from the interpreter's own installation.
+    const system = sitePackages.length === 0 ? findSystemPythonEnvironment(files, this.context.env) : undefined;
+    if (system) sitePackages.push(...system.sitePackages);
+    this.state = { lock, installed: new InstalledDistributions(files, [...new Set(sitePackages)]), pins, ...(system ? { system } : {}) };
     return this.state;
   }
 
@@ -111,10 +116,16 @@ export class PypiResolver implements DependencyResolver {
   }
 
   private packageOf(name: string, version: string | undefined): ResolvedPackage {
-    const { installed } = this.load();
+    const { installed, system } = this.load();
     const distribution = installed.find(name, version);
     const license: LicenseEvidence = distribution
-      ? pythonLicenseEvidence(this.context.files, distribution)
+      ? system
+        ? systemPackageEvidence(
+            pythonLicenseEvidence(this.context.files, distribution),
+            debianEvidence(this.context.files, system, distribution),
+            distribution.metadata.licenseExpression !== undefined,
+          )
+        : pythonLicenseEvidence(this.context.files, distribution)
       : { kind: 'none', searched: installed.sitePackages.length > 0 ? [...installed.sitePackages] : [path.join(this.manifestDir, '.venv')] };
     return { ecosystem: 'pypi', name: normalizePythonName(name), purl: pypiPurl(name), version: version ?? distribution?.version, license };
   }

@@ -83,6 +83,10 @@ export function buildLicenseTextIndex(references: ReferenceTexts): LicenseTextIn
     if (appendixAt !== undefined) {
       texts.push({ group, shingles: distinctSorted(shingleHashes(wordIds.subarray(0, appendixAt))), wordCount: appendixAt });
     }
+    const embeddedAt = embeddedGplStart(words);
+    if (embeddedAt !== undefined) {
+      texts.push({ group, shingles: distinctSorted(shingleHashes(wordIds.subarray(0, embeddedAt))), wordCount: embeddedAt });
+    }
   }
 
   const { keys, offsets, postings } = invert(texts);
@@ -110,6 +114,21 @@ function optionalAppendixStart(words: readonly string[]): number | undefined {
       const end = i + 5;
       return words.length - end >= 20 ? end : undefined;
     }
+  }
+  return undefined;
+}
+
+const GPL3_TITLE = ['gnu', 'general', 'public', 'license', 'version', '3', '29', 'june', '2007'];
+
+/**
+ * The SPDX reference text of LGPL-3.0 carries the whole GPL-3.0 after it, because the LGPL-3.0 is a set of
+ * additional permissions on top of the GPL-3.0. Projects ship the two as separate files (`COPYING.LESSER` and
+ * `COPYING`), so the LGPL part alone (a sixth of the reference) must be a reference text of its own.
+ */
+function embeddedGplStart(words: readonly string[]): number | undefined {
+  if (words.length < 5000) return undefined;
+  for (let i = 100; i + GPL3_TITLE.length <= words.length; i++) {
+    if (GPL3_TITLE.every((word, k) => words[i + k] === word)) return i;
   }
   return undefined;
 }

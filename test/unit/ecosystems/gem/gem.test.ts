@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import type { LicenseEvidence, ResolveContext } from '../../../../server/src/ecosystems/ecosystem';
@@ -163,5 +165,45 @@ describe('RubyGems dependency resolution', () => {
     assert.equal(pkg.version, undefined);
     // 3.2.10 is newer than 3.2.6, though it sorts before it as text.
     assert.equal(license(pkg.license), 'BSD-2-Clause OR Ruby (installed gem-home/specifications/rexml-3.2.10.gemspec)');
+  });
+});
+
+describe('installed specifications RubyGems wrote with NUL bytes', () => {
+  const DEBIAN_GEMS = path.join(FIXTURES, 'debian-gems');
+  const resolveOne = (name: string) =>
+    gemSupport.createResolver(path.join(FIXTURES, 'no-lock', 'Gemfile'), context({ GEM_PATH: DEBIAN_GEMS })).resolve(parseGemfile(`gem "${name}"`).declarations[0]).pkg;
+
+  it('reads a gemspec whose # stub: lines hold NUL separators as text', () => {
+    const files = new CachingFileSource();
+    const text = files.readText(path.join(DEBIAN_GEMS, 'specifications', 'json-2.6.3.gemspec'));
+    assert.ok(text?.includes('\u0000'), 'the real json specification holds NULs in its stub line');
+    assert.equal(gemspecLicense(text!), 'Ruby');
+  });
+
+  it('resolves json, faraday and ox from their real Debian specifications', () => {
+    assert.equal(license(resolveOne('json').license), 'Ruby (installed debian-gems/specifications/json-2.6.3.gemspec)');
+    assert.equal(license(resolveOne('faraday').license), 'MIT (installed debian-gems/specifications/faraday-1.1.0.gemspec)');
+    assert.equal(license(resolveOne('ox').license), 'MIT (installed debian-gems/specifications/ox-2.14.9.gemspec)');
+  });
+
+  it('falls back to the license file in the gem folder when a NUL-stub specification names no license', () => {
+    const pkg = resolveOne('curb');
+    assert.equal(license(pkg.license), 'Ruby (license-text debian-gems/gems/curb-0.9.0/LICENSE)');
+  });
+
+  it('still treats NUL bytes as binary outside stub lines and outside gemspecs', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ospo-gem-nul-'));
+    try {
+      const stub = '# stub: x 1.0 ruby lib\u0000ext\n';
+      fs.writeFileSync(path.join(dir, 'x-1.0.gemspec'), `${stub}s.licenses = ["MIT"]\n`);
+      fs.writeFileSync(path.join(dir, 'y-1.0.gemspec'), `${stub}s.licenses = ["MIT"]\u0000\n`);
+      fs.writeFileSync(path.join(dir, 'LICENSE'), stub);
+      const files = new CachingFileSource();
+      assert.ok(files.readText(path.join(dir, 'x-1.0.gemspec')));
+      assert.equal(files.readText(path.join(dir, 'y-1.0.gemspec')), undefined);
+      assert.equal(files.readText(path.join(dir, 'LICENSE')), undefined);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -103,9 +103,10 @@ describe('license text detection', () => {
     for (const m of result.matches) assert.ok(m.confidence >= 0.95, `${m.id} ${m.confidence}`);
   });
 
-  it('does not take a GPL notice for the GPL text', () => {
+  it('reads a GPL notice as the version and option it states, not as the GPL text', () => {
     const result = detectLicenseText(fixture('gpl-3.0-notice.txt'));
-    assert.equal(result.kind, 'none');
+    assert.equal(single(result), 'GPL-3.0-or-later');
+    assert.deepEqual(result.kind === 'match' && result.matches.map((m) => m.via), ['notice']);
   });
 
   it('finds no license in a README', () => {
