@@ -12,6 +12,7 @@ interface AuditPackage {
   readonly license?: string;
   readonly licenseSource: string;
   readonly status: string;
+  readonly unknownLicense?: { readonly kind: string };
 }
 
 describe('ospo-guide audit of a project without a virtual environment', () => {
@@ -45,11 +46,11 @@ describe('ospo-guide audit of a project without a virtual environment', () => {
     });
     assert.equal(result.status, 0, result.stderr);
     const report = JSON.parse(result.stdout) as { packages: AuditPackage[] };
-    assert.deepEqual(report.packages.map((p) => [p.name, p.licenseSource]), [
-      ['requests', 'no license information found'],
-      ['six', 'no license information found'],
-      ['paramiko', 'no license information found'],
-      ['pexpect', 'no license information found'],
+    assert.deepEqual(report.packages.map((p) => [p.name, p.status, p.unknownLicense?.kind]), [
+      ['requests', 'problem', 'not-installed'],
+      ['six', 'problem', 'not-installed'],
+      ['paramiko', 'problem', 'not-installed'],
+      ['pexpect', 'problem', 'not-installed'],
     ]);
   });
 });
