@@ -1,11 +1,33 @@
 import licenseIds = require('spdx-license-ids');
 import deprecatedIds = require('spdx-license-ids/deprecated.json');
 import exceptionIds = require('spdx-exceptions');
+import type { LicenseFamily } from './license-families';
 import { parseSpdxExpression, type SpdxExpression } from './spdx-expression';
 
 /** What a package's free-form license field means. */
 export type LicenseStatement =
-  | { readonly kind: 'spdx'; readonly expression: SpdxExpression; readonly text: string; readonly correction?: string }
+  | {
+      readonly kind: 'spdx';
+      readonly expression: SpdxExpression;
+      readonly text: string;
+      /** The repaired SPDX text, when the field was almost an expression (`mit`, `MIT/Apache-2.0`). */
+      readonly correction?: string;
+      /** Set when the text was free-text license names (`Apache 2.0`, a license URL) mapped to SPDX ids. */
+      readonly mappedFrom?: string;
+      /** Alternatives of an OR that name no license we recognise (`Nonstandard`); the others decide. */
+      readonly unrecognised?: readonly string[];
+    }
+  /**
+   * Names a license family but not the variant (`BSD License`, `GNU GPL`): `candidates` are the SPDX expressions
+   * the statement may mean, one per member (and per combination, when it names several families).
+   */
+  | {
+      readonly kind: 'family';
+      readonly text: string;
+      readonly families: readonly LicenseFamily[];
+      readonly candidates: readonly SpdxExpression[];
+      readonly unrecognised?: readonly string[];
+    }
   /** npm's `UNLICENSED`: proprietary, no license granted. Not the Unlicense. */
   | { readonly kind: 'proprietary'; readonly text: string }
   /** A license with no SPDX id: `SEE LICENSE IN x`, a URL, a name we will not guess at. */

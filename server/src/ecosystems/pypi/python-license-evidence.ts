@@ -1,41 +1,39 @@
 import * as path from 'node:path';
 import type { FileSource } from '../../io/file-source';
 import type { LicenseEvidence } from '../ecosystem';
-import { interpretLicenseStatement } from '../../spdx/interpret-license-statement';
-import { formatSpdxExpression } from '../../spdx/spdx-expression';
+import { readLicenseStatement } from '../../licenses/read-license-statement';
 import { detectInText, evidenceFromLicenseFiles, findLicenseFiles } from '../../licenses/license-file-evidence';
 import type { InstalledDistribution } from './installed-distributions';
 import { classifierLicense } from './trove-license-classifiers';
 
-/** An SPDX expression from a metadata field, normalised, or undefined when the text is not one. */
-function spdxFromField(text: string): string | undefined {
-  const statement = interpretLicenseStatement(text);
-  if (statement.kind !== 'spdx') return undefined;
-  return statement.correction ? formatSpdxExpression(statement.expression) : statement.text;
-}
-
 /**
- * The license of an installed Python distribution, from the strongest statement to the weakest:
- * `License-Expression` (PEP 639), `License ::` classifiers, the free-text `License` field when it is an SPDX
- * expression, then the shipped license texts through detection. A statement that names no definite license
- * (an ambiguous classifier, "Apache 2.0" free text) is kept only when nothing definite is found.
+ * The license of an installed Python distribution, combining what its metadata says:
+ * - `License-Expression` (PEP 639) wins;
+ * - `License ::` classifiers that name one license come next;
+ * - the free-text `License` field when it names a license (`Apache 2.0`, mapped to Apache-2.0) — also when a
+ *   classifier names only the family (`Apache Software License`), which is how most packages say it;
+ * - the field holding the whole license text, identified by detection;
+ * - when all of that names only a family or nothing recognisable: the license files the distribution ships
+ *   (`License-File` entries, `licenses/`, the metadata folder), which win over the vague statement;
+ * - else the family statement itself (`BSD License`: judged against every BSD variant), else the vague text.
  */
 export function pythonLicenseEvidence(files: FileSource, distribution: InstalledDistribution): LicenseEvidence {
   const { metadata, metadataPath, dir } = distribution;
   const source = { kind: 'installed', path: metadataPath } as const;
   const vague: string[] = [];
+  const families: string[] = [];
 
   if (metadata.licenseExpression) {
-    const expression = spdxFromField(metadata.licenseExpression);
-    if (expression) return { kind: 'declared', expression, source };
-    vague.push(metadata.licenseExpression);
+    const statement = readLicenseStatement(metadata.licenseExpression);
+    if (statement.kind === 'spdx') return { kind: 'declared', expression: metadata.licenseExpression, source };
+    (statement.kind === 'family' ? families : vague).push(metadata.licenseExpression);
   }
 
   const ids: string[] = [];
   for (const classifier of metadata.classifiers) {
     const meaning = classifierLicense(classifier);
     if (meaning.kind === 'spdx' && !ids.includes(meaning.id)) ids.push(meaning.id);
-    else if (meaning.kind === 'ambiguous') vague.push(meaning.text);
+    else if (meaning.kind === 'ambiguous') (readLicenseStatement(meaning.text).kind === 'family' ? families : vague).push(meaning.text);
   }
   // Several license classifiers do not say whether they are alternatives; requiring all of them is the reading
   // that cannot under-report an obligation.
@@ -44,9 +42,11 @@ export function pythonLicenseEvidence(files: FileSource, distribution: Installed
   const license = metadata.license;
   if (license !== undefined) {
     if (!license.includes('\n')) {
-      const expression = spdxFromField(license);
-      if (expression) return { kind: 'declared', expression, source };
-      vague.push(license);
+      const statement = readLicenseStatement(license);
+      if (statement.kind === 'spdx') return { kind: 'declared', expression: license, source };
+      // A field naming a family is as specific as the field gets; put it before a classifier's family.
+      if (statement.kind === 'family') families.unshift(license);
+      else vague.push(license);
     } else {
       // The whole license text pasted into the field: detection can still name it.
       const detected = detectInText(license);
@@ -56,6 +56,7 @@ export function pythonLicenseEvidence(files: FileSource, distribution: Installed
 
   const fromFiles = evidenceFromLicenseFiles(files, licenseFilePaths(files, distribution));
   if (fromFiles) return fromFiles;
+  if (families.length > 0) return { kind: 'declared', expression: families[0], source };
   if (vague.length > 0) return { kind: 'custom', text: vague[0], source };
   return { kind: 'none', searched: [metadataPath, dir] };
 }
