@@ -20,9 +20,17 @@ export interface PackageRow {
   readonly why: string;
 }
 
+/** What the hover shows on a dependency that has no finding: its license, where that came from, and why it passes. */
+export interface DependencyNote {
+  readonly range: Finding['range'];
+  /** Markdown. */
+  readonly detail: string;
+}
+
 export interface ManifestCheck {
   readonly findings: readonly Finding[];
   readonly packages: readonly PackageRow[];
+  readonly notes: readonly DependencyNote[];
 }
 
 export interface ManifestCheckInput {
@@ -49,6 +57,7 @@ export function checkManifest(input: ManifestCheckInput): ManifestCheck {
   const lines = new LineIndex(input.text);
   const findings: Finding[] = [];
   const packages: PackageRow[] = [];
+  const notes: DependencyNote[] = [];
   if (input.reportSyntaxProblems) {
     for (const problem of parsed.problems) {
       findings.push({
@@ -74,6 +83,8 @@ export function checkManifest(input: ManifestCheckInput): ManifestCheck {
     if (directRow) packages.push(directRow);
     if (direct.kind === 'problem') {
       findings.push(toFinding(input, declaration, resolved.pkg, [resolved.pkg.name], direct, range));
+    } else {
+      notes.push({ range, detail: noteFor(input, resolved.pkg, direct) });
     }
     const problems = new Map<string, Finding[]>();
     for (const { chain, pkg } of resolved.transitive) {
@@ -87,7 +98,17 @@ export function checkManifest(input: ManifestCheckInput): ManifestCheck {
     }
     for (const group of problems.values()) findings.push(...summarise(group, declaration.name));
   }
-  return { findings, packages };
+  return { findings, packages, notes };
+}
+
+function noteFor(input: ManifestCheckInput, pkg: ResolvedPackage, verdict: Extract<PackageVerdict, { kind: 'pass' }>): string {
+  const license = verdict.license ?? licenseText(pkg.license);
+  const how = verdict.by === 'approval' ? 'approved' : 'allowed';
+  return [
+    `**${pkg.name}${pkg.version ? `@${pkg.version}` : ''}** (${pkg.purl})`,
+    `License: ${license ?? 'unknown'} — ${describeEvidenceSource(pkg.license, input.context.displayPath)}.`,
+    `Decision: ${how} — ${verdict.why}.`,
+  ].join('\n\n');
 }
 
 /**

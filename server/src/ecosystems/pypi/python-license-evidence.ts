@@ -44,8 +44,8 @@ export function pythonLicenseEvidence(files: FileSource, distribution: Installed
     if (!license.includes('\n')) {
       const statement = readLicenseStatement(license);
       if (statement.kind === 'spdx') return { kind: 'declared', expression: license, source };
-      // A field naming a family is as specific as the field gets; put it before a classifier's family.
-      if (statement.kind === 'family') families.unshift(license);
+      // A field naming a family is as specific as the field gets: it stands for the whole statement.
+      if (statement.kind === 'family') families.splice(0, families.length, license);
       else vague.push(license);
     } else {
       // The whole license text pasted into the field: detection can still name it.
@@ -56,7 +56,8 @@ export function pythonLicenseEvidence(files: FileSource, distribution: Installed
 
   const fromFiles = evidenceFromLicenseFiles(files, licenseFilePaths(files, distribution));
   if (fromFiles) return fromFiles;
-  if (families.length > 0) return { kind: 'declared', expression: families[0], source };
+  // Several family classifiers (`BSD License` and `Apache Software License`) are read like several exact ones.
+  if (families.length > 0) return { kind: 'declared', expression: [...new Set(families)].map((f) => (families.length > 1 ? `(${f})` : f)).join(' AND '), source };
   if (vague.length > 0) return { kind: 'custom', text: vague[0], source };
   return { kind: 'none', searched: [metadataPath, dir] };
 }
