@@ -46,7 +46,8 @@ export function pythonLicenseEvidence(files: FileSource, distribution: Installed
       if (statement.kind === 'spdx') return { kind: 'declared', expression: license, source };
       // A field naming a family is as specific as the field gets: it stands for the whole statement.
       if (statement.kind === 'family') families.splice(0, families.length, license);
-      else vague.push(license);
+      // The author's own words say more to a reviewer than a classifier's family name.
+      else vague.unshift(license);
     } else {
       // The whole license text pasted into the field: detection can still name it.
       const detected = detectInText(license);
