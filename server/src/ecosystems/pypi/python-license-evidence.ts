@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import type { FileSource } from '../../io/file-source';
 import type { LicenseEvidence } from '../ecosystem';
 import { readLicenseStatement } from '../../licenses/read-license-statement';
+import { formatSpdxExpression } from '../../spdx/spdx-expression';
 import { detectInText, evidenceFromLicenseFiles, findLicenseFiles } from '../../licenses/license-file-evidence';
 import type { InstalledDistribution } from './installed-distributions';
 import { classifierLicense } from './trove-license-classifiers';
@@ -33,7 +34,15 @@ export function pythonLicenseEvidence(files: FileSource, distribution: Installed
   for (const classifier of metadata.classifiers) {
     const meaning = classifierLicense(classifier);
     if (meaning.kind === 'spdx' && !ids.includes(meaning.id)) ids.push(meaning.id);
-    else if (meaning.kind === 'ambiguous') (readLicenseStatement(meaning.text).kind === 'family' ? families : vague).push(meaning.text);
+    else if (meaning.kind === 'ambiguous') {
+      // Classifiers outside the table are read as license names (`GNU Lesser General Public License v2 (LGPLv2)`).
+      const statement = readLicenseStatement(meaning.text);
+      // Only a license of the SPDX list: `Public Domain` would otherwise add a LicenseRef nobody lists.
+      if (statement.kind === 'spdx' && statement.expression.kind === 'license') {
+        const id = formatSpdxExpression(statement.expression);
+        if (!ids.includes(id)) ids.push(id);
+      } else (statement.kind === 'family' ? families : vague).push(meaning.text);
+    }
   }
   // Several license classifiers do not say whether they are alternatives; requiring all of them is the reading
   // that cannot under-report an obligation.

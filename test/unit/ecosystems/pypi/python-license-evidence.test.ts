@@ -50,6 +50,11 @@ describe('Python license evidence combined from metadata and shipped files', () 
     assert.equal(readEvidence(found), 'LGPL-2.0-or-later');
   });
 
+  it('reads a classifier missing from the table as a license name (pyxdg: LGPLv2)', () => {
+    const found = evidence('pyxdg-0.28.dist-info', ['Name: pyxdg', 'Version: 0.28', 'Classifier: License :: OSI Approved :: GNU Lesser General Public License v2 (LGPLv2)']);
+    assert.equal(readEvidence(found), 'LGPL-2.0-only');
+  });
+
   it('maps a License field naming the version under a family classifier (lazr.uri: LGPL v3)', () => {
     const found = evidence('lazr.uri-1.0.6.egg-info', ['Name: lazr.uri', 'Version: 1.0.6', 'License: LGPL v3', 'Classifier: License :: OSI Approved :: GNU Library or Lesser General Public License (LGPL)']);
     assert.equal(readEvidence(found), 'LGPL-3.0-only');
