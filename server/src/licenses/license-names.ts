@@ -1,5 +1,7 @@
 import licenseIds = require('spdx-license-ids');
 import spdxLicenseList = require('spdx-license-list');
+import { spdxId, versionedId } from './license-id-spellings';
+import { spdxForLicenseUrl } from './license-urls';
 import { licenseFamily, type LicenseFamily } from '../spdx/license-families';
 import { formatSpdxExpression, parseSpdxExpression, type SpdxExpression } from '../spdx/spdx-expression';
 import { interpretLicenseStatement } from '../spdx/interpret-license-statement';
@@ -12,13 +14,6 @@ import { interpretLicenseStatement } from '../spdx/interpret-license-statement';
 export type NameMeaning =
   | { readonly kind: 'license'; readonly expression: SpdxExpression; readonly mapped: boolean }
   | { readonly kind: 'family'; readonly family: LicenseFamily };
-
-let idsByLowerCase: Map<string, string> | undefined;
-
-function spdxId(text: string): string | undefined {
-  idsByLowerCase ??= new Map(licenseIds.map((id) => [id.toLowerCase(), id]));
-  return idsByLowerCase.get(text.trim().toLowerCase());
-}
 
 function license(id: string): NameMeaning {
   const parsed = parseSpdxExpression(id);
@@ -110,13 +105,6 @@ function normalise(name: string): string {
     .replace(/\.$/, '')
     .replace(/^the /i, '')
     .toLowerCase();
-}
-
-/** `2` → `2.0` for ids spelled with a minor version; the first spelling the SPDX list has wins. */
-function versionedId(prefix: string, version: string, suffixes: readonly string[] = ['']): string | undefined {
-  const spellings = /\./.test(version) ? [version, version.replace(/\.0$/, '')] : [`${version}.0`, version];
-  for (const v of spellings) for (const suffix of suffixes) if (licenseIds.includes(`${prefix}${v}${suffix}`)) return `${prefix}${v}${suffix}`;
-  return undefined;
 }
 
 /** GPL, LGPL and AGPL with their version and the "or later" clause: `GPLv2+`, `LGPL-3+`, `GNU GPL v2 or later`. */
@@ -234,6 +222,12 @@ export function meaningOfLicenseName(name: string): NameMeaning | undefined {
   return undefined;
 }
 
+/** The license a license page's URL names, or undefined when the URL is not one the tables know. */
+export function meaningOfLicenseUrl(url: string): NameMeaning | undefined {
+  const id = spdxForLicenseUrl(url);
+  return id ? license(id) : undefined;
+}
+
 function meaningOfNormalisedName(text: string): NameMeaning | undefined {
   const exact = EXACT_NAMES[text] ?? listName(text);
   if (exact) return license(exact);
@@ -241,86 +235,6 @@ function meaningOfNormalisedName(text: string): NameMeaning | undefined {
   if (familyName) return family(familyName);
   if (/^https?:\/\//.test(text)) return meaningOfLicenseUrl(text);
   return gnuMeaning(text) ?? bsdMeaning(text) ?? versionedMeaning(text);
-}
-
-/** URLs of license pages that the SPDX list does not carry, by pattern. */
-const URL_PATTERNS: ReadonlyArray<[RegExp, (m: RegExpExecArray) => string | undefined]> = [
-  // opensource.org names licenses by SPDX id under /licenses/ (old) and /license/ (new), any case.
-  [/^opensource\.org\/licenses?\/([\w.+-]+?)(?:-license)?(?:\.php|\.html?)?$/, (m) => spdxId(m[1]) ?? OSI_OLD_PAGES[m[1]]],
-  [/^spdx\.org\/licenses\/([\w.+-]+?)(?:\.html|\.json)?$/, (m) => spdxId(m[1])],
-  [/^choosealicense\.com\/licenses\/([\w.+-]+)$/, (m) => spdxId(m[1])],
-  [/^licenses\.nuget\.org\/(.+)$/, (m) => nugetExpression(m[1])],
-  [/^apache\.org\/licenses\/license-(\d\.\d)(?:\.txt|\.html)?$/, (m) => versionedId('Apache-', m[1])],
-  [/^(?:eclipse\.org\/org\/documents|eclipse\.org\/legal)\/edl-v10(?:\.php|\.html)?$/, () => 'BSD-3-Clause'],
-  [/^eclipse\.org\/legal\/epl-(?:v20|2\.0)(?:\.php|\.html)?$/, () => 'EPL-2.0'],
-  [/^eclipse\.org\/legal\/epl-v10(?:\.php|\.html)?$/, () => 'EPL-1.0'],
-  [/^mozilla\.org\/(?:en-us\/)?mpl\/(\d\.\d)(?:\/index\.txt)?$/, (m) => versionedId('MPL-', m[1])],
-  // gnu.org's pages carry a version but not the "or later" clause, which a project states elsewhere.
-  [/^gnu\.org\/(?:licenses\/old-licenses|licenses)\/(a|l)?gpl-(\d\.\d)(?:-standalone)?(?:\.html?|\.txt|\.en\.html)?$/, (m) => versionedId(`${(m[1] ?? '').toUpperCase()}GPL-`, m[2], ['-only'])],
-  [/^gnu\.org\/(?:licenses\/old-licenses|licenses)\/fdl-(\d\.\d)(?:-standalone)?(?:\.html?|\.txt)?$/, (m) => versionedId('GFDL-', m[1], ['-only'])],
-  [/^gnu\.org\/(?:licenses|copyleft)\/gpl(?:\.html?|\.txt)?$/, () => 'GPL-3.0-only'],
-  [/^gnu\.org\/(?:licenses\/lgpl|copyleft\/lesser)(?:\.html?|\.txt)?$/, () => 'LGPL-3.0-only'],
-  [/^gnu\.org\/licenses\/agpl(?:\.html?|\.txt)?$/, () => 'AGPL-3.0-only'],
-];
-
-/** opensource.org's pages from before it named them by SPDX id. */
-const OSI_OLD_PAGES: Readonly<Record<string, string>> = {
-  mit: 'MIT',
-  'bsd-license': 'BSD-3-Clause',
-  bsd: 'BSD-3-Clause',
-  'gpl-license': 'GPL-2.0-only',
-  'lgpl-license': 'LGPL-2.1-only',
-  'apache2.0': 'Apache-2.0',
-  'apachepl': 'Apache-2.0',
-};
-
-/** `licenses.nuget.org/<expression>`: an SPDX expression in the path (lower-cased here, so ids are re-cased). */
-function nugetExpression(path: string): string | undefined {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(path);
-  } catch {
-    return undefined;
-  }
-  const statement = interpretLicenseStatement(decoded);
-  return statement.kind === 'spdx' ? formatSpdxExpression(statement.expression) : undefined;
-}
-
-function normaliseUrl(url: string): string {
-  return url
-    .trim()
-    .toLowerCase()
-    .replace(/^https?:\/\//, '')
-    .replace(/^www\./, '')
-    .replace(/[?#].*$/, '')
-    .replace(/\/+$/, '');
-}
-
-let urlsOfList: Map<string, string> | undefined;
-
-/** The SPDX list's license URLs, without scheme, `www.` or a trailing `.html`/`.txt`. */
-function listUrl(url: string): string | undefined {
-  const bare = (u: string) => u.replace(/(\.html?|\.txt)$/, '');
-  if (!urlsOfList) {
-    urlsOfList = new Map();
-    for (const [id, info] of Object.entries(spdxLicenseList)) {
-      // One URL often serves a license's -only and -or-later ids; the first (the -only id, or the plain one) wins.
-      if (info.url && licenseIds.includes(id) && !urlsOfList.has(bare(normaliseUrl(info.url)))) urlsOfList.set(bare(normaliseUrl(info.url)), id);
-    }
-  }
-  return urlsOfList.get(bare(url));
-}
-
-/** The license a license page's URL names, or undefined when the URL is not one the tables know. */
-export function meaningOfLicenseUrl(url: string): NameMeaning | undefined {
-  const normalised = normaliseUrl(url);
-  for (const [pattern, map] of URL_PATTERNS) {
-    const match = pattern.exec(normalised);
-    const id = match ? map(match) : undefined;
-    if (id) return license(id);
-  }
-  const fromList = listUrl(normalised);
-  return fromList ? license(fromList) : undefined;
 }
 
 /**
