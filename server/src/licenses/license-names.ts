@@ -96,6 +96,8 @@ const VERSIONED: ReadonlyArray<{ readonly words: RegExp; readonly prefix: string
   { words: /^(sil open font|open font|ofl)$/, prefix: 'OFL-', family: 'OFL' },
 ];
 
+const MAX_NAME_LENGTH = 200;
+
 /** Lower case, one space, no quotes, no trailing period, no leading "the". */
 function normalise(name: string): string {
   return name
@@ -200,6 +202,8 @@ function listName(text: string): string | undefined {
  */
 export function meaningOfLicenseName(name: string): NameMeaning | undefined {
   const raw = name.trim().replace(/^License :: (OSI Approved :: )?/, '');
+  // License names are short; a long text is a license text or noise, and the patterns below need not see it.
+  if (raw.length > MAX_NAME_LENGTH) return undefined;
   const strict = interpretLicenseStatement(raw);
   if (strict.kind === 'spdx' && strict.expression.kind !== 'and' && strict.expression.kind !== 'or') {
     return { kind: 'license', expression: strict.expression, mapped: false };
