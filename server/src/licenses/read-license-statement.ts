@@ -48,7 +48,7 @@ function read(raw: string): LicenseStatement {
   const withUnrecognised = unrecognised.length ? { unrecognised } : {};
   const families = familiesIn(known);
   if (families.length > 0) {
-    const candidates = expandFamilies(known);
+    const candidates = expandFamilies(known, families);
     if (!candidates) return { kind: 'custom', text, reason: `names the ${families.map((f) => f.name).join(' and ')} families in too many combinations to weigh` };
     return { kind: 'family', text, families, candidates, ...withUnrecognised };
   }
@@ -191,25 +191,29 @@ function toExpression(node: NameNode): SpdxExpression {
   }
 }
 
-/** Every expression the statement may mean: each family leaf replaced by each of its members. */
-function expandFamilies(node: NameNode): SpdxExpression[] | undefined {
+/**
+ * Every expression the statement may mean: each family replaced by each of its members. A family named twice
+ * (`BSD or BSD-style`) stands for the same unknown variant both times.
+ */
+function expandFamilies(node: NameNode, families: readonly LicenseFamily[]): SpdxExpression[] | undefined {
+  let assignments: Array<Map<string, string>> = [new Map()];
+  for (const family of families) {
+    assignments = assignments.flatMap((chosen) => family.members.map((id) => new Map([...chosen, [family.name, id]])));
+    if (assignments.length > MAX_CANDIDATES) return undefined;
+  }
+  return assignments.map((chosen) => substitute(node, chosen));
+}
+
+function substitute(node: NameNode, chosen: ReadonlyMap<string, string>): SpdxExpression {
   switch (node.kind) {
     case 'license':
-      return [node.expression];
+      return node.expression;
     case 'family':
-      return node.family.members.map((id) => ({ kind: 'license', id }) as const);
-    case 'unknown':
-      return undefined;
+      return { kind: 'license', id: chosen.get(node.family.name)! };
     case 'and':
-    case 'or': {
-      let combinations: SpdxExpression[] | undefined;
-      for (const part of node.parts) {
-        const options = expandFamilies(part);
-        if (!options) return undefined;
-        combinations = combinations ? combinations.flatMap((left) => options.map((right) => ({ kind: node.kind as 'and' | 'or', left, right }))) : options;
-        if (combinations.length > MAX_CANDIDATES) return undefined;
-      }
-      return combinations;
-    }
+    case 'or':
+      return node.parts.map((p) => substitute(p, chosen)).reduce((left, right) => ({ kind: node.kind as 'and' | 'or', left, right }));
+    case 'unknown':
+      throw new Error('unknown names are removed before families are expanded');
   }
 }

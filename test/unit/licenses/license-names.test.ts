@@ -139,6 +139,12 @@ describe('free-text license names', () => {
     assert.deepEqual(gpl.candidates.map((c) => formatSpdxExpression(c)), licenseFamily('GPL')!.members.map((id) => `Ruby OR ${id}`));
   });
 
+  it('reads a family named twice as one unknown variant', () => {
+    const bsd = readLicenseStatement('BSD or BSD-style');
+    assert.ok(bsd.kind === 'family');
+    assert.equal(bsd.candidates.length, licenseFamily('BSD')!.members.length);
+  });
+
   it('never throws on arbitrary text', () => {
     fc.assert(fc.property(fc.string(), (s) => void readLicenseStatement(s)));
     fc.assert(fc.property(fc.array(fc.constantFrom('MIT', 'BSD', 'GPL', 'or', 'and', '/', '(', ')', 'Apache 2.0', ' ')), (parts) => void readLicenseStatement(parts.join(' '))));

@@ -1,7 +1,8 @@
 /**
  * Trove license classifiers (https://pypi.org/classifiers/) and what they say in SPDX terms. A classifier that
  * names a family without a version ("BSD License", "Apache Software License", "GNU General Public License
- * (GPL)") is ambiguous: it is reported as such, never guessed.
+ * (GPL)") is ambiguous: it is never guessed, and the evidence reads it as a family unless the `License` field
+ * or a shipped license file names the variant.
  */
 export type ClassifierMeaning =
   | { readonly kind: 'spdx'; readonly id: string }
