@@ -47,7 +47,8 @@ function canonicalIdCase(token: string): string | undefined {
  * Reads a license statement from package metadata. Metadata is laxer than the SPDX specification, so after a
  * strict parse fails we repair only what is unambiguous: operator case, id case (`mit` → `MIT`), the legacy
  * `MIT/Apache-2.0` form (which Cargo and others documented as OR) and yarn's `*` suffix for inferred licenses.
- * Anything else ("BSD", "Apache 2") is left custom rather than guessed.
+ * Anything else ("BSD", "Apache 2") is left custom here; `licenses/read-license-statement.ts` reads such
+ * free-text names (to an SPDX id, or to a family whose variant is not stated) for package metadata.
  */
 export function interpretLicenseStatement(raw: string): LicenseStatement {
   const text = raw.trim();
