@@ -7,6 +7,9 @@ import { detectInText, evidenceFromLicenseFiles, findLicenseFiles } from '../../
 import type { InstalledDistribution } from './installed-distributions';
 import { classifierLicense } from './trove-license-classifiers';
 
+/** The detection confidence at which a shipped license text wins over a statement that names only a family. */
+const FILE_OVER_FAMILY = 0.9;
+
 /**
  * The license of an installed Python distribution, combining what its metadata says:
  * - `License-Expression` (PEP 639) wins;
@@ -65,7 +68,9 @@ export function pythonLicenseEvidence(files: FileSource, distribution: Installed
   }
 
   const fromFiles = evidenceFromLicenseFiles(files, licenseFilePaths(files, distribution));
-  if (fromFiles) return fromFiles;
+  // A text recognised only loosely would make the package unknown, where the family statement still decides.
+  const trusted = fromFiles?.kind === 'declared' && fromFiles.source.kind === 'license-text' && fromFiles.source.confidence < FILE_OVER_FAMILY ? undefined : fromFiles;
+  if (trusted || (fromFiles && families.length === 0)) return fromFiles!;
   // Several family classifiers (`BSD License` and `Apache Software License`) are read like several exact ones.
   if (families.length > 0) return { kind: 'declared', expression: [...new Set(families)].map((f) => (families.length > 1 ? `(${f})` : f)).join(' AND '), source };
   if (vague.length > 0) return { kind: 'custom', text: vague[0], source };

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { InstalledDistributions } from '../../../../server/src/ecosystems/pypi/installed-distributions';
 import { pythonLicenseEvidence } from '../../../../server/src/ecosystems/pypi/python-license-evidence';
 import { CachingFileSource } from '../../../../server/src/io/file-source';
+import { detectInText } from '../../../../server/src/licenses/license-file-evidence';
 import { readEvidence } from '../../../support/license-reading';
 
 const TEXTS = path.resolve(__dirname, '../../../fixtures/license-texts');
@@ -74,6 +75,15 @@ describe('Python license evidence combined from metadata and shipped files', () 
     });
     assert.equal(readEvidence(distInfo), 'BSD-3-Clause');
     assert.equal(distInfo.kind === 'declared' && distInfo.source.kind, 'license-text');
+  });
+
+  it('keeps the family statement when the shipped text is recognised only loosely', () => {
+    // The BSD text cut short until detection recognises it only loosely.
+    const lines = text('bsd-3-clause-project.txt').split('\n');
+    const loose = lines.map((_, i) => lines.slice(0, lines.length - i).join('\n')).find((t) => (detectInText(t)?.confidence ?? 1) < 0.9);
+    assert.ok(loose && detectInText(loose), 'a loosely recognised cut of the text');
+    const found = evidence('webencodings-0.5.1.dist-info', ['Name: webencodings', 'Version: 0.5.1', 'License: BSD', 'Classifier: License :: OSI Approved :: BSD License'], { LICENSE: loose });
+    assert.equal(readEvidence(found), 'family BSD');
   });
 
   it('reads license files in an .egg-info folder too', () => {
