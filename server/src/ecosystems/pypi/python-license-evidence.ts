@@ -69,10 +69,11 @@ export function pythonLicenseEvidence(files: FileSource, distribution: Installed
 
   const fromFiles = evidenceFromLicenseFiles(files, licenseFilePaths(files, distribution));
   // A text recognised only loosely would make the package unknown, where the family statement still decides.
-  const trusted = fromFiles?.kind === 'declared' && fromFiles.source.kind === 'license-text' && fromFiles.source.confidence < FILE_OVER_FAMILY ? undefined : fromFiles;
-  if (trusted || (fromFiles && families.length === 0)) return fromFiles!;
+  const loose = fromFiles?.kind === 'declared' && fromFiles.source.kind === 'license-text' && fromFiles.source.confidence < FILE_OVER_FAMILY;
+  if (fromFiles && (families.length === 0 || !loose)) return fromFiles;
   // Several family classifiers (`BSD License` and `Apache Software License`) are read like several exact ones.
-  if (families.length > 0) return { kind: 'declared', expression: [...new Set(families)].map((f) => (families.length > 1 ? `(${f})` : f)).join(' AND '), source };
+  const named = [...new Set(families)];
+  if (named.length > 0) return { kind: 'declared', expression: named.length === 1 ? named[0] : named.map((f) => `(${f})`).join(' AND '), source };
   if (vague.length > 0) return { kind: 'custom', text: vague[0], source };
   return { kind: 'none', searched: [metadataPath, dir] };
 }
