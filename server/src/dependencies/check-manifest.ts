@@ -1,5 +1,7 @@
 import type { DependencyDeclaration, DependencyResolver, EcosystemSupport, LicenseEvidence, ResolvedDependency, ResolvedPackage } from '../ecosystems/ecosystem';
 import type { DependencySubject, Finding, Fix } from '../findings/finding';
+import { readLicenseStatement } from '../licenses/read-license-statement';
+import { formatSpdxExpression } from '../spdx/spdx-expression';
 import { LineIndex } from '../text/line-index';
 import { decidePackage, describeEvidenceSource, type DecisionContext, type PackageVerdict } from './decide-package';
 
@@ -162,8 +164,13 @@ function decideCached(pkg: ResolvedPackage, versionSpec: string | undefined, con
   return verdict;
 }
 
+/** The license as the report shows it when no license rule decided (a package rule did): SPDX where it reads as SPDX. */
 function licenseText(evidence: LicenseEvidence): string | undefined {
-  return evidence.kind === 'declared' ? evidence.expression : evidence.kind === 'custom' ? evidence.text : undefined;
+  if (evidence.kind === 'declared') {
+    const statement = readLicenseStatement(evidence.expression);
+    return statement.kind === 'spdx' ? formatSpdxExpression(statement.expression) : evidence.expression;
+  }
+  return evidence.kind === 'custom' ? evidence.text : undefined;
 }
 
 function toFinding(
