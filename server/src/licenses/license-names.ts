@@ -233,9 +233,10 @@ export function meaningOfLicenseUrl(url: string): NameMeaning | undefined {
 }
 
 function meaningOfNormalisedName(text: string): NameMeaning | undefined {
-  const exact = EXACT_NAMES[text] ?? listName(text);
+  // Own properties only: metadata may say `constructor` or `__proto__`.
+  const exact = (Object.hasOwn(EXACT_NAMES, text) ? EXACT_NAMES[text] : undefined) ?? listName(text);
   if (exact) return license(exact);
-  const familyName = FAMILY_NAMES[text];
+  const familyName = Object.hasOwn(FAMILY_NAMES, text) ? FAMILY_NAMES[text] : undefined;
   if (familyName) return family(familyName);
   if (/^https?:\/\//.test(text)) return meaningOfLicenseUrl(text);
   return gnuMeaning(text) ?? bsdMeaning(text) ?? versionedMeaning(text);

@@ -7,7 +7,7 @@ import { spdxId, versionedId } from './license-id-spellings';
 /** URLs of license pages that the SPDX list does not carry, by pattern. */
 const URL_PATTERNS: ReadonlyArray<[RegExp, (m: RegExpExecArray) => string | undefined]> = [
   // opensource.org names licenses by SPDX id under /licenses/ (old) and /license/ (new), any case.
-  [/^opensource\.org\/licenses?\/([\w.+-]+?)(?:-license)?(?:\.php|\.html?)?$/, (m) => spdxId(m[1]) ?? OSI_OLD_PAGES[m[1]]],
+  [/^opensource\.org\/licenses?\/([\w.+-]+?)(?:-license)?(?:\.php|\.html?)?$/, (m) => spdxId(m[1]) ?? (Object.hasOwn(OSI_OLD_PAGES, m[1]) ? OSI_OLD_PAGES[m[1]] : undefined)],
   [/^spdx\.org\/licenses\/([\w.+-]+?)(?:\.html|\.json)?$/, (m) => spdxId(m[1])],
   [/^choosealicense\.com\/licenses\/([\w.+-]+)$/, (m) => spdxId(m[1])],
   [/^licenses\.nuget\.org\/(.+)$/, (m) => nugetExpression(m[1])],

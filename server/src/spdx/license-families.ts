@@ -51,7 +51,7 @@ const families = new Map<string, LicenseFamily>();
 export function licenseFamily(name: string): LicenseFamily | undefined {
   const cached = families.get(name);
   if (cached) return cached;
-  const prefix = FAMILY_PREFIXES[name];
+  const prefix = Object.hasOwn(FAMILY_PREFIXES, name) ? FAMILY_PREFIXES[name] : undefined;
   if (!prefix) return undefined;
   const all = licenseIds.filter((id) => prefix.test(id));
   const free = all.filter((id) => categoryOf(id) !== 'forbidden');

@@ -145,6 +145,11 @@ describe('free-text license names', () => {
     assert.equal(bsd.candidates.length, licenseFamily('BSD')!.members.length);
   });
 
+  it('knows nothing of names that are properties of every object', () => {
+    for (const text of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'https://opensource.org/licenses/constructor']) assert.equal(reading(text), 'custom', text);
+    assert.equal(licenseFamily('constructor'), undefined);
+  });
+
   it('never throws on arbitrary text', () => {
     fc.assert(fc.property(fc.string(), (s) => void readLicenseStatement(s)));
     fc.assert(fc.property(fc.array(fc.constantFrom('MIT', 'BSD', 'GPL', 'or', 'and', '/', '(', ')', 'Apache 2.0', ' ')), (parts) => void readLicenseStatement(parts.join(' '))));

@@ -77,6 +77,6 @@ export function classifierLicense(classifier: string): ClassifierMeaning {
   if (parts[0] !== 'License' || parts.length < 2) return { kind: 'none' };
   const name = parts[parts.length - 1];
   if (parts.length === 2 && NOT_A_LICENSE.has(name)) return { kind: 'none' };
-  const id = SPDX_BY_CLASSIFIER[name];
+  const id = Object.hasOwn(SPDX_BY_CLASSIFIER, name) ? SPDX_BY_CLASSIFIER[name] : undefined;
   return id ? { kind: 'spdx', id } : { kind: 'ambiguous', text: name };
 }
