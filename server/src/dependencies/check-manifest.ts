@@ -1,5 +1,7 @@
 import type { DependencyDeclaration, DependencyResolver, EcosystemSupport, LicenseEvidence, ResolvedDependency, ResolvedPackage } from '../ecosystems/ecosystem';
 import type { DependencySubject, Finding, Fix } from '../findings/finding';
+import { readLicenseStatement } from '../licenses/read-license-statement';
+import { formatSpdxExpression } from '../spdx/spdx-expression';
 import { LineIndex } from '../text/line-index';
 import { describeUnknownLicense, unknownLicenseHeadline, type UnknownLicenseReason } from '../findings/unknown-license';
 import { decidePackage, describeEvidenceSource, type DecisionContext, type PackageVerdict } from './decide-package';
@@ -24,9 +26,17 @@ export interface PackageRow {
   readonly unknownLicense?: UnknownLicenseReason;
 }
 
+/** What the hover shows on a dependency that has no finding: its license, where that came from, and why it passes. */
+export interface DependencyNote {
+  readonly range: Finding['range'];
+  /** Markdown. */
+  readonly detail: string;
+}
+
 export interface ManifestCheck {
   readonly findings: readonly Finding[];
   readonly packages: readonly PackageRow[];
+  readonly notes: readonly DependencyNote[];
 }
 
 export interface ManifestCheckInput {
@@ -53,6 +63,7 @@ export function checkManifest(input: ManifestCheckInput): ManifestCheck {
   const lines = new LineIndex(input.text);
   const findings: Finding[] = [];
   const packages: PackageRow[] = [];
+  const notes: DependencyNote[] = [];
   if (input.reportSyntaxProblems) {
     for (const problem of parsed.problems) {
       findings.push({
@@ -78,6 +89,8 @@ export function checkManifest(input: ManifestCheckInput): ManifestCheck {
     if (directRow) packages.push(directRow);
     if (direct.kind === 'problem') {
       findings.push(toFinding(input, declaration, resolved.pkg, [resolved.pkg.name], direct, range));
+    } else {
+      notes.push({ range, detail: noteFor(input, resolved.pkg, direct) });
     }
     const problems = new Map<string, Finding[]>();
     for (const { chain, pkg } of resolved.transitive) {
@@ -91,7 +104,17 @@ export function checkManifest(input: ManifestCheckInput): ManifestCheck {
     }
     for (const group of problems.values()) findings.push(...summarise(group, declaration.name));
   }
-  return { findings, packages };
+  return { findings, packages, notes };
+}
+
+function noteFor(input: ManifestCheckInput, pkg: ResolvedPackage, verdict: Extract<PackageVerdict, { kind: 'pass' }>): string {
+  const license = verdict.license ?? licenseText(pkg.license);
+  const how = verdict.by === 'approval' ? 'approved' : 'allowed';
+  return [
+    `**${pkg.name}${pkg.version ? `@${pkg.version}` : ''}** (${pkg.purl})`,
+    `License: ${license ?? 'unknown'} — ${describeEvidenceSource(pkg.license, input.context.displayPath)}.`,
+    `Decision: ${how} — ${verdict.why}.`,
+  ].join('\n\n');
 }
 
 /**
@@ -146,8 +169,13 @@ function decideCached(pkg: ResolvedPackage, versionSpec: string | undefined, con
   return verdict;
 }
 
+/** The license as the report shows it when no license rule decided (a package rule did): SPDX where it reads as SPDX. */
 function licenseText(evidence: LicenseEvidence): string | undefined {
-  return evidence.kind === 'declared' ? evidence.expression : evidence.kind === 'custom' ? evidence.text : undefined;
+  if (evidence.kind === 'declared') {
+    const statement = readLicenseStatement(evidence.expression);
+    return statement.kind === 'spdx' ? formatSpdxExpression(statement.expression) : evidence.expression;
+  }
+  return evidence.kind === 'custom' ? evidence.text : undefined;
 }
 
 function toFinding(

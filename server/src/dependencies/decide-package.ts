@@ -4,8 +4,9 @@ import type { LicenseEvidence, ResolvedPackage } from '../ecosystems/ecosystem';
 import type { FindingCode, Severity } from '../findings/finding';
 import { findMatchingPattern } from '../policy/package-pattern';
 import type { Disposition, Policy } from '../policy/policy-types';
-import { evaluateLicenseExpression, explainLicenseDecision } from '../spdx/evaluate-license';
-import { interpretLicenseStatement } from '../spdx/interpret-license-statement';
+import { readLicenseStatement } from '../licenses/read-license-statement';
+import { evaluateCandidates, evaluateLicenseExpression, explainLicenseDecision, type CandidatesDecision } from '../spdx/evaluate-license';
+import type { LicenseStatement } from '../spdx/interpret-license-statement';
 import { formatSpdxExpression } from '../spdx/spdx-expression';
 
 /** What the policy says about one package's license, before approvals are consulted. */
@@ -40,21 +41,60 @@ export interface DecisionContext {
   readonly memo?: Map<string, PackageVerdict>;
 }
 
+/**
+ * Where a license statement came from and how it was read: the one place that words the provenance, so the
+ * diagnostic, the hover and every report say "mapped from 'Apache 2.0'" alike.
+ */
 export function describeEvidenceSource(evidence: LicenseEvidence, displayPath: (p: string) => string): string {
   if (evidence.kind === 'none') return 'no license information found';
   const source = evidence.source;
+  const reading = evidence.kind === 'declared' ? describeReading(readLicenseStatement(evidence.expression)) : '';
   switch (source.kind) {
     case 'lockfile':
-      return `from ${displayPath(source.path)}`;
+      return `from ${displayPath(source.path)}${reading}`;
     case 'installed':
-      return source.origin ? `from ${source.path} (${source.origin})` : `from installed ${displayPath(source.path)}`;
+      return source.origin ? `from ${source.path} (${source.origin})${reading}` : `from installed ${displayPath(source.path)}${reading}`;
     case 'license-text':
-      return `detected in ${source.origin ? source.path : displayPath(source.path)} (${Math.round(source.confidence * 100)}% match${source.origin ? `; ${source.origin}` : ''})`;
+      return `detected in ${source.origin ? source.path : displayPath(source.path)} (${Math.round(source.confidence * 100)}% match${source.origin ? `; ${source.origin}` : ''})${reading}`;
     case 'online':
-      return `from ${source.service} (online)`;
+      return `from ${source.service} (online)${reading}`;
     case 'approval':
-      return `from ${displayPath(source.path)}`;
+      return `from ${displayPath(source.path)}${reading}`;
   }
+}
+
+/** How the statement's text became licenses, when it was not a plain SPDX expression. */
+function describeReading(statement: LicenseStatement): string {
+  const parts: string[] = [];
+  if (statement.kind === 'spdx' && statement.mappedFrom) parts.push(`mapped from "${statement.mappedFrom}"`);
+  else if (statement.kind === 'spdx' && statement.correction) parts.push(`read "${statement.text}" as ${statement.correction}`);
+  else if (statement.kind === 'family') parts.push(`"${statement.text}" names the ${familyLabel(statement)} family, not the variant`);
+  if ((statement.kind === 'spdx' || statement.kind === 'family') && statement.unrecognised?.length) {
+    parts.push(`alternative${statement.unrecognised.length > 1 ? 's' : ''} ${statement.unrecognised.map((u) => `"${u}"`).join(', ')} not recognised`);
+  }
+  return parts.length ? `, ${parts.join(', ')}` : '';
+}
+
+function familyLabel(statement: Extract<LicenseStatement, { kind: 'family' }>): string {
+  return statement.families.map((f) => f.name).join(' and ');
+}
+
+const VERDICT_WORDS: Readonly<Record<Disposition, { one: string; many: string }>> = {
+  allow: { one: 'is allowed', many: 'are allowed' },
+  review: { one: 'needs approval', many: 'need approval' },
+  deny: { one: 'is denied', many: 'are denied' },
+};
+
+/** `BSD-2-Clause, BSD-3-Clause and 30 more are allowed; BSD-4-Clause is denied`. */
+function describeCandidates(decision: CandidatesDecision): string {
+  return (['allow', 'review', 'deny'] as const)
+    .filter((d) => decision.byDisposition[d].length > 0)
+    .map((d) => {
+      const names = decision.byDisposition[d];
+      const shown = names.length > 6 ? `${names.slice(0, 5).join(', ')} and ${names.length - 5} more` : names.join(', ');
+      return `${shown} ${names.length > 1 ? VERDICT_WORDS[d].many : VERDICT_WORDS[d].one}`;
+    })
+    .join('; ');
 }
 
 export function judgeLicense(evidence: LicenseEvidence, policy: Policy, displayPath: (p: string) => string): LicenseVerdict {
@@ -74,7 +114,7 @@ export function judgeLicense(evidence: LicenseEvidence, policy: Policy, displayP
   if (evidence.kind === 'custom') {
     return { kind: 'unknown', disposition: unknown, license: evidence.text, why: `"${evidence.text}" ${where} is not an SPDX license (licenses.unknown: ${unknown})` };
   }
-  const statement = interpretLicenseStatement(evidence.expression);
+  const statement = readLicenseStatement(evidence.expression);
   switch (statement.kind) {
     case 'proprietary':
       return {
@@ -88,10 +128,28 @@ export function judgeLicense(evidence: LicenseEvidence, policy: Policy, displayP
     case 'spdx': {
       const license = formatSpdxExpression(statement.expression);
       const decision = evaluateLicenseExpression(statement.expression, policy.licenses);
-      const corrected = statement.correction ? ` (read "${statement.text}" as ${license})` : '';
-      return { kind: 'decided', disposition: decision.disposition, license, why: `${license} ${where}${corrected}: ${explainLicenseDecision(decision)}` };
+      const verdict: LicenseVerdict = { kind: 'decided', disposition: decision.disposition, license, why: `${license} ${where}: ${explainLicenseDecision(decision)}` };
+      return withUnrecognised(verdict, statement.unrecognised, unknown);
+    }
+    case 'family': {
+      const label = familyLabel(statement);
+      const decision = evaluateCandidates(statement.candidates, policy.licenses);
+      const explanation = decision.unanimous
+        ? `variant not stated; every ${label} variant ${VERDICT_WORDS[decision.disposition].one} here`
+        : `variant not stated: ${describeCandidates(decision)}${decision.disposition === 'deny' ? '; no variant is allowed, so the strictest verdict stands' : '; an approval can record which variant it is'}`;
+      const verdict: LicenseVerdict = { kind: 'decided', disposition: decision.disposition, license: statement.text, why: `${statement.text} ${where} (${explanation})` };
+      return withUnrecognised(verdict, statement.unrecognised, unknown);
     }
   }
+}
+
+/**
+ * A choice that includes alternatives nobody recognises: the known ones decide unless they are all denied, in
+ * which case the unrecognised alternative might be the acceptable one and `licenses.unknown` decides.
+ */
+function withUnrecognised(verdict: Extract<LicenseVerdict, { kind: 'decided' }>, unrecognised: readonly string[] | undefined, unknown: Disposition): LicenseVerdict {
+  if (!unrecognised?.length || verdict.disposition !== 'deny') return verdict;
+  return { kind: 'unknown', disposition: unknown, license: verdict.license, why: `${verdict.why}; the other alternatives are not recognised (licenses.unknown: ${unknown})` };
 }
 
 /** The full decision on a package: package rules, then license rules, then the approvals log. */

@@ -43,7 +43,10 @@ export type LicenseSource =
 
 /** What is known of a package's license. */
 export type LicenseEvidence =
-  /** A statement in package metadata: an SPDX expression, or something that should be one. */
+  /**
+   * A statement in package metadata, kept as written: an SPDX expression, or license names that
+   * `readLicenseStatement` maps (`Apache 2.0`, `Ruby or LGPLv3+`, `BSD License`), so verdicts can say so.
+   */
   | { readonly kind: 'declared'; readonly expression: string; readonly source: LicenseSource }
   /** A license the package points at but that has no SPDX id (`SEE LICENSE IN x`, a URL, free text). */
   | { readonly kind: 'custom'; readonly text: string; readonly source: LicenseSource }

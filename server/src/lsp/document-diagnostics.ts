@@ -1,6 +1,7 @@
 import type { Connection, Position, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AuditResult } from '../audit/run-audit';
+import type { DependencyNote } from '../dependencies/check-manifest';
 import type { Finding } from '../findings/finding';
 import { pathToUri, toDiagnostic, uriToPath } from './to-lsp';
 import type { WorkspaceFolders } from './workspace-folders';
@@ -11,6 +12,7 @@ export interface DocumentCheckState {
   readonly version: number;
   readonly text: string;
   readonly findings: readonly Finding[];
+  readonly notes: readonly DependencyNote[];
 }
 
 /**
@@ -35,17 +37,18 @@ export class DocumentDiagnostics {
     if (existing && existing.version === document.version) return existing;
     const filePath = uriToPath(document.uri);
     let findings: readonly Finding[] = [];
+    let notes: readonly DependencyNote[] = [];
     if (filePath) {
       const folder = this.folders.folderFor(filePath);
       if (folder.settings.enable) {
         try {
-          findings = folder.engine.checkDocument(filePath, document.getText(), document.languageId).findings;
+          ({ findings, notes } = folder.engine.checkDocument(filePath, document.getText(), document.languageId));
         } catch (error) {
           this.connection.console.error(`checking ${filePath} failed: ${(error as Error).stack ?? error}`);
         }
       }
     }
-    const state = { version: document.version, text: document.getText(), findings };
+    const state = { version: document.version, text: document.getText(), findings, notes };
     this.checks.set(document.uri, state);
     return state;
   }
@@ -112,13 +115,14 @@ export class DocumentDiagnostics {
   findingsAt(uri: string, position: Position): Finding[] {
     const document = this.documents.get(uri);
     if (!document) return [];
-    const state = this.check(document);
-    const { line, character } = position;
-    return state.findings.filter(
-      (f) =>
-        (f.range.start.line < line || (f.range.start.line === line && f.range.start.character <= character)) &&
-        (f.range.end.line > line || (f.range.end.line === line && f.range.end.character >= character)),
-    );
+    return this.check(document).findings.filter((f) => covers(f.range, position));
+  }
+
+  /** What to show on hover over a dependency that has no finding. */
+  notesAt(uri: string, position: Position): DependencyNote[] {
+    const document = this.documents.get(uri);
+    if (!document) return [];
+    return this.check(document).notes.filter((n) => covers(n.range, position));
   }
 
   private refreshPolicyFindings(): void {
@@ -132,4 +136,11 @@ export class DocumentDiagnostics {
     for (const [p, f] of next) this.policyFindings.set(p, f);
     for (const p of touched) this.publish(pathToUri(p));
   }
+}
+
+function covers(range: Finding['range'], { line, character }: Position): boolean {
+  return (
+    (range.start.line < line || (range.start.line === line && range.start.character <= character)) &&
+    (range.end.line > line || (range.end.line === line && range.end.character >= character))
+  );
 }

@@ -95,3 +95,27 @@ export function explainLicenseDecision(decision: LicenseDecision): string {
   const unique = [...new Set(reasons)].join('; ');
   return decision.chosen ? `${unique}; chose ${decision.chosen}` : unique;
 }
+
+/** The verdict on a statement that may mean any of several expressions (a family whose variant is not stated). */
+export interface CandidatesDecision {
+  readonly disposition: Disposition;
+  /** Every candidate got the same verdict. */
+  readonly unanimous: boolean;
+  /** The candidates, as text, under each verdict the policy gives them. */
+  readonly byDisposition: Readonly<Record<Disposition, readonly string[]>>;
+}
+
+/**
+ * Weighs every license a statement may mean. When the policy treats them all alike, that verdict stands. When
+ * some are allowed and others not, the package needs approval: a reviewer who finds out the variant can record
+ * it. When none is allowed, the strictest verdict stands, so a GPL package is judged as GPL even when its
+ * metadata does not say which GPL.
+ */
+export function evaluateCandidates(candidates: readonly SpdxExpression[], policy: LicensePolicy): CandidatesDecision {
+  const byDisposition: Record<Disposition, string[]> = { allow: [], review: [], deny: [] };
+  for (const candidate of candidates) byDisposition[evaluateLicenseExpression(candidate, policy).disposition].push(formatSpdxExpression(candidate));
+  const present = (['allow', 'review', 'deny'] as const).filter((d) => byDisposition[d].length > 0);
+  if (present.length === 1) return { disposition: present[0], unanimous: true, byDisposition };
+  const disposition = byDisposition.allow.length > 0 ? 'review' : 'deny';
+  return { disposition, unanimous: false, byDisposition };
+}

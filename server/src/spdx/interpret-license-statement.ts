@@ -1,11 +1,33 @@
 import licenseIds = require('spdx-license-ids');
 import deprecatedIds = require('spdx-license-ids/deprecated.json');
 import exceptionIds = require('spdx-exceptions');
+import type { LicenseFamily } from './license-families';
 import { parseSpdxExpression, type SpdxExpression } from './spdx-expression';
 
 /** What a package's free-form license field means. */
 export type LicenseStatement =
-  | { readonly kind: 'spdx'; readonly expression: SpdxExpression; readonly text: string; readonly correction?: string }
+  | {
+      readonly kind: 'spdx';
+      readonly expression: SpdxExpression;
+      readonly text: string;
+      /** The repaired SPDX text, when the field was almost an expression (`mit`, `MIT/Apache-2.0`). */
+      readonly correction?: string;
+      /** Set when the text was free-text license names (`Apache 2.0`, a license URL) mapped to SPDX ids. */
+      readonly mappedFrom?: string;
+      /** Alternatives of an OR that name no license we recognise (`Nonstandard`); the others decide. */
+      readonly unrecognised?: readonly string[];
+    }
+  /**
+   * Names a license family but not the variant (`BSD License`, `GNU GPL`): `candidates` are the SPDX expressions
+   * the statement may mean, one per member (and per combination, when it names several families).
+   */
+  | {
+      readonly kind: 'family';
+      readonly text: string;
+      readonly families: readonly LicenseFamily[];
+      readonly candidates: readonly SpdxExpression[];
+      readonly unrecognised?: readonly string[];
+    }
   /** npm's `UNLICENSED`: proprietary, no license granted. Not the Unlicense. */
   | { readonly kind: 'proprietary'; readonly text: string }
   /** A license with no SPDX id: `SEE LICENSE IN x`, a URL, a name we will not guess at. */
@@ -25,7 +47,8 @@ function canonicalIdCase(token: string): string | undefined {
  * Reads a license statement from package metadata. Metadata is laxer than the SPDX specification, so after a
  * strict parse fails we repair only what is unambiguous: operator case, id case (`mit` → `MIT`), the legacy
  * `MIT/Apache-2.0` form (which Cargo and others documented as OR) and yarn's `*` suffix for inferred licenses.
- * Anything else ("BSD", "Apache 2") is left custom rather than guessed.
+ * Anything else ("BSD", "Apache 2") is left custom here; `licenses/read-license-statement.ts` reads such
+ * free-text names (to an SPDX id, or to a family whose variant is not stated) for package metadata.
  */
 export function interpretLicenseStatement(raw: string): LicenseStatement {
   const text = raw.trim();

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { readApprovalsLog, type ApprovalsLog } from '../approvals/approvals-log';
 import { isoDate } from '../approvals/find-approval';
 import { approvalEntryProblems } from '../approvals/approval-validity';
-import { checkManifest, type PackageRow } from '../dependencies/check-manifest';
+import { checkManifest, type DependencyNote, type PackageRow } from '../dependencies/check-manifest';
 import type { PackageVerdict } from '../dependencies/decide-package';
 import type { DependencyResolver, EcosystemSupport } from '../ecosystems/ecosystem';
 import { ecosystemForManifest } from '../ecosystems/registry';
@@ -38,6 +38,8 @@ export interface WorkspaceEngineOptions {
 export interface DocumentCheck {
   readonly findings: readonly Finding[];
   readonly packages: readonly PackageRow[];
+  /** Hover text for dependencies without findings. */
+  readonly notes: readonly DependencyNote[];
 }
 
 /**
@@ -206,6 +208,7 @@ export class WorkspaceEngine {
   checkDocument(filePath: string, text: string, languageId?: string, mode: 'editor' | 'audit' = 'editor'): DocumentCheck {
     const findings: Finding[] = [];
     let packages: readonly PackageRow[] = [];
+    let notes: readonly DependencyNote[] = [];
     const support = this.options.checkDependencies === false ? undefined : ecosystemForManifest(filePath);
     if (support && !this.isInsideDependencyFolder(filePath)) {
       const today = isoDate(this.now());
@@ -232,6 +235,7 @@ export class WorkspaceEngine {
       });
       findings.push(...check.findings);
       packages = check.packages;
+      notes = check.notes;
     }
     const relativePath = this.relative(filePath);
     const headers = this.lastGoodPolicy.headers;
@@ -249,7 +253,7 @@ export class WorkspaceEngine {
         }),
       );
     }
-    return { findings, packages };
+    return { findings, packages, notes };
   }
 
   /** Fixes offered where the cursor is rather than for a finding: updating a stale copyright year. */

@@ -1,8 +1,7 @@
 import * as path from 'node:path';
 import type { FileSource } from '../../io/file-source';
 import type { LicenseEvidence, ResolveContext } from '../ecosystem';
-import { interpretLicenseStatement } from '../../spdx/interpret-license-statement';
-import { formatSpdxExpression } from '../../spdx/spdx-expression';
+import { readLicenseStatement } from '../../licenses/read-license-statement';
 import { evidenceFromLicenseFiles, findLicenseFiles } from '../../licenses/license-file-evidence';
 import { parseStrictToml } from './strict-toml';
 
@@ -83,10 +82,9 @@ function crateManifestLicense(files: FileSource, dir: string, manifestPath: stri
   const source = { kind: 'installed', path: manifestPath } as const;
   let custom: LicenseEvidence | undefined;
   if (typeof pkg.license === 'string') {
-    const statement = interpretLicenseStatement(pkg.license);
-    if (statement.kind === 'spdx') {
-      return { kind: 'declared', expression: statement.correction ? formatSpdxExpression(statement.expression) : statement.text, source };
-    }
+    // Kept as written (`Apache-2.0 / MIT`, `MIT/Apache-2.0`): the verdict says how it was read.
+    const statement = readLicenseStatement(pkg.license);
+    if (statement.kind === 'spdx' || statement.kind === 'family') return { kind: 'declared', expression: pkg.license, source };
     custom = { kind: 'custom', text: statement.text, source };
   }
   if (typeof pkg['license-file'] === 'string') {

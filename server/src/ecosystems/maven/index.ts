@@ -4,7 +4,6 @@ import { parsePom } from './parse-pom';
 
 export { parsePom, mavenPurl, type MavenDependencyDeclaration } from './parse-pom';
 export { MavenResolver } from './maven-resolver';
-export { spdxForLicenseStatement } from './license-names';
 export { localRepositoryDir } from './local-repository';
 
 export const mavenSupport: EcosystemSupport = {

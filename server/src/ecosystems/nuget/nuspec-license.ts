@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { FileSource } from '../../io/file-source';
 import { evidenceFromLicenseFiles } from '../../licenses/license-file-evidence';
 import type { LicenseEvidence } from '../ecosystem';
-import { spdxForLicenseStatement } from '../maven/license-names';
+import { licenseNameOrUrl } from '../../licenses/license-names';
 import { childNamed, textAt, type XmlElement } from '../xml/xml-scanner';
 
 /** What NuGet writes into `<licenseUrl>` of packages that use `<license>`: it names no license by itself. */
@@ -26,8 +26,8 @@ export function licenseFromNuspec(metadata: XmlElement, nuspecPath: string, file
   }
   const url = textAt(metadata, 'licenseUrl');
   if (url && !DEPRECATED_LICENSE_URL.test(url)) {
-    const id = spdxForLicenseStatement(undefined, url);
-    return id ? { kind: 'declared', expression: id, source } : { kind: 'custom', text: url, source };
+    const known = licenseNameOrUrl(undefined, url);
+    return known ? { kind: 'declared', expression: known, source } : { kind: 'custom', text: url, source };
   }
   return { kind: 'none', searched: [nuspecPath], installedAt: nuspecPath };
 }

@@ -1,7 +1,8 @@
 /**
  * Trove license classifiers (https://pypi.org/classifiers/) and what they say in SPDX terms. A classifier that
  * names a family without a version ("BSD License", "Apache Software License", "GNU General Public License
- * (GPL)") is ambiguous: it is reported as such, never guessed.
+ * (GPL)") is ambiguous: it is never guessed, and the evidence reads it as a family unless the `License` field
+ * or a shipped license file names the variant.
  */
 export type ClassifierMeaning =
   | { readonly kind: 'spdx'; readonly id: string }
@@ -76,6 +77,6 @@ export function classifierLicense(classifier: string): ClassifierMeaning {
   if (parts[0] !== 'License' || parts.length < 2) return { kind: 'none' };
   const name = parts[parts.length - 1];
   if (parts.length === 2 && NOT_A_LICENSE.has(name)) return { kind: 'none' };
-  const id = SPDX_BY_CLASSIFIER[name];
+  const id = Object.hasOwn(SPDX_BY_CLASSIFIER, name) ? SPDX_BY_CLASSIFIER[name] : undefined;
   return id ? { kind: 'spdx', id } : { kind: 'ambiguous', text: name };
 }

@@ -5,6 +5,7 @@ import type { DependencyDeclaration, LicenseEvidence, ResolveContext } from '../
 import { cargoSupport, type CargoDependencyDeclaration } from '../../../../server/src/ecosystems/cargo';
 import { cargoRequirementToRange, findLockedReference, pickLockedVersion, readCargoLock } from '../../../../server/src/ecosystems/cargo/cargo-lock-reader';
 import { cargoHomeDir } from '../../../../server/src/ecosystems/cargo/crate-licenses';
+import { readDeclared } from '../../../support/license-reading';
 
 const FIXTURES = path.resolve(__dirname, '../../../fixtures/ecosystems/cargo');
 const WORKSPACE = path.join(FIXTURES, 'workspace');
@@ -80,8 +81,10 @@ describe('Cargo dependency resolution', () => {
     assert.deepEqual(transitive.map((t) => t.pkg.name).slice(0, 1), ['serde']);
   });
 
-  it('reads the legacy slash form as OR', () => {
-    assert.equal(declared(resolve(APP, 'cfg-if').pkg.license).expression, 'MIT OR Apache-2.0');
+  it('keeps the legacy slash form as written, read as OR', () => {
+    const { expression } = declared(resolve(APP, 'cfg-if').pkg.license);
+    assert.equal(expression, 'MIT/Apache-2.0');
+    assert.equal(readDeclared(expression), 'MIT OR Apache-2.0');
   });
 
   it('prefers a vendored copy over the registry cache', () => {

@@ -8,8 +8,9 @@ import { mavenSupport } from '../../../../server/src/ecosystems/maven';
 import { nugetSupport } from '../../../../server/src/ecosystems/nuget';
 import { scanXml } from '../../../../server/src/ecosystems/xml/xml-scanner';
 import { CachingFileSource } from '../../../../server/src/io/file-source';
-import { spdxForLicenseName } from '../../../../server/src/licenses/license-name-to-spdx';
+import { spdxForLicenseName } from '../../../../server/src/licenses/license-names';
 import * as fs from 'node:fs';
+import { readDeclared } from '../../../support/license-reading';
 
 const FIXTURES = path.resolve(__dirname, '../../../fixtures/ecosystems');
 
@@ -24,7 +25,7 @@ function resolveAll(support: EcosystemSupport, file: string, env: Record<string,
   return support.parse(fs.readFileSync(file, 'utf8'), file).declarations.map((d) => resolver.resolve(d));
 }
 
-const license = (e: { kind: string; expression?: string; text?: string }) => (e.kind === 'declared' ? e.expression : e.kind === 'custom' ? `custom:${e.text}` : 'none');
+const license = (e: { kind: string; expression?: string; text?: string }) => (e.kind === 'declared' ? readDeclared(e.expression!) : e.kind === 'custom' ? `custom:${e.text}` : 'none');
 
 describe('Composer', () => {
   const file = path.join(FIXTURES, 'composer/app/composer.json');

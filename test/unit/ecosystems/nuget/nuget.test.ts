@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import type { LicenseEvidence, ResolveContext } from '../../../../server/src/ecosystems/ecosystem';
 import { lowestApplicableVersion, normalizeNugetVersion, nugetSupport, parseProjectFile, readPackagesLock } from '../../../../server/src/ecosystems/nuget';
 import { CachingFileSource } from '../../../../server/src/io/file-source';
+import { readDeclared } from '../../../support/license-reading';
 
 const FIXTURES = path.resolve(__dirname, '../../../fixtures/ecosystems/nuget/solution');
 const HOME = path.join(FIXTURES, 'nuget-home');
@@ -26,7 +27,7 @@ function resolveAll(file: string, ctx = context()) {
 }
 
 function license(evidence: LicenseEvidence): string {
-  if (evidence.kind === 'declared') return `${evidence.expression} (${evidence.source.kind})`;
+  if (evidence.kind === 'declared') return `${readDeclared(evidence.expression)} (${evidence.source.kind})`;
   if (evidence.kind === 'custom') return `custom: ${evidence.text}`;
   return 'none';
 }

@@ -4,6 +4,7 @@ import { CachingFileSource } from '../../../../server/src/io/file-source';
 import type { LicenseEvidence, ResolveContext, ResolvedDependency } from '../../../../server/src/ecosystems/ecosystem';
 import { pypiSupport } from '../../../../server/src/ecosystems/pypi';
 import { pypiDeclaration } from '../../../../server/src/ecosystems/pypi/pypi-declaration';
+import { readDeclared, readEvidence } from '../../../support/license-reading';
 
 const FIXTURES = path.resolve(__dirname, '../../../fixtures/ecosystems/pypi');
 const POETRY_SITE = path.join(FIXTURES, 'poetry-app', '.venv', 'lib', 'python3.12', 'site-packages');
@@ -45,9 +46,10 @@ describe('Python dependency resolution with poetry.lock', () => {
     assert.equal(find(requests, 'pysocks')!.pkg.version, '1.7.1');
   });
 
-  it('keeps an ambiguous classifier as custom when nothing more definite exists', () => {
+  it('takes the version from the License field when the classifier names only the family', () => {
     const { pkg } = resolve(manifest, 'requests');
-    assert.deepEqual(pkg.license, { kind: 'custom', text: 'Apache Software License', source: { kind: 'installed', path: path.join(POETRY_SITE, 'requests-2.31.0.dist-info', 'METADATA') } });
+    expectDeclared(pkg.license, 'Apache 2.0', 'installed', path.join(POETRY_SITE, 'requests-2.31.0.dist-info', 'METADATA'));
+    assert.equal(pkg.license.kind === 'declared' && readDeclared(pkg.license.expression), 'Apache-2.0');
   });
 
   it('maps trove classifiers to SPDX ids before reading license files', () => {
@@ -153,6 +155,7 @@ describe('Python dependency resolution for requirements files', () => {
   it('reads the project venv for files in a requirements/ folder', () => {
     const { pkg } = resolve(path.join(FIXTURES, 'requirements-app', 'requirements', 'base.txt'), 'sqlparse');
     assert.equal(pkg.version, '0.4.4');
-    assert.equal(pkg.license.kind, 'custom');
+    // Only `License :: OSI Approved :: BSD License` and no license file: the family, not a guessed variant.
+    assert.equal(readEvidence(pkg.license), 'family BSD');
   });
 });

@@ -38,6 +38,10 @@ describe('trove license classifiers', () => {
     assert.deepEqual(classifierLicense('License :: OSI Approved :: GNU General Public License (GPL)'), { kind: 'ambiguous', text: 'GNU General Public License (GPL)' });
   });
 
+  it('knows no classifier named like a property of every object', () => {
+    assert.deepEqual(classifierLicense('License :: constructor'), { kind: 'ambiguous', text: 'constructor' });
+  });
+
   it('ignores classifiers that are not license statements', () => {
     assert.deepEqual(classifierLicense('License :: OSI Approved'), { kind: 'none' });
     assert.deepEqual(classifierLicense('Programming Language :: Python :: 3'), { kind: 'none' });
