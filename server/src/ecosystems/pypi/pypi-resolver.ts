@@ -4,7 +4,7 @@ import { InstalledDistributions, sitePackagesDirs, VENV_NAMES } from './installe
 import { parsePep508, pinnedVersion } from './pep508-requirement';
 import { requestedExtras } from './pypi-declaration';
 import { pythonLicenseEvidence } from './python-license-evidence';
-import { debianEvidence, findSystemPythonEnvironment, systemPackageEvidence, type SystemPythonEnvironment } from './system-python-environment';
+import { baseEnvironmentOfVenv, debianEvidence, findSystemPythonEnvironment, systemPackageEvidence, type SystemPythonEnvironment } from './system-python-environment';
 import { readPipfileLock, readPoetryLock, readUvLock, type LockedDistribution, type LockedEdge, type PythonLock } from './python-lock-readers';
 import { normalizePythonName, pypiPurl } from './python-names';
 import { parseRequirementsFile } from './requirements-parser';
@@ -73,12 +73,17 @@ export class PypiResolver implements DependencyResolver {
       dir = path.dirname(dir);
     }
     const venvRoots = [...new Set([this.manifestDir, projectDir, ...(lockDir ? [lockDir] : [])])];
-    const sitePackages = venvRoots.flatMap((root) => VENV_NAMES.flatMap((venv) => sitePackagesDirs(files, path.join(root, venv))));
     const virtualEnv = this.context.env.VIRTUAL_ENV;
-    if (virtualEnv) sitePackages.push(...sitePackagesDirs(files, virtualEnv));
+    const venvs = [...venvRoots.flatMap((root) => VENV_NAMES.map((venv) => path.join(root, venv))), ...(virtualEnv ? [virtualEnv] : [])];
+    const found = venvs.map((venv) => ({ venv, dirs: sitePackagesDirs(files, venv) })).filter((v) => v.dirs.length > 0);
+    const sitePackages = found.flatMap((v) => v.dirs);
     const pins = this.kind === 'requirements' ? this.includedPins(this.manifestPath, manifestText, 0, new Set()) : new Map<string, string>();
-    // Without a virtual environment, packages come from the interpreter's own installation.
-    const system = sitePackages.length === 0 ? findSystemPythonEnvironment(files, this.context.env) : undefined;
+    // Without a virtual environment, packages come from the interpreter's own installation; a virtual environment
+    // made with --system-site-packages sees that installation after its own folders.
+    const system =
+      found.length === 0
+        ? findSystemPythonEnvironment(files, this.context.env)
+        : found.map((v) => baseEnvironmentOfVenv(files, v.venv, this.context.env)).find((base) => base !== undefined);
     if (system) sitePackages.push(...system.sitePackages);
     this.state = { lock, installed: new InstalledDistributions(files, [...new Set(sitePackages)]), pins, ...(system ? { system } : {}) };
     return this.state;
@@ -118,8 +123,10 @@ export class PypiResolver implements DependencyResolver {
   private packageOf(name: string, version: string | undefined): ResolvedPackage {
     const { installed, system } = this.load();
     const distribution = installed.find(name, version);
+    // Only what the system installation holds is the system's: a virtual environment's own packages keep their metadata.
+    const inSystem = distribution && system?.sitePackages.some((dir) => distribution.dir.startsWith(dir + path.sep));
     const license: LicenseEvidence = distribution
-      ? system
+      ? system && inSystem
         ? systemPackageEvidence(
             pythonLicenseEvidence(this.context.files, distribution),
             debianEvidence(this.context.files, system, distribution),

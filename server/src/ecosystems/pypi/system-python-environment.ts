@@ -44,6 +44,21 @@ export function findSystemPythonEnvironment(files: FileSource, env: Readonly<Rec
   return existing.length > 0 ? { root, sitePackages: existing } : undefined;
 }
 
+/**
+ * The base installation a virtual environment also sees: `python3 -m venv --system-site-packages` writes
+ * `include-system-site-packages = true` and the base interpreter's folder (`home`) into `pyvenv.cfg`, and
+ * its `sys.path` then ends with the base installation's site folders.
+ */
+export function baseEnvironmentOfVenv(files: FileSource, venv: string, env: Readonly<Record<string, string | undefined>>): SystemPythonEnvironment | undefined {
+  const config = files.readText(path.join(venv, 'pyvenv.cfg'));
+  if (config === undefined) return undefined;
+  const value = (key: string) => new RegExp(`^\\s*${key}\\s*=\\s*(.*?)\\s*$`, 'mi').exec(config)?.[1];
+  if (value('include-system-site-packages')?.toLowerCase() !== 'true') return undefined;
+  const home = value('home');
+  if (!home || !path.isAbsolute(home)) return undefined;
+  return findSystemPythonEnvironment(files, { OSPO_SYSTEM_ROOT: env.OSPO_SYSTEM_ROOT, PATH: home });
+}
+
 const PYTHON_METADATA_DIR = /-packages\/[^/]+\.(dist|egg)-info$/;
 
 /**

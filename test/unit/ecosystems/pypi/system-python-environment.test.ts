@@ -7,6 +7,7 @@ import { pypiSupport } from '../../../../server/src/ecosystems/pypi';
 import { findSystemPythonEnvironment } from '../../../../server/src/ecosystems/pypi/system-python-environment';
 import { describeEvidenceSource } from '../../../../server/src/dependencies/decide-package';
 import { CachingFileSource } from '../../../../server/src/io/file-source';
+import { makeTempDir } from '../../../support/temp-dirs';
 import { getLicenseTextIndex } from '../../../../server/src/licenses/detection/license-text-index';
 
 const FIXTURE = path.resolve(__dirname, '../../../fixtures/system-python');
@@ -27,6 +28,8 @@ function resolveAll(manifest: string, env: Record<string, string | undefined>): 
 const describe_ = (evidence: LicenseEvidence | undefined) =>
   evidence?.kind === 'declared' ? `${evidence.expression} ${describeEvidenceSource(evidence, (p) => path.relative(FIXTURE, p))}` : JSON.stringify(evidence);
 
+const origin = (debianPackage: string, stated: string) => `system Python environment; Debian package ${debianPackage} states "${stated}"`;
+
 describe('the system Python environment', () => {
   before(function () {
     this.timeout(30000);
@@ -41,7 +44,6 @@ describe('the system Python environment', () => {
 
   it("reads packages without a virtual environment from the system's dist-packages, with Debian's copyright files as evidence", () => {
     const licenses = resolveAll(APP, { PATH: '/usr/bin', OSPO_SYSTEM_ROOT: ROOT });
-    const origin = (debianPackage: string, stated: string) => `system Python environment; Debian package ${debianPackage} states "${stated}"`;
     assert.equal(describe_(licenses.get('requests')), `Apache-2.0 from ${path.join(ROOT, 'usr/share/doc/python3-requests/copyright')} (${origin('python3-requests', 'Apache')})`);
     assert.equal(describe_(licenses.get('six')), `MIT from ${path.join(ROOT, 'usr/share/doc/python3-six/copyright')} (${origin('python3-six', 'Expat')})`);
     assert.equal(describe_(licenses.get('paramiko')), `LGPL-2.1-or-later from ${path.join(ROOT, 'usr/share/doc/python3-paramiko/copyright')} (${origin('python3-paramiko', 'LGPL-2.1')})`);
@@ -76,4 +78,23 @@ describe('the system Python environment', () => {
       fs.rmSync(project, { recursive: true, force: true });
     }
   });
+
+  for (const include of [true, false]) {
+    it(`${include ? 'reads' : 'does not read'} the base installation from a virtual environment whose pyvenv.cfg says include-system-site-packages = ${include}`, () => {
+      const project = makeTempDir('venv-system');
+      const dist = path.join(project, '.venv/lib/python3.11/site-packages/six-1.16.0.dist-info');
+      fs.mkdirSync(dist, { recursive: true });
+      fs.writeFileSync(path.join(dist, 'METADATA'), 'Metadata-Version: 2.1\nName: six\nVersion: 1.16.0\nLicense: MIT\n');
+      fs.writeFileSync(path.join(project, '.venv/pyvenv.cfg'), `home = /usr/bin\ninclude-system-site-packages = ${include}\nversion = 3.11.2\n`);
+      fs.writeFileSync(path.join(project, 'requirements.txt'), 'six==1.16.0\nrequests\n');
+      const licenses = resolveAll(path.join(project, 'requirements.txt'), { PATH: '/opt/nothing/bin', OSPO_SYSTEM_ROOT: ROOT });
+      // The environment's own copy of six wins, with its own metadata, not Debian's record of the system's copy.
+      assert.equal(describe_(licenses.get('six')), `MIT from installed ${path.relative(FIXTURE, path.join(dist, 'METADATA'))}`);
+      if (include) {
+        assert.equal(describe_(licenses.get('requests')), `Apache-2.0 from ${path.join(ROOT, 'usr/share/doc/python3-requests/copyright')} (${origin('python3-requests', 'Apache')})`);
+      } else {
+        assert.equal(licenses.get('requests')?.kind, 'none');
+      }
+    });
+  }
 });
