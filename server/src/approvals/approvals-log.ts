@@ -1,4 +1,5 @@
-import { parseTree, type Node, type ParseError } from 'jsonc-parser';
+import type { Node } from 'jsonc-parser';
+import { parseJsonTree } from '../text/json-tree';
 import type { OffsetSpan } from '../text/line-index';
 
 export type ApprovalStatus = 'requested' | 'approved' | 'rejected';
@@ -34,8 +35,9 @@ const STRING_FIELDS = ['package', 'version', 'license', 'requestedBy', 'requeste
 /** Reads the approvals log; a broken entry is reported and skipped, the others still count. */
 export function readApprovalsLog(path: string, text: string | undefined): ApprovalsLog {
   if (text === undefined) return { path, entries: [], problems: [] };
-  const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: true });
+  const tree = parseJsonTree(text, { allowTrailingComma: true });
+  if (tree.kind === 'too-deep') return { path, entries: [], problems: [{ span: tree.span, message: `approvals log syntax error: ${tree.message}` }] };
+  const { root, errors } = tree;
   const problems: Array<{ span: OffsetSpan; message: string }> = errors.map((e) => ({
     span: { start: e.offset, end: e.offset + e.length },
     message: 'approvals log syntax error',

@@ -49,8 +49,8 @@ export function checkManifest(input: ManifestCheckInput): ManifestCheck {
   const lines = new LineIndex(input.text);
   const findings: Finding[] = [];
   const packages: PackageRow[] = [];
-  if (input.reportSyntaxProblems) {
-    for (const problem of parsed.problems) {
+  for (const problem of parsed.problems) {
+    if (input.reportSyntaxProblems || problem.always) {
       findings.push({
         code: 'manifest-invalid',
         severity: 'warning',

@@ -1,3 +1,4 @@
+import { encodeUriComponentSafely } from '../text/uri-component';
 import * as os from 'node:os';
 import type { CancellationToken, Connection, ExecuteCommandParams } from 'vscode-languageserver';
 import { appendApprovalRequestEdit, reviewApprovalEdit } from '../approvals/append-approval';
@@ -117,7 +118,7 @@ export class ServerCommands {
       '',
       args.justification,
     ].join('\n');
-    return { applied: true, url: template.replace(/\{title\}/g, encodeURIComponent(title)).replace(/\{body\}/g, encodeURIComponent(body)) };
+    return { applied: true, url: template.replace(/\{title\}/g, encodeUriComponentSafely(title)).replace(/\{body\}/g, encodeUriComponentSafely(body)) };
   }
 
   private async reviewApproval(args: ReviewApprovalArgs): Promise<{ applied: boolean; error?: string }> {
