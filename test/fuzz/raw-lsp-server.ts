@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 
-export const SERVER_BUNDLE = path.resolve(__dirname, '../../dist/server.js');
+/** The built server; OSPO_SERVER_BUNDLE points at another build (an older one, to compare). */
+export const SERVER_BUNDLE = process.env.OSPO_SERVER_BUNDLE ?? path.resolve(__dirname, '../../dist/server.js');
 
 export type Outcome = { kind: 'answer'; result: unknown; error?: { code: number; message: string }; ms: number } | { kind: 'timeout'; ms: number } | { kind: 'exited'; code: number | null; ms: number };
 
@@ -19,6 +20,8 @@ export class RawLspServer {
   stderr = '';
   /** Log messages the server sent (window/logMessage), newest last; kept short. */
   readonly logs: string[] = [];
+  /** The latest diagnostics published for each URI. */
+  readonly diagnostics = new Map<string, Array<{ code?: unknown; message: string; range: unknown }>>();
 
   constructor(args: readonly string[] = ['--stdio'], nodeArgs: readonly string[] = []) {
     this.child = spawn(process.execPath, [...nodeArgs, SERVER_BUNDLE, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -57,6 +60,10 @@ export class RawLspServer {
       this.pending.delete(message.id);
       wake?.(message as { result?: unknown; error?: { code: number; message: string } });
       return;
+    }
+    if (message.method === 'textDocument/publishDiagnostics') {
+      const params = message.params as { uri: string; diagnostics: Array<{ code?: unknown; message: string; range: unknown }> };
+      this.diagnostics.set(params.uri, params.diagnostics);
     }
     if (message.method === 'window/logMessage') {
       const text = String((message.params as { message?: unknown })?.message ?? '');
