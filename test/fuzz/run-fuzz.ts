@@ -58,7 +58,7 @@ interface CaseResult {
   readonly ms: number;
 }
 
-function generate(random: Random, scale: number): FuzzCase {
+export function generate(random: Random, scale: number): FuzzCase {
   const roll = random.int(10);
   if (roll === 0) {
     const request = random.chance(0.4);
@@ -316,4 +316,4 @@ async function main(): Promise<void> {
   process.exitCode = failed ? 1 : 0;
 }
 
-void main();
+if (require.main === module) void main();
