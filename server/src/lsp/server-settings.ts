@@ -8,9 +8,19 @@ export interface ServerSettings {
   readonly onlineLookup: boolean;
   /** The Python interpreter the editor is configured with (`python.defaultInterpreterPath`), if any. */
   readonly pythonInterpreter?: string;
+  /** Files larger than this many bytes get one finding instead of a check (`ospo.maxFileSize`, in MB). */
+  readonly maxFileBytes: number;
 }
 
-export const DEFAULT_SETTINGS: ServerSettings = { enable: true, headersEnabled: true, dependenciesEnabled: true, onlineLookup: false };
+export const DEFAULT_MAX_FILE_MB = 5;
+
+export const DEFAULT_SETTINGS: ServerSettings = {
+  enable: true,
+  headersEnabled: true,
+  dependenciesEnabled: true,
+  onlineLookup: false,
+  maxFileBytes: DEFAULT_MAX_FILE_MB * 1024 * 1024,
+};
 
 /**
  * The environment of a Python interpreter at `interpreter`: `<env>/bin/python` or `<env>\\Scripts\\python.exe`
@@ -42,6 +52,10 @@ export function readServerSettings(raw: unknown, python?: unknown): ServerSettin
     headersEnabled: bool(nested('headers').enable ?? section['headers.enable'], true),
     dependenciesEnabled: bool(nested('dependencies').enable ?? section['dependencies.enable'], true),
     onlineLookup: bool(section.onlineLookup, false),
+    maxFileBytes:
+      typeof section.maxFileSize === 'number' && Number.isFinite(section.maxFileSize) && section.maxFileSize > 0
+        ? Math.round(section.maxFileSize * 1024 * 1024)
+        : DEFAULT_SETTINGS.maxFileBytes,
     ...pythonSetting(python),
   };
 }

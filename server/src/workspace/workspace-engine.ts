@@ -17,6 +17,9 @@ import { ReuseIndex } from '../reuse/reuse-coverage';
 import { readHeader } from '../headers/read-header';
 import type { OnlineLicenseOverlay } from '../licenses/online-license-overlay';
 
+/** The default of `ospo.maxFileSize`: no real manifest or source file comes near it. */
+export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
+
 export interface WorkspaceEngineOptions {
   readonly root: string;
   readonly files: InvalidatingFileSource;
@@ -27,6 +30,8 @@ export interface WorkspaceEngineOptions {
   readonly now?: () => Date;
   readonly checkHeaders?: boolean;
   readonly checkDependencies?: boolean;
+  /** Files larger than this get one `file-too-large` finding instead of a check; default 5 MB (`ospo.maxFileSize`). */
+  readonly maxFileBytes?: number;
   /** Online license lookup for packages nothing local describes; off unless given. */
   readonly online?: OnlineLicenseOverlay;
 }
@@ -170,7 +175,13 @@ export class WorkspaceEngine {
     const findings: Finding[] = [];
     let packages: readonly PackageRow[] = [];
     const support = this.options.checkDependencies === false ? undefined : ecosystemForManifest(filePath);
-    if (support && !this.isInsideDependencyFolder(filePath)) {
+    const relativePath = this.relative(filePath);
+    const headers = this.lastGoodPolicy.headers;
+    const checksDependencies = support !== undefined && !this.isInsideDependencyFolder(filePath);
+    const checksHeader = this.options.checkHeaders !== false && headers.enabled && !relativePath.startsWith('..') && isHeaderSelected(relativePath, headers);
+    const tooLarge = checksDependencies || checksHeader ? this.tooLargeFinding(filePath, text) : undefined;
+    if (tooLarge) return { findings: [tooLarge], packages: [] };
+    if (support && checksDependencies) {
       const today = isoDate(this.now());
       // Approvals expire by date: a new day starts afresh.
       if (today !== this.verdictsDate) {
@@ -196,9 +207,7 @@ export class WorkspaceEngine {
       findings.push(...check.findings);
       packages = check.packages;
     }
-    const relativePath = this.relative(filePath);
-    const headers = this.lastGoodPolicy.headers;
-    if (this.options.checkHeaders !== false && headers.enabled && !relativePath.startsWith('..') && isHeaderSelected(relativePath, headers)) {
+    if (checksHeader) {
       findings.push(
         ...checkHeader({
           path: filePath,
@@ -242,6 +251,25 @@ export class WorkspaceEngine {
       ...own.map((tag) => ({ expression: tag.expression, line: lines!.positionAt(tag.span.start).line })),
       ...(coverage.kind === 'none' ? [] : coverage.licenses.map((expression) => ({ expression, line: 0 }))),
     ];
+  }
+
+  /** One finding in place of a check, for a file above the size limit: checking it could stall every keystroke. */
+  private tooLargeFinding(filePath: string, text: string): Finding | undefined {
+    const limit = this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    // UTF-8 takes at most 3 bytes per UTF-16 unit: most texts are decided without counting.
+    if (text.length * 3 <= limit) return undefined;
+    const bytes = Buffer.byteLength(text, 'utf8');
+    if (bytes <= limit) return undefined;
+    const mb = (n: number) => `${(n / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
+    return {
+      code: 'file-too-large',
+      severity: 'warning',
+      message: `too large to check: ${mb(bytes)} > ${mb(limit)} (ospo.maxFileSize)`,
+      path: filePath,
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      subject: { kind: 'file' },
+      fixes: [],
+    };
   }
 
   private isInsideDependencyFolder(filePath: string): boolean {
