@@ -82,7 +82,9 @@ export function checkManifest(input: ManifestCheckInput): ManifestCheck {
       if (r) packages.push(r);
       if (verdict.kind === 'problem') {
         const finding = toFinding(input, declaration, pkg, chain, verdict, range);
-        problems.set(verdict.code, [...(problems.get(verdict.code) ?? []), finding]);
+        const list = problems.get(verdict.code);
+        if (list) list.push(finding);
+        else problems.set(verdict.code, [finding]);
       }
     }
     for (const group of problems.values()) findings.push(...summarise(group, declaration.name));

@@ -94,7 +94,9 @@ export class DocumentDiagnostics {
       for (const finding of result.findings) {
         if (finding.code === 'policy-invalid') continue;
         const uri = pathToUri(finding.path);
-        this.auditFindings.set(uri, [...(this.auditFindings.get(uri) ?? []), finding]);
+        const list = this.auditFindings.get(uri);
+        if (list) list.push(finding);
+        else this.auditFindings.set(uri, [finding]);
       }
     }
     for (const uri of new Set([...previous, ...this.auditFindings.keys()])) this.publish(uri);
@@ -122,7 +124,11 @@ export class DocumentDiagnostics {
     const next = new Map<string, Finding[]>();
     for (const folder of this.folders.all()) {
       if (!folder.settings.enable) continue;
-      for (const finding of folder.engine.policyFindings()) next.set(finding.path, [...(next.get(finding.path) ?? []), finding]);
+      for (const finding of folder.engine.policyFindings()) {
+        const list = next.get(finding.path);
+        if (list) list.push(finding);
+        else next.set(finding.path, [finding]);
+      }
     }
     const touched = new Set([...this.policyFindings.keys(), ...next.keys()]);
     this.policyFindings.clear();

@@ -151,8 +151,14 @@ export class WorkspaceEngine {
       problems.push({ path: this.policyResult.path, span: { start: 0, end: 0 }, message: `policy file not found: ${this.policyResult.path}` });
     }
     for (const p of this.approvalsLog.problems) problems.push({ path: this.approvalsLog.path, span: p.span, message: `approvals log: ${p.message}` });
+    // One line index per file: an approvals log of thousands of broken entries has thousands of problems.
+    const lineIndexes = new Map<string, LineIndex>();
     return problems.map((problem) => {
-      const text = this.options.files.readText(problem.path) ?? '';
+      let lines = lineIndexes.get(problem.path);
+      if (!lines) {
+        lines = new LineIndex(this.options.files.readText(problem.path) ?? '');
+        lineIndexes.set(problem.path, lines);
+      }
       const fallbackNote =
         this.policyResult.kind !== 'invalid' ? '' : this.hadValidPolicy ? ' (the last valid policy stays in force)' : ' (the rest of the policy applies)';
       return {
@@ -160,7 +166,7 @@ export class WorkspaceEngine {
         severity: 'error',
         message: problem.message + fallbackNote,
         path: problem.path,
-        range: new LineIndex(text).rangeOf(problem.span),
+        range: lines.rangeOf(problem.span),
         subject: { kind: 'file' },
         fixes: [],
       } satisfies Finding;

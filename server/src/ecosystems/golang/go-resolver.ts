@@ -45,7 +45,11 @@ export class GoResolver implements DependencyResolver {
   private index(): NonNullable<GoResolver['mainIndex']> {
     if (!this.mainIndex) {
       const replaces = new Map<string, GoReplace[]>();
-      for (const r of this.main().replaces) replaces.set(r.oldPath, [...(replaces.get(r.oldPath) ?? []), r]);
+      for (const r of this.main().replaces) {
+        const list = replaces.get(r.oldPath);
+        if (list) list.push(r);
+        else replaces.set(r.oldPath, [r]);
+      }
       this.mainIndex = { selected: new Map(this.main().requires.map((r) => [r.path, r.version])), replaces };
     }
     return this.mainIndex;

@@ -1,0 +1,42 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { CachingFileSource } from '../../../server/src/io/file-source';
+import { WorkspaceEngine } from '../../../server/src/workspace/workspace-engine';
+
+/** Inputs that used to take time quadratic in their size; the bounds are loose, the old times were far above. */
+describe('large inputs are checked in linear time', function () {
+  this.timeout(30000);
+  let root: string;
+  beforeEach(() => {
+    root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'ospo-large-')));
+    fs.mkdirSync(path.join(root, '.ospo'));
+  });
+  afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('a go.mod of 20,000 requirements (600 KB)', () => {
+    let text = 'module example.com/x\n\ngo 1.21\n\nrequire (\n';
+    for (let i = 0; i < 20000; i++) text += `\tgithub.com/a/b${i} v1.0.${i}\n`;
+    text += ')\n';
+    fs.writeFileSync(path.join(root, 'go.mod'), text);
+    const engine = new WorkspaceEngine({ root, files: new CachingFileSource(), trusted: true, env: { GOMODCACHE: path.join(root, 'no-cache') }, homeDir: root });
+    const started = Date.now();
+    const { findings } = engine.checkDocument(path.join(root, 'go.mod'), text);
+    const ms = Date.now() - started;
+    assert.equal(findings.length, 20000);
+    assert.ok(ms < 6000, `took ${ms} ms`);
+  });
+
+  it('an approvals log of 5,000 broken entries', () => {
+    const entries = Array.from({ length: 5000 }, (_, i) => `{"package": "not a purl ${i}"}`).join(',\n');
+    fs.writeFileSync(path.join(root, '.ospo/approvals.json'), `{"approvals": [\n${entries}\n]}`);
+    const started = Date.now();
+    const engine = new WorkspaceEngine({ root, files: new CachingFileSource(), trusted: true });
+    const findings = engine.policyFindings();
+    const ms = Date.now() - started;
+    assert.equal(findings.length, 5000);
+    assert.equal(findings[4999].range.start.line, 5000);
+    assert.ok(ms < 2000, `took ${ms} ms`);
+  });
+});
