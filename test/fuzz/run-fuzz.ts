@@ -260,6 +260,11 @@ async function main(): Promise<void> {
       const c = generate(random, smoke ? 0.02 : 1);
       const what = c.type === 'params' ? c.method : `${c.kind.name} (${c.type}, ${c.text.length} chars)`;
       const results: CaseResult[] = [await session.run(c)];
+      if (results[0].failure?.category === 'slow') {
+        // The machine may just have been busy: a check is slow only when it is slow twice.
+        const again = await session.run(c);
+        if (again.ms < results[0].ms) results[0] = again;
+      }
       if (i % cliEvery === cliEvery - 1) {
         const cli = runCli(c);
         if (cli) {

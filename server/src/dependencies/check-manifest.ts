@@ -64,7 +64,20 @@ export function checkManifest(input: ManifestCheckInput): ManifestCheck {
   }
   const seenRows = new Set<string>();
   const enrich = input.enrich ?? ((pkg: ResolvedPackage) => pkg);
-  for (const declaration of parsed.declarations) {
+  const declarations = parsed.declarations.slice(0, MAX_CHECKED_DECLARATIONS);
+  if (parsed.declarations.length > MAX_CHECKED_DECLARATIONS) {
+    const first = parsed.declarations[MAX_CHECKED_DECLARATIONS];
+    findings.push({
+      code: 'file-too-large',
+      severity: 'warning',
+      message: `only the first ${MAX_CHECKED_DECLARATIONS} of ${parsed.declarations.length} dependencies are checked; ${first.name} and those after it are not`,
+      path: input.path,
+      range: lines.rangeOf(first.nameSpan),
+      subject: { kind: 'file' },
+      fixes: [],
+    });
+  }
+  for (const declaration of declarations) {
     const raw = resolveSafely(input.resolver, declaration);
     const resolved = { pkg: enrich(raw.pkg), transitive: raw.transitive.map((t) => ({ chain: t.chain, pkg: enrich(t.pkg) })) };
     const range = lines.rangeOf(declaration.nameSpan);
@@ -106,6 +119,12 @@ function resolveSafely(resolver: ManifestCheckInput['resolver'], declaration: De
     };
   }
 }
+
+/**
+ * No real manifest declares this many dependencies; a generated or hostile one of tens of thousands would make
+ * every keystroke resolve them all. Past the limit the check stops with one finding that says so.
+ */
+export const MAX_CHECKED_DECLARATIONS = 2000;
 
 /** Above this many transitive packages with the same problem, one dependency line gets one summary finding. */
 const MAX_FINDINGS_PER_RULE_AND_DEPENDENCY = 3;

@@ -70,7 +70,8 @@ export const RULES: Readonly<Record<FindingCode, RuleDescription>> = {
   },
   'file-too-large': {
     title: 'File too large to check',
-    description: 'The file is larger than ospo.maxFileSize (5 MB by default), so its dependencies or header are not checked.',
+    description:
+      'The file is larger than ospo.maxFileSize (5 MB by default), so its dependencies or header are not checked; or a manifest declares more than 2,000 dependencies, and only the first 2,000 are checked.',
     defaultSeverity: 'warning',
   },
   'policy-invalid': {
