@@ -248,11 +248,22 @@ async function main(): Promise<void> {
   let slowest = { ms: 0, case: -1, what: '' };
   let slowestCli = { ms: 0, case: -1, what: '' };
   let done = 0;
+  // Ctrl+C or a kill stops after the current case, with the summary of what ran (and nothing left in /tmp).
+  let stopped = false;
+  const stop = () => {
+    stopped = true;
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
   const session = new Session();
   await session.start();
   process.stdout.write(`fuzz: seed ${seed}, ${total} cases${smoke ? ' (smoke)' : ''}\n`);
   try {
     for (let i = 0; i < total; i++) {
+      if (stopped) {
+        process.stdout.write(`fuzz: stopped after ${done} cases\n`);
+        break;
+      }
       if (Date.now() - started > budgetMs) {
         process.stdout.write(`fuzz: time budget reached after ${done} cases\n`);
         break;
@@ -286,7 +297,7 @@ async function main(): Promise<void> {
       }
       const last = results[0].failure?.category;
       if (last === 'crash' || last === 'hang' || !session.server.alive || i % 5000 === 4999) await session.restart();
-      if (!smoke && i % 1000 === 999) process.stdout.write(`fuzz: ${i + 1} cases, ${failures.size} distinct failures, slowest ${slowest.ms} ms\n`);
+      if (!smoke && i % 1000 === 999) process.stdout.write(`fuzz: ${i + 1} cases, ${failures.size} distinct failures, ${JSON.stringify(counts)}, slowest ${slowest.ms} ms (${slowest.what})\n`);
     }
   } finally {
     session.dispose();
@@ -300,7 +311,7 @@ async function main(): Promise<void> {
     const c = failure.c;
     let input: string | undefined;
     if (c.type !== 'params') {
-      input = values['no-shrink'] || smoke ? c.text : await shrink(c, failure.category, 60000);
+      input = values['no-shrink'] || smoke || stopped ? c.text : await shrink(c, failure.category, 60000);
       fs.writeFileSync(path.join(dir, path.basename(c.kind.file)), input);
       if (c.type === 'edits') fs.writeFileSync(path.join(dir, 'edits.json'), JSON.stringify({ sample: c.kind.sample, edits: c.edits }, null, 1));
     }
