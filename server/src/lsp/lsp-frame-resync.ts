@@ -2,6 +2,7 @@ import { Transform, type TransformCallback } from 'node:stream';
 
 const SEPARATOR = Buffer.from('\r\n\r\n', 'ascii');
 const LENGTH_HEADER = /^content-length$/i;
+const LENGTH_HEADER_START = 'content-length:';
 /** A header block longer than this is not a header: drop it rather than wait for more. */
 const MAX_HEADER_BYTES = 8 * 1024;
 /** No message this server handles comes near this; a larger length is a corrupt header, not a message to wait for. */
@@ -15,41 +16,67 @@ export const MAX_FRAME_BYTES = 256 * 1024 * 1024;
  */
 export class LspFrameResync extends Transform {
   private buffer: Buffer = Buffer.alloc(0);
+  /** Chunks received while a large body is still incomplete: joined once, not once per chunk. */
+  private waiting: Buffer[] = [];
+  private waitingBytes = 0;
+  private neededBytes = 0;
 
   constructor(private readonly report: (problem: string) => void) {
     super();
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    this.buffer = this.buffer.length ? Buffer.concat([this.buffer, chunk]) : chunk;
+    if (this.buffer.length + this.waitingBytes + chunk.length < this.neededBytes) {
+      this.waiting.push(chunk);
+      this.waitingBytes += chunk.length;
+      return callback();
+    }
+    this.buffer = Buffer.concat([this.buffer, ...this.waiting, chunk]);
+    this.waiting = [];
+    this.waitingBytes = 0;
+    this.neededBytes = 0;
     this.drain();
     callback();
   }
 
+  /** Passes on every complete frame in the buffer; keeps what may still become one. */
   private drain(): void {
-    while (this.buffer.length) {
-      const headerEnd = this.buffer.indexOf(SEPARATOR);
-      if (headerEnd < 0) {
-        if (this.buffer.length > MAX_HEADER_BYTES) this.skip(`a header block longer than ${MAX_HEADER_BYTES} bytes`);
-        return;
+    const buffer = this.buffer;
+    let lower: string | undefined;
+    /** Where the next `Content-Length:` header starts after a bad frame, or the tail worth keeping. */
+    const skip = (from: number, problem: string): number => {
+      this.report(`dropped a malformed message frame: ${problem}`);
+      lower ??= buffer.toString('latin1').toLowerCase();
+      const next = lower.indexOf(LENGTH_HEADER_START, from + 1);
+      if (next >= 0) return next;
+      // Keep only what may be the start of a header cut off by the end of this chunk.
+      for (let keep = Math.min(LENGTH_HEADER_START.length - 1, buffer.length - from); keep > 0; keep--) {
+        if (LENGTH_HEADER_START.startsWith(lower.slice(buffer.length - keep))) return buffer.length - keep;
       }
-      const length = contentLength(this.buffer.subarray(0, headerEnd).toString('latin1'));
+      return buffer.length;
+    };
+    let pos = 0;
+    while (pos < buffer.length) {
+      const headerEnd = buffer.indexOf(SEPARATOR, pos);
+      if (headerEnd < 0) {
+        if (buffer.length - pos <= MAX_HEADER_BYTES) break;
+        pos = skip(pos, `a header block longer than ${MAX_HEADER_BYTES} bytes`);
+        continue;
+      }
+      const length = contentLength(buffer.subarray(pos, headerEnd).toString('latin1'));
       if (typeof length === 'string') {
-        this.skip(length);
+        pos = skip(pos, length);
         continue;
       }
       const frameEnd = headerEnd + SEPARATOR.length + length;
-      if (this.buffer.length < frameEnd) return;
-      this.push(Buffer.concat([Buffer.from(`Content-Length: ${length}\r\n\r\n`, 'ascii'), this.buffer.subarray(headerEnd + SEPARATOR.length, frameEnd)]));
-      this.buffer = this.buffer.subarray(frameEnd);
+      if (buffer.length < frameEnd) {
+        this.neededBytes = frameEnd - pos;
+        break;
+      }
+      this.push(Buffer.concat([Buffer.from(`Content-Length: ${length}\r\n\r\n`, 'ascii'), buffer.subarray(headerEnd + SEPARATOR.length, frameEnd)]));
+      pos = frameEnd;
     }
-  }
-
-  /** Drops the bad frame's bytes up to the next `Content-Length:` header (or all but a possible partial one). */
-  private skip(problem: string): void {
-    const next = indexOfLengthHeader(this.buffer, 1);
-    this.report(`dropped a malformed message frame: ${problem}`);
-    this.buffer = next >= 0 ? this.buffer.subarray(next) : this.buffer.subarray(Math.max(0, this.buffer.length - 15));
+    this.buffer = buffer.subarray(pos);
   }
 }
 
@@ -67,9 +94,4 @@ function contentLength(headers: string): number | string {
     found = length;
   }
   return found;
-}
-
-function indexOfLengthHeader(buffer: Buffer, from: number): number {
-  const lower = buffer.toString('latin1').toLowerCase();
-  return lower.indexOf('content-length:', from);
 }
