@@ -46,7 +46,9 @@ type Category = 'crash' | 'error' | 'hang' | 'slow' | 'cli-crash' | 'cli-hang';
 type FuzzCase =
   | { readonly type: 'text'; readonly kind: InputKind; readonly text: string }
   | { readonly type: 'edits'; readonly kind: InputKind; readonly edits: ReadonlyArray<{ range: Range; text: string }>; readonly text: string }
-  | { readonly type: 'params'; readonly method: string; readonly params: unknown; readonly request: boolean };
+  | { readonly type: 'params'; readonly method: string; readonly params: unknown; readonly request: boolean }
+  /** Bytes that are not a well-formed frame, followed by a well-formed request that must still be answered. */
+  | { readonly type: 'frame'; readonly bytes: string };
 
 interface Range {
   start: { line: number; character: number };
@@ -59,8 +61,25 @@ interface CaseResult {
 }
 
 export function generate(random: Random, scale: number): FuzzCase {
-  const roll = random.int(10);
-  if (roll === 0) {
+  const roll = random.int(20);
+  if (roll === 2) {
+    const body = JSON.stringify({ jsonrpc: '2.0', id: 1e6 + random.int(1000), method: 'textDocument/hover', params: {} });
+    const headers = [
+      'Content-Type: application/vscode-jsonrpc\r\n\r\n',
+      'Content-Length: abc\r\n\r\n',
+      `Content-Length: ${-random.int(100)}\r\n\r\n`,
+      'Content-Length: 99999999999999\r\n\r\n',
+      'garbage without a colon\r\n\r\n',
+      `Content-Length: ${random.int(body.length)}\r\n\r\n`,
+      'x'.repeat(random.size(20000)),
+      '\r\n\r\n',
+      'Content-Len',
+    ];
+    let bytes = '';
+    for (let i = random.size(4); i > 0; i--) bytes += random.pick(headers) + (random.chance(0.5) ? body.slice(0, random.int(body.length + 1)) : '');
+    return { type: 'frame', bytes };
+  }
+  if (roll <= 1) {
     const request = random.chance(0.4);
     const method = request ? random.pick(REQUEST_METHODS) : random.pick(NOTIFICATION_METHODS);
     let params = junkValue(random);
@@ -68,7 +87,7 @@ export function generate(random: Random, scale: number): FuzzCase {
     return { type: 'params', method, params, request };
   }
   const kind = random.pick(INPUT_KINDS);
-  if (roll <= 2) {
+  if (roll <= 6) {
     // Random mutations sent as incremental edits, as an editor sends keystrokes.
     const document = TextDocument.create('file:///x', kind.languageId, 1, kind.sample);
     let current = document;
@@ -134,7 +153,13 @@ class Session {
     const server = this.server;
     server.logs.length = 0;
     let outcome: Outcome;
-    if (c.type === 'params') {
+    if (c.type === 'frame') {
+      server.writeRaw(c.bytes);
+      // A frame may have been cut short: "Content-Length: 5" then nothing. The resync waits for its body, so end
+      // it with enough filler for any length the frame may have claimed, then ask.
+      server.writeRaw('\r\n\r\n' + ' '.repeat(256) + '\r\n\r\n');
+      outcome = await this.hover('alive.ts');
+    } else if (c.type === 'params') {
       if (c.request) outcome = await server.request(c.method, c.params, HANG_MS);
       else {
         server.notify(c.method, c.params);
@@ -178,7 +203,7 @@ class Session {
 
 /** Runs the case's file through `ospo-guide audit` in a workspace of its own. */
 function runCli(c: FuzzCase): CaseResult | undefined {
-  if (c.type === 'params') return undefined;
+  if (c.type === 'params' || c.type === 'frame') return undefined;
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ospo-fuzz-cli-'));
   try {
     for (const [file, text] of Object.entries(COMPANIONS)) fs.writeFileSync(path.join(root, file), text);
@@ -200,7 +225,7 @@ function lastLines(text: string): string {
 }
 
 function failureKey(c: FuzzCase, category: Category, message: string): string {
-  const where = c.type === 'params' ? c.method : c.kind.name;
+  const where = c.type === 'params' ? c.method : c.type === 'frame' ? 'frame' : c.kind.name;
   const what = category === 'slow' || category === 'hang' || category === 'cli-hang' ? '' : message.split('\n')[0].replace(/\/[^\s:]+/g, '<path>').replace(/\d+/g, 'N').slice(0, 160);
   return `${category} ${where} ${what}`.trim();
 }
@@ -269,7 +294,7 @@ async function main(): Promise<void> {
         break;
       }
       const c = generate(random, smoke ? 0.02 : 1);
-      const what = c.type === 'params' ? c.method : `${c.kind.name} (${c.type}, ${c.text.length} chars)`;
+      const what = c.type === 'params' ? c.method : c.type === 'frame' ? `frame (${c.bytes.length} bytes)` : `${c.kind.name} (${c.type}, ${c.text.length} chars)`;
       const results: CaseResult[] = [await session.run(c)];
       if (results[0].failure?.category === 'slow') {
         // The machine may just have been busy: a check is slow only when it is slow twice.
@@ -310,14 +335,15 @@ async function main(): Promise<void> {
     fs.mkdirSync(dir, { recursive: true });
     const c = failure.c;
     let input: string | undefined;
-    if (c.type !== 'params') {
+    if (c.type === 'frame') fs.writeFileSync(path.join(dir, 'frame.bin'), c.bytes);
+    if (c.type === 'text' || c.type === 'edits') {
       input = values['no-shrink'] || smoke || stopped ? c.text : await shrink(c, failure.category, 60000);
       fs.writeFileSync(path.join(dir, path.basename(c.kind.file)), input);
       if (c.type === 'edits') fs.writeFileSync(path.join(dir, 'edits.json'), JSON.stringify({ sample: c.kind.sample, edits: c.edits }, null, 1));
     }
     fs.writeFileSync(
       path.join(dir, 'failure.json'),
-      JSON.stringify({ key, seed, case: failure.case, category: failure.category, message: failure.message, ms: failure.ms, ...(c.type === 'params' ? { method: c.method, params: c.params } : { kind: c.kind.name, file: c.kind.file, inputChars: input?.length }) }, null, 2),
+      JSON.stringify({ key, seed, case: failure.case, category: failure.category, message: failure.message, ms: failure.ms, ...(c.type === 'params' ? { method: c.method, params: c.params } : c.type === 'frame' ? { frameBytes: c.bytes.length } : { kind: c.kind.name, file: c.kind.file, inputChars: input?.length }) }, null, 2),
     );
   }
   const summary = { seed, cases: done, seconds: Math.round((Date.now() - started) / 1000), counts, distinctFailures: failures.size, slowestCheck: slowest, slowestCliAudit: slowestCli };
