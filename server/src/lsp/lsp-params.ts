@@ -77,6 +77,8 @@ const PARAM_CHECKS: Readonly<Record<string, Check>> = {
   'workspace/executeCommand': object({ command: string, arguments: optional(array(() => undefined)) }),
   '$/cancelRequest': object({ id: (value, where) => (typeof value === 'string' || Number.isSafeInteger(value) ? undefined : `${where} must be a number or a string`) }),
   '$/setTrace': object({ value: string }),
+  // A client may name the re-routing method itself: its params are checked like any other.
+  'ospo/invalidParams': object({ method: string, reason: string }),
 };
 
 /** Why a message's params are not what its method needs, or undefined when they are (or the method takes anything). */
