@@ -1,5 +1,6 @@
 import type { Node } from 'jsonc-parser';
 import { parseJsonTree } from '../text/json-tree';
+import { capProblems } from '../text/problem-limit';
 import type { OffsetSpan } from '../text/line-index';
 
 export type ApprovalStatus = 'requested' | 'approved' | 'rejected';
@@ -46,7 +47,7 @@ export function readApprovalsLog(path: string, text: string | undefined): Approv
   const list = root?.type === 'object' ? propertyValue(root, 'approvals') : undefined;
   if (!list || list.type !== 'array') {
     if (root) problems.push({ span: { start: root.offset, end: root.offset + root.length }, message: 'the approvals log must be an object with an "approvals" array' });
-    return { path, entries, problems };
+    return { path, entries, problems: capApprovalsProblems(problems) };
   }
   (list.children ?? []).forEach((item, index) => {
     const span = { start: item.offset, end: item.offset + item.length };
@@ -69,7 +70,11 @@ export function readApprovalsLog(path: string, text: string | undefined): Approv
     }
     entries.push({ ...(fields as { package: string }), status: status as ApprovalStatus, index, span });
   });
-  return { path, entries, problems };
+  return { path, entries, problems: capApprovalsProblems(problems) };
+}
+
+function capApprovalsProblems(problems: ReadonlyArray<{ span: OffsetSpan; message: string }>): Array<{ span: OffsetSpan; message: string }> {
+  return capProblems(problems, (first, count) => ({ span: first.span, message: `… and ${count} more problems in the approvals log` }));
 }
 
 function propertyValue(object: Node, key: string): Node | undefined {

@@ -1,5 +1,6 @@
 import type { DependencyDeclaration, DependencyResolver, EcosystemSupport, LicenseEvidence, ResolvedDependency, ResolvedPackage } from '../ecosystems/ecosystem';
 import type { DependencySubject, Finding, Fix } from '../findings/finding';
+import { capProblems } from '../text/problem-limit';
 import { LineIndex } from '../text/line-index';
 import { decidePackage, describeEvidenceSource, type DecisionContext, type PackageVerdict } from './decide-package';
 
@@ -49,7 +50,8 @@ export function checkManifest(input: ManifestCheckInput): ManifestCheck {
   const lines = new LineIndex(input.text);
   const findings: Finding[] = [];
   const packages: PackageRow[] = [];
-  for (const problem of parsed.problems) {
+  const problems = capProblems(parsed.problems, (first, count) => ({ span: first.span, message: `… and ${count} more problems in this manifest`, always: first.always }));
+  for (const problem of problems) {
     if (input.reportSyntaxProblems || problem.always) {
       findings.push({
         code: 'manifest-invalid',

@@ -1,5 +1,6 @@
 import { printParseErrorCode } from 'jsonc-parser';
 import { parseJsonTree } from '../text/json-tree';
+import { capProblems } from '../text/problem-limit';
 import type { ManifestProblem } from './ecosystem';
 import type { OffsetSpan } from '../text/line-index';
 
@@ -27,7 +28,7 @@ export function readJsonDependencySections(text: string, sections: readonly stri
     span: { start: e.offset, end: e.offset + Math.max(1, e.length) },
   }));
   const entries: JsonDependencyEntry[] = [];
-  if (!root || root.type !== 'object') return { entries, problems };
+  if (!root || root.type !== 'object') return { entries, problems: capManifestProblems(problems, fileLabel) };
   const brokenKeys = new Set(errors.map((e) => e.offset));
   for (const prop of root.children ?? []) {
     const [keyNode, valueNode] = prop.children ?? [];
@@ -48,5 +49,9 @@ export function readJsonDependencySections(text: string, sections: readonly stri
       });
     }
   }
-  return { entries, problems };
+  return { entries, problems: capManifestProblems(problems, fileLabel) };
+}
+
+function capManifestProblems(problems: readonly ManifestProblem[], fileLabel: string): ManifestProblem[] {
+  return capProblems(problems, (first, count) => ({ span: first.span, message: `… and ${count} more problems in ${fileLabel}` }));
 }

@@ -1,5 +1,6 @@
 import { printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { parseJsonTree } from '../text/json-tree';
+import { capProblems } from '../text/problem-limit';
 import { isLicenseCategory, LICENSE_CATEGORIES } from '../spdx/license-categories';
 import { parseSpdxExpression } from '../spdx/spdx-expression';
 import type { OffsetSpan } from '../text/line-index';
@@ -48,12 +49,16 @@ const DISPOSITIONS: readonly Disposition[] = ['allow', 'review', 'deny'];
 
 /** Collects problems while reading one file's syntax tree. */
 class LayerReader {
-  readonly problems: PolicyProblem[] = [];
+  private readonly found: PolicyProblem[] = [];
   constructor(private readonly path: string) {}
+
+  get problems(): PolicyProblem[] {
+    return capProblems(this.found, (first, count) => ({ ...first, message: `… and ${count} more problems in this policy file` }));
+  }
 
   problem(node: Node | OffsetSpan, message: string): void {
     const span = 'type' in node ? { start: node.offset, end: node.offset + node.length } : node;
-    this.problems.push({ path: this.path, span, message });
+    this.found.push({ path: this.path, span, message });
   }
 
   /** The object's properties by key, reporting keys that are not in `known`. */

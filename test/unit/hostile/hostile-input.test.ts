@@ -1,8 +1,13 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { readApprovalsLog } from '../../../server/src/approvals/approvals-log';
 import { appendApprovalRequestEdit } from '../../../server/src/approvals/append-approval';
 import { ecosystemForManifest } from '../../../server/src/ecosystems/registry';
+import { CachingFileSource } from '../../../server/src/io/file-source';
 import { globLimitProblem } from '../../../server/src/policy/glob-limits';
+import { loadPolicy } from '../../../server/src/policy/load-policy';
 import { readPolicyLayer } from '../../../server/src/policy/read-policy-layer';
 import { compileReuseGlob } from '../../../server/src/reuse/reuse-glob';
 import { encodeUriComponentSafely } from '../../../server/src/text/uri-component';
@@ -48,6 +53,35 @@ describe('hostile input', () => {
         problems.map((p) => p.message.replace(/;.*/, '')),
         ['unknown key "x" in the policy'],
       );
+    });
+  });
+
+  describe('files with hundreds of thousands of problems', () => {
+    const mangled = `{"headers": {${'@ '.repeat(200000)}}}`;
+
+    it('a policy reports its first 100 problems and counts the rest, and loading it does not overflow the stack', () => {
+      const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ospo-mangled-'));
+      try {
+        fs.mkdirSync(path.join(root, '.ospo'));
+        fs.writeFileSync(path.join(root, '.ospo/policy.json'), mangled);
+        const started = Date.now();
+        const load = loadPolicy({ workspaceRoot: root, files: new CachingFileSource(), trusted: true });
+        assert.equal(load.kind, 'invalid');
+        const problems = load.kind === 'invalid' ? load.problems : [];
+        assert.equal(problems.length, 101);
+        assert.match(problems[100].message, /^… and \d+ more problems in this policy file$/);
+        assert.ok(Date.now() - started < 3000, `took ${Date.now() - started} ms`);
+      } finally {
+        fs.rmSync(root, { recursive: true, force: true });
+      }
+    });
+
+    it('so do an approvals log and a manifest', () => {
+      const log = readApprovalsLog('/w/.ospo/approvals.json', `{"approvals": [${'@ '.repeat(200000)}]}`);
+      assert.equal(log.problems.length, 101);
+      assert.match(log.problems[100].message, /more problems in the approvals log$/);
+      const parsed = support('package.json').parse(mangled, '/w/package.json');
+      assert.equal(parsed.problems.length, 101);
     });
   });
 
