@@ -26,7 +26,10 @@ const ERROR_LOG = /failed|Error\b|Maximum call stack|URIError|unhandled rejectio
 const COMPANIONS: Readonly<Record<string, string>> = {
   'alive.ts': '// SPDX-FileCopyrightText: 2026 Acme\n// SPDX-License-Identifier: MIT\nexport const x = 1;\n',
   'package.json': INPUT_KINDS[0].sample,
+  Gemfile: INPUT_KINDS.find((k) => k.name === 'Gemfile')!.sample,
 };
+/** The document whose check reads an input file: a lock file's manifest, else a source file (headers, REUSE). */
+const CHECKED_WITH: Readonly<Record<string, string>> = { 'package-lock.json': 'package.json', 'Gemfile.lock': 'Gemfile' };
 const REQUEST_METHODS = ['textDocument/hover', 'textDocument/codeAction', 'workspace/executeCommand'];
 const NOTIFICATION_METHODS = [
   'textDocument/didOpen',
@@ -136,7 +139,7 @@ class Session {
     this.server = new RawLspServer();
     await this.server.initialize(this.root, HANG_MS);
     for (const [file, text] of Object.entries(COMPANIONS)) {
-      this.server.notify('textDocument/didOpen', { textDocument: { uri: this.uri(file), languageId: file.endsWith('.ts') ? 'typescript' : 'json', version: 1, text } });
+      this.server.notify('textDocument/didOpen', { textDocument: { uri: this.uri(file), languageId: file.endsWith('.ts') ? 'typescript' : file === 'Gemfile' ? 'ruby' : 'json', version: 1, text } });
     }
   }
 
@@ -175,11 +178,11 @@ class Session {
         c.edits.forEach((edit, i) => server.notify('textDocument/didChange', { textDocument: { uri, version: i + 2 }, contentChanges: [edit] }));
       }
       if (c.kind.role === 'input') server.notify('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 2 }] });
-      const target = c.kind.role === 'manifest' ? c.kind.file : c.kind.file.startsWith('package-lock') ? 'package.json' : 'alive.ts';
+      const target = c.kind.role === 'manifest' ? c.kind.file : (CHECKED_WITH[c.kind.file] ?? 'alive.ts');
       outcome = await this.hover(target);
       server.notify('textDocument/didClose', { textDocument: { uri } });
       if (c.kind.role === 'input') server.notify('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 3 }] });
-      if (isCompanion) server.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'json', version: 1, text: COMPANIONS[c.kind.file] } });
+      if (isCompanion) server.notify('textDocument/didOpen', { textDocument: { uri, languageId: c.kind.languageId, version: 1, text: COMPANIONS[c.kind.file] } });
     }
     if (outcome.kind === 'exited') return { ms: outcome.ms, failure: { category: 'crash', message: lastLines(server.stderr) || `exit code ${outcome.code}` } };
     if (outcome.kind === 'timeout') return { ms: outcome.ms, failure: { category: 'hang', message: `no answer within ${HANG_MS} ms` } };
