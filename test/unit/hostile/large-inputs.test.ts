@@ -32,6 +32,15 @@ describe('large inputs are checked in linear time', function () {
     assert.ok(ms < 2000, `took ${ms} ms`);
   });
 
+  it('a go.mod requiring a module path of 10,000 segments', () => {
+    const text = `module example.com/x\n\nrequire golang.org/x/text${'/*'.repeat(10000)} v0.14.0\n`;
+    fs.writeFileSync(path.join(root, 'go.mod'), text);
+    const engine = new WorkspaceEngine({ root, files: new CachingFileSource(), trusted: true, env: { GOMODCACHE: path.join(root, 'no-cache') }, homeDir: root });
+    const started = Date.now();
+    assert.equal(engine.checkDocument(path.join(root, 'go.mod'), text).findings.length, 1);
+    assert.ok(Date.now() - started < 2000, `took ${Date.now() - started} ms`);
+  });
+
   it('an approvals log of 5,000 broken entries', () => {
     const entries = Array.from({ length: 5000 }, (_, i) => `{"package": "not a purl ${i}"}`).join(',\n');
     fs.writeFileSync(path.join(root, '.ospo/approvals.json'), `{"approvals": [\n${entries}\n]}`);
