@@ -1,4 +1,5 @@
-import { applyEdits, modify, parseTree, type FormattingOptions } from 'jsonc-parser';
+import { applyEdits, modify, type FormattingOptions } from 'jsonc-parser';
+import { parseJsonTree } from '../text/json-tree';
 import type { FileEdit } from '../findings/finding';
 import type { ApprovalStatus } from './approvals-log';
 
@@ -56,7 +57,9 @@ export function appendApprovalRequestEdit(logPath: string, existing: string | un
       ? { path: logPath, create: true, edits: [{ span: { start: 0, end: 0 }, newText: text }] }
       : { path: logPath, edits: [{ span: { start: 0, end: existing.length }, newText: text }] };
   }
-  const root = parseTree(existing, [], { allowTrailingComma: true });
+  const tree = parseJsonTree(existing, { allowTrailingComma: true });
+  if (tree.kind === 'too-deep') return { error: `${logPath} is nested too deep to read; fix it before requesting approvals` };
+  const root = tree.root;
   if (!root || root.type !== 'object') return { error: `${logPath} is not a JSON object; fix it before requesting approvals` };
   const approvals = root.children?.find((p) => p.children?.[0]?.value === 'approvals')?.children?.[1];
   if (approvals && approvals.type !== 'array') return { error: `"approvals" in ${logPath} is not an array` };

@@ -1,4 +1,6 @@
-import { parseTree, type Node, type ParseError } from 'jsonc-parser';
+import type { Node } from 'jsonc-parser';
+import { parseJsonTree } from '../text/json-tree';
+import { capProblems } from '../text/problem-limit';
 import type { OffsetSpan } from '../text/line-index';
 
 export type ApprovalStatus = 'requested' | 'approved' | 'rejected';
@@ -39,8 +41,9 @@ const STRING_FIELDS = ['package', 'version', 'license', 'detectedLicense', 'requ
 /** Reads the approvals log; a broken entry is reported and skipped, the others still count. */
 export function readApprovalsLog(path: string, text: string | undefined): ApprovalsLog {
   if (text === undefined) return { path, entries: [], problems: [] };
-  const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: true });
+  const tree = parseJsonTree(text, { allowTrailingComma: true });
+  if (tree.kind === 'too-deep') return { path, entries: [], problems: [{ span: tree.span, message: `approvals log syntax error: ${tree.message}` }] };
+  const { root, errors } = tree;
   const problems: Array<{ span: OffsetSpan; message: string }> = errors.map((e) => ({
     span: { start: e.offset, end: e.offset + e.length },
     message: 'approvals log syntax error',
@@ -49,7 +52,7 @@ export function readApprovalsLog(path: string, text: string | undefined): Approv
   const list = root?.type === 'object' ? propertyValue(root, 'approvals') : undefined;
   if (!list || list.type !== 'array') {
     if (root) problems.push({ span: { start: root.offset, end: root.offset + root.length }, message: 'the approvals log must be an object with an "approvals" array' });
-    return { path, entries, problems };
+    return { path, entries, problems: capApprovalsProblems(problems) };
   }
   (list.children ?? []).forEach((item, index) => {
     const span = { start: item.offset, end: item.offset + item.length };
@@ -77,7 +80,11 @@ export function readApprovalsLog(path: string, text: string | undefined): Approv
     }
     entries.push({ ...(fields as { package: string }), status: status as ApprovalStatus, index, span, valueSpans });
   });
-  return { path, entries, problems };
+  return { path, entries, problems: capApprovalsProblems(problems) };
+}
+
+function capApprovalsProblems(problems: ReadonlyArray<{ span: OffsetSpan; message: string }>): Array<{ span: OffsetSpan; message: string }> {
+  return capProblems(problems, (first, count) => ({ span: first.span, message: `… and ${count} more problems in the approvals log` }));
 }
 
 function propertyValue(object: Node, key: string): Node | undefined {

@@ -2,6 +2,7 @@ import type { DependencyDeclaration, DependencyResolver, EcosystemSupport, Licen
 import type { DependencySubject, Finding, Fix } from '../findings/finding';
 import { readLicenseStatement } from '../licenses/read-license-statement';
 import { formatSpdxExpression } from '../spdx/spdx-expression';
+import { capProblems } from '../text/problem-limit';
 import { LineIndex } from '../text/line-index';
 import { describeUnknownLicense, unknownLicenseHeadline, type UnknownLicenseReason } from '../findings/unknown-license';
 import { decidePackage, describeEvidenceSource, type DecisionContext, type PackageVerdict } from './decide-package';
@@ -64,8 +65,9 @@ export function checkManifest(input: ManifestCheckInput): ManifestCheck {
   const findings: Finding[] = [];
   const packages: PackageRow[] = [];
   const notes: DependencyNote[] = [];
-  if (input.reportSyntaxProblems) {
-    for (const problem of parsed.problems) {
+  const problems = capProblems(parsed.problems, (first, count) => ({ span: first.span, message: `… and ${count} more problems in this manifest`, always: first.always }));
+  for (const problem of problems) {
+    if (input.reportSyntaxProblems || problem.always) {
       findings.push({
         code: 'manifest-invalid',
         severity: 'warning',
@@ -79,7 +81,20 @@ export function checkManifest(input: ManifestCheckInput): ManifestCheck {
   }
   const seenRows = new Set<string>();
   const enrich = input.enrich ?? ((pkg: ResolvedPackage) => pkg);
-  for (const declaration of parsed.declarations) {
+  const declarations = parsed.declarations.slice(0, MAX_CHECKED_DECLARATIONS);
+  if (parsed.declarations.length > MAX_CHECKED_DECLARATIONS) {
+    const first = parsed.declarations[MAX_CHECKED_DECLARATIONS];
+    findings.push({
+      code: 'file-too-large',
+      severity: 'warning',
+      message: `only the first ${MAX_CHECKED_DECLARATIONS} of ${parsed.declarations.length} dependencies are checked; ${first.name} and those after it are not`,
+      path: input.path,
+      range: lines.rangeOf(first.nameSpan),
+      subject: { kind: 'file' },
+      fixes: [],
+    });
+  }
+  for (const declaration of declarations) {
     const raw = resolveSafely(input.resolver, declaration);
     const resolved = { pkg: enrich(raw.pkg), transitive: raw.transitive.map((t) => ({ chain: t.chain, pkg: enrich(t.pkg) })) };
     const range = lines.rangeOf(declaration.nameSpan);
@@ -99,7 +114,9 @@ export function checkManifest(input: ManifestCheckInput): ManifestCheck {
       if (r) packages.push(r);
       if (verdict.kind === 'problem') {
         const finding = toFinding(input, declaration, pkg, chain, verdict, range);
-        problems.set(verdict.code, [...(problems.get(verdict.code) ?? []), finding]);
+        const list = problems.get(verdict.code);
+        if (list) list.push(finding);
+        else problems.set(verdict.code, [finding]);
       }
     }
     for (const group of problems.values()) findings.push(...summarise(group, declaration.name));
@@ -131,6 +148,12 @@ function resolveSafely(resolver: ManifestCheckInput['resolver'], declaration: De
     };
   }
 }
+
+/**
+ * No real manifest declares this many dependencies; a generated or hostile one of tens of thousands would make
+ * every keystroke resolve them all. Past the limit the check stops with one finding that says so.
+ */
+export const MAX_CHECKED_DECLARATIONS = 2000;
 
 /** Above this many transitive packages with the same problem, one dependency line gets one summary finding. */
 const MAX_FINDINGS_PER_RULE_AND_DEPENDENCY = 3;

@@ -22,6 +22,8 @@ export interface DependencyDeclaration {
 export interface ManifestProblem {
   readonly message: string;
   readonly span: OffsetSpan;
+  /** Shown while editing too, not only in an audit: the editor's own syntax check does not report it. */
+  readonly always?: boolean;
 }
 
 export interface ParsedManifest {

@@ -1,4 +1,6 @@
-import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { printParseErrorCode } from 'jsonc-parser';
+import { parseJsonTree } from '../text/json-tree';
+import { capProblems } from '../text/problem-limit';
 import type { ManifestProblem } from './ecosystem';
 import type { OffsetSpan } from '../text/line-index';
 
@@ -17,14 +19,16 @@ export interface JsonDependencyEntry {
  * typed (unterminated, or without a value yet) is left out rather than judged.
  */
 export function readJsonDependencySections(text: string, sections: readonly string[], fileLabel: string): { entries: JsonDependencyEntry[]; problems: ManifestProblem[] } {
-  const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  const tree = parseJsonTree(text, { allowTrailingComma: true, disallowComments: false });
+  // The editor's own JSON check does not say this, so it is shown while editing too.
+  if (tree.kind === 'too-deep') return { entries: [], problems: [{ message: `${fileLabel} ${tree.message}`, span: tree.span, always: true }] };
+  const { root, errors } = tree;
   const problems: ManifestProblem[] = errors.map((e) => ({
     message: `${fileLabel} syntax error: ${printParseErrorCode(e.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}`,
     span: { start: e.offset, end: e.offset + Math.max(1, e.length) },
   }));
   const entries: JsonDependencyEntry[] = [];
-  if (!root || root.type !== 'object') return { entries, problems };
+  if (!root || root.type !== 'object') return { entries, problems: capManifestProblems(problems, fileLabel) };
   const brokenKeys = new Set(errors.map((e) => e.offset));
   for (const prop of root.children ?? []) {
     const [keyNode, valueNode] = prop.children ?? [];
@@ -45,5 +49,9 @@ export function readJsonDependencySections(text: string, sections: readonly stri
       });
     }
   }
-  return { entries, problems };
+  return { entries, problems: capManifestProblems(problems, fileLabel) };
+}
+
+function capManifestProblems(problems: readonly ManifestProblem[], fileLabel: string): ManifestProblem[] {
+  return capProblems(problems, (first, count) => ({ span: first.span, message: `… and ${count} more problems in ${fileLabel}` }));
 }

@@ -21,6 +21,7 @@ export type FindingCode =
   | 'license-text-unused'
   | 'reuse-metadata-invalid'
   | 'manifest-invalid'
+  | 'file-too-large'
   | 'policy-invalid';
 
 export type Severity = 'error' | 'warning' | 'information';

@@ -80,6 +80,12 @@ export const RULES: Readonly<Record<FindingCode, RuleDescription>> = {
     description: 'A dependency manifest has syntax errors; dependencies after the error may be missed.',
     defaultSeverity: 'warning',
   },
+  'file-too-large': {
+    title: 'File too large to check',
+    description:
+      'The file is larger than ospo.maxFileSize (5 MB by default), so its dependencies or header are not checked; or a manifest declares more than 2,000 dependencies, and only the first 2,000 are checked.',
+    defaultSeverity: 'warning',
+  },
   'policy-invalid': {
     title: 'Policy invalid',
     description: 'The policy file or the approvals log has an error; the last valid policy keeps applying.',

@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as nodePath from 'node:path';
 
 /**
  * Read access to the files the engine consults besides the document being checked (lock files, installed
@@ -22,14 +23,21 @@ export interface InvalidatingFileSource extends FileSource {
 /** Files larger than this are not read as metadata: no legitimate manifest or lock file is this big. */
 export const MAX_METADATA_BYTES = 64 * 1024 * 1024;
 
-/** Reads from disk, remembering results until told a path changed. */
+/**
+ * Reads from disk, remembering results until told a path changed. A path whose folder is missing, or whose
+ * folder's listing lacks its name, is answered from the cache: a manifest of thousands of dependencies probes
+ * thousands of cache and vendor paths below the same few missing folders, and each probe was a system call.
+ */
 export class CachingFileSource implements InvalidatingFileSource {
   private readonly texts = new Map<string, string | undefined>();
   private readonly dirs = new Map<string, readonly string[] | undefined>();
+  /** Lower-cased names of each listed folder: a name absent even ignoring case is missing on any file system. */
+  private readonly lowerNames = new Map<string, ReadonlySet<string>>();
+  private readonly existing = new Map<string, boolean>();
 
   readText(path: string): string | undefined {
     if (this.texts.has(path)) return this.texts.get(path);
-    const text = readTextFile(path);
+    const text = this.knownMissing(path) ? undefined : readTextFile(path);
     this.texts.set(path, text);
     return text;
   }
@@ -38,7 +46,7 @@ export class CachingFileSource implements InvalidatingFileSource {
     if (this.dirs.has(path)) return this.dirs.get(path);
     let names: readonly string[] | undefined;
     try {
-      names = fs.readdirSync(path);
+      names = this.knownMissing(path) ? undefined : fs.readdirSync(path);
     } catch {
       names = undefined;
     }
@@ -47,25 +55,50 @@ export class CachingFileSource implements InvalidatingFileSource {
   }
 
   exists(path: string): boolean {
-    if (this.texts.get(path) !== undefined) return true;
-    return fs.existsSync(path);
+    if (this.texts.get(path) !== undefined || this.dirs.get(path) !== undefined) return true;
+    let known = this.existing.get(path);
+    if (known === undefined) {
+      known = !this.knownMissing(path) && fs.existsSync(path);
+      this.existing.set(path, known);
+    }
+    return known;
+  }
+
+  /** True when the parent folder is missing or does not list the name (compared ignoring case). */
+  private knownMissing(path: string): boolean {
+    const parent = nodePath.dirname(path);
+    if (parent === path) return false;
+    if (!this.dirs.has(parent)) this.listDir(parent);
+    if (this.dirs.get(parent) === undefined) return true;
+    let lower = this.lowerNames.get(parent);
+    if (!lower) {
+      lower = new Set(this.dirs.get(parent)!.map((name) => name.toLowerCase()));
+      this.lowerNames.set(parent, lower);
+    }
+    return !lower.has(nodePath.basename(path).toLowerCase());
   }
 
   /** Forget a path and every cached path below it (a changed `node_modules` folder, say). */
   invalidate(path: string): void {
     const prefix = path.endsWith('/') ? path : path + '/';
-    for (const map of [this.texts, this.dirs] as Map<string, unknown>[]) {
+    for (const map of [this.texts, this.dirs, this.lowerNames, this.existing] as Map<string, unknown>[]) {
       map.delete(path);
       for (const key of [...map.keys()]) if (key.startsWith(prefix)) map.delete(key);
     }
-    // A new or deleted entry changes its parent's listing.
-    const slash = path.lastIndexOf('/');
-    if (slash > 0) this.dirs.delete(path.slice(0, slash));
+    // A new or deleted entry changes its parent's listing, and may be the first entry of folders that did not
+    // exist: every ancestor's listing is read again.
+    for (let dir = nodePath.dirname(path), child = path; dir !== child; child = dir, dir = nodePath.dirname(dir)) {
+      this.dirs.delete(dir);
+      this.lowerNames.delete(dir);
+      this.existing.delete(dir);
+    }
   }
 
   invalidateAll(): void {
     this.texts.clear();
     this.dirs.clear();
+    this.lowerNames.clear();
+    this.existing.clear();
   }
 }
 

@@ -100,7 +100,9 @@ export class DocumentDiagnostics {
         // Problems of the policy and the approvals log are published by refreshPolicyFindings.
         if (POLICY_INPUT_CODES.has(finding.code)) continue;
         const uri = pathToUri(finding.path);
-        this.auditFindings.set(uri, [...(this.auditFindings.get(uri) ?? []), finding]);
+        const list = this.auditFindings.get(uri);
+        if (list) list.push(finding);
+        else this.auditFindings.set(uri, [finding]);
       }
     }
     for (const uri of new Set([...previous, ...this.auditFindings.keys()])) this.publish(uri);
@@ -129,7 +131,11 @@ export class DocumentDiagnostics {
     const next = new Map<string, Finding[]>();
     for (const folder of this.folders.all()) {
       if (!folder.settings.enable) continue;
-      for (const finding of folder.engine.policyFindings()) next.set(finding.path, [...(next.get(finding.path) ?? []), finding]);
+      for (const finding of folder.engine.policyFindings()) {
+        const list = next.get(finding.path);
+        if (list) list.push(finding);
+        else next.set(finding.path, [finding]);
+      }
     }
     const touched = new Set([...this.policyFindings.keys(), ...next.keys()]);
     this.policyFindings.clear();

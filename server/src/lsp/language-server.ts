@@ -3,6 +3,8 @@ import {
   CodeActionKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  ErrorCodes,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -15,6 +17,7 @@ import { CachingFileSource } from '../io/file-source';
 import { TOOL_VERSION } from '../tool-version';
 import { codeActionsFor, FIX_ALL_KIND } from './code-actions';
 import { DocumentDiagnostics } from './document-diagnostics';
+import { INVALID_PARAMS_METHOD, type InvalidParamsRequest } from './lsp-params';
 import { OpenDocumentsFileSource } from './open-documents-file-source';
 import { SERVER_COMMANDS, ServerCommands } from './server-commands';
 import { readServerSettings } from './server-settings';
@@ -68,6 +71,12 @@ export function startLanguageServer(connection: Connection): void {
     if (matched) diagnostics.recheckAll();
     return matched;
   }
+
+  // Requests whose params failed their check at the entry (see validatingMessageStrategy).
+  connection.onRequest(INVALID_PARAMS_METHOD, ({ method, reason }: InvalidParamsRequest) => {
+    connection.console.warn(`rejected ${method}: ${reason}`);
+    return new ResponseError(ErrorCodes.InvalidParams, `${method}: ${reason}`);
+  });
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const options = (params.initializationOptions ?? {}) as { trusted?: boolean };

@@ -1,3 +1,4 @@
+import { encodeUriComponentSafely } from '../text/uri-component';
 import * as os from 'node:os';
 import type { CancellationToken, Connection, ExecuteCommandParams } from 'vscode-languageserver';
 import { appendApprovalRequestEdit, reviewApprovalEdit } from '../approvals/append-approval';
@@ -135,7 +136,7 @@ export class ServerCommands {
     ].join('\n');
     return {
       applied: true,
-      url: template.replace(/\{title\}/g, encodeURIComponent(title)).replace(/\{body\}/g, encodeURIComponent(body)),
+      url: template.replace(/\{title\}/g, encodeUriComponentSafely(title)).replace(/\{body\}/g, encodeUriComponentSafely(body)),
       ...(mismatch ? { mismatch } : {}),
     };
   }

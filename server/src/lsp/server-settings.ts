@@ -13,9 +13,20 @@ export interface ServerSettings {
   readonly approvalsOutsideWorkspace: boolean;
   /** The Python interpreter the editor is configured with (`python.defaultInterpreterPath`), if any. */
   readonly pythonInterpreter?: string;
+  /** Files larger than this many bytes get one finding instead of a check (`ospo.maxFileSize`, in MB). */
+  readonly maxFileBytes: number;
 }
 
-export const DEFAULT_SETTINGS: ServerSettings = { enable: true, headersEnabled: true, dependenciesEnabled: true, onlineLookup: false, approvalsOutsideWorkspace: false };
+export const DEFAULT_MAX_FILE_MB = 5;
+
+export const DEFAULT_SETTINGS: ServerSettings = {
+  enable: true,
+  headersEnabled: true,
+  dependenciesEnabled: true,
+  onlineLookup: false,
+  maxFileBytes: DEFAULT_MAX_FILE_MB * 1024 * 1024,
+  approvalsOutsideWorkspace: false,
+};
 
 /**
  * The environment of a Python interpreter at `interpreter`: `<env>/bin/python` or `<env>\\Scripts\\python.exe`
@@ -48,6 +59,10 @@ export function readServerSettings(raw: unknown, python?: unknown): ServerSettin
     dependenciesEnabled: bool(nested('dependencies').enable ?? section['dependencies.enable'], true),
     onlineLookup: bool(section.onlineLookup, false),
     approvalsOutsideWorkspace: bool(nested('approvals').allowOutsideWorkspace ?? section['approvals.allowOutsideWorkspace'], false),
+    maxFileBytes:
+      typeof section.maxFileSize === 'number' && Number.isFinite(section.maxFileSize) && section.maxFileSize > 0
+        ? Math.round(section.maxFileSize * 1024 * 1024)
+        : DEFAULT_SETTINGS.maxFileBytes,
     ...pythonSetting(python),
   };
 }

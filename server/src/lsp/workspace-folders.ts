@@ -38,6 +38,7 @@ export class WorkspaceFolders {
       checkDependencies: settings.dependenciesEnabled,
       env: this.environmentFor(root, settings),
       homeDir: os.homedir(),
+      maxFileBytes: settings.maxFileBytes,
       ...(online ? { online } : {}),
       approvalsOutsideWorkspace: settings.approvalsOutsideWorkspace && this.trusted,
     });

@@ -1,9 +1,12 @@
-import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { parseJsonTree } from '../text/json-tree';
+import { capProblems } from '../text/problem-limit';
 import { isLicenseCategory, LICENSE_CATEGORIES } from '../spdx/license-categories';
 import { parseSpdxExpression } from '../spdx/spdx-expression';
 import type { OffsetSpan } from '../text/line-index';
 import { parseExpiryPeriod, type ExpiryPeriod } from './approval-expiry';
 import { copyrightHolderProblem, headerTextProblem } from './header-text';
+import { globLimitProblem } from './glob-limits';
 import { parsePackagePattern } from './package-pattern';
 import type { Disposition, LicenseRule, PackagePattern } from './policy-types';
 
@@ -56,12 +59,16 @@ const DISPOSITIONS: readonly Disposition[] = ['allow', 'review', 'deny'];
 
 /** Collects problems while reading one file's syntax tree. */
 class LayerReader {
-  readonly problems: PolicyProblem[] = [];
+  private readonly found: PolicyProblem[] = [];
   constructor(private readonly path: string) {}
+
+  get problems(): PolicyProblem[] {
+    return capProblems(this.found, (first, count) => ({ ...first, message: `… and ${count} more problems in this policy file` }));
+  }
 
   problem(node: Node | OffsetSpan, message: string): void {
     const span = 'type' in node ? { start: node.offset, end: node.offset + node.length } : node;
-    this.problems.push({ path: this.path, span, message });
+    this.found.push({ path: this.path, span, message });
   }
 
   /** The object's properties by key, reporting keys that are not in `known`. */
@@ -108,6 +115,17 @@ class LayerReader {
     return out;
   }
 
+  /** Glob strings; one beyond the glob limits is reported at its entry and left out. */
+  globs(node: Node | undefined, where: string): string[] | undefined {
+    return this.strings(node, where)?.flatMap(({ value, node: item }) => (this.globWithinLimits(value, item, where) ? [value] : []));
+  }
+
+  globWithinLimits(glob: string, node: Node, where: string): boolean {
+    const problem = globLimitProblem(glob);
+    if (problem) this.problem(node, `${where}: the glob ${JSON.stringify(glob.length > 60 ? `${glob.slice(0, 60)}…` : glob)} ${problem}`);
+    return problem === undefined;
+  }
+
   disposition(node: Node | undefined, where: string): Disposition | undefined {
     const value = this.string(node, where);
     if (value === undefined || !node) return undefined;
@@ -152,8 +170,9 @@ class LayerReader {
     const patterns: PackagePattern[] = [];
     for (const { value, node: item } of items) {
       const parsed = parsePackagePattern(value);
-      if (parsed.ok) patterns.push(parsed.pattern);
-      else this.problem(item, `${where}: ${parsed.error}`);
+      if (parsed.ok) {
+        if (this.globWithinLimits(parsed.pattern.nameGlob, item, where)) patterns.push(parsed.pattern);
+      } else this.problem(item, `${where}: ${parsed.error}`);
     }
     return patterns;
   }
@@ -162,12 +181,16 @@ class LayerReader {
 /** Parses and validates one policy file (JSONC: comments and trailing commas allowed). */
 export function readPolicyLayer(path: string, text: string): { layer: PolicyLayer; problems: PolicyProblem[] } {
   const reader = new LayerReader(path);
-  const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  const tree = parseJsonTree(text, { allowTrailingComma: true, disallowComments: false });
+  const empty: PolicyLayer = { path, extends: [], licenses: {}, packages: {}, headers: {}, approvals: {} };
+  if (tree.kind === 'too-deep') {
+    reader.problem(tree.span, `policy syntax error: ${tree.message}`);
+    return { layer: empty, problems: reader.problems };
+  }
+  const { root, errors } = tree;
   for (const error of errors) {
     reader.problem({ start: error.offset, end: error.offset + Math.max(1, error.length) }, `policy syntax error: ${describeParseError(error)}`);
   }
-  const empty: PolicyLayer = { path, extends: [], licenses: {}, packages: {}, headers: {}, approvals: {} };
   if (!root) {
     if (errors.length === 0) reader.problem({ start: 0, end: 0 }, 'the policy file is empty; expected a JSON object');
     return { layer: empty, problems: reader.problems };
@@ -254,14 +277,14 @@ export function readPolicyLayer(path: string, text: string): { layer: PolicyLaye
         const [k, v] = prop.children ?? [];
         if (k && v) {
           if (v.type !== 'string') reader.problem(v, 'headers.styles values must be comment style names');
-          else styles[String(k.value)] = v.value as string;
+          else if (reader.globWithinLimits(String(k.value), k, 'headers.styles')) styles[String(k.value)] = v.value as string;
         }
       }
     }
     headers = prune({
       enabled: reader.boolean(p.get('enabled'), 'headers.enabled'),
-      include: reader.strings(p.get('include'), 'headers.include')?.map((s) => s.value),
-      exclude: reader.strings(p.get('exclude'), 'headers.exclude')?.map((s) => s.value),
+      include: reader.globs(p.get('include'), 'headers.include'),
+      exclude: reader.globs(p.get('exclude'), 'headers.exclude'),
       license,
       copyrightHolder,
       template,

@@ -1,3 +1,4 @@
+import { encodeUriComponentSafely } from '../text/uri-component';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AuditResult } from '../audit/run-audit';
@@ -32,7 +33,7 @@ export function toSarif(result: AuditResult, toolVersion: string): object {
           const relative = path.relative(result.root, finding.path);
           const inside = !relative.startsWith('..') && !path.isAbsolute(relative);
           const artifactLocation = inside
-            ? { uri: relative.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: 'SRCROOT' }
+            ? { uri: relative.split(path.sep).map(encodeUriComponentSafely).join('/'), uriBaseId: 'SRCROOT' }
             : { uri: pathToFileURL(finding.path).href };
           return {
             ruleId: finding.code,

@@ -1,7 +1,7 @@
-import { dep5GlobToRegExp } from './reuse-glob';
+import { compileDep5Glob, type PathGlob } from './reuse-glob';
 
 export interface Dep5Paragraph {
-  readonly patterns: readonly RegExp[];
+  readonly patterns: readonly PathGlob[];
   readonly copyright: string;
   readonly license: string;
 }
@@ -28,7 +28,7 @@ export function readDep5(text: string): Dep5Paragraph[] {
     const files = fields.get('files');
     if (!files) continue;
     paragraphs.push({
-      patterns: files.split(/\s+/).filter(Boolean).map(dep5GlobToRegExp),
+      patterns: files.split(/\s+/).filter(Boolean).map(compileDep5Glob),
       copyright: (fields.get('copyright') ?? '').trim(),
       license: (fields.get('license') ?? '').split('\n')[0].trim(),
     });

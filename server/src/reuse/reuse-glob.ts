@@ -1,38 +1,67 @@
+/** A compiled path pattern. Matching is O(path × pattern): a pattern of many stars cannot backtrack for ever. */
+export interface PathGlob {
+  test(path: string): boolean;
+}
+
+/** One pattern element: a literal character, `*` (not across `/`), `**` / dep5's `*` (anything), `?` (one). */
+type Token = { kind: 'char'; char: string } | { kind: 'star' } | { kind: 'any' } | { kind: 'one' };
+
 /**
  * REUSE.toml path patterns (REUSE specification 3.3): `*` matches any characters except `/`, `**` matches any
  * characters including `/`, `\*` is a literal asterisk, and everything else is literal. Patterns are relative to
  * the REUSE.toml's folder and match whole paths.
  */
-export function reuseGlobToRegExp(pattern: string): RegExp {
-  let source = '';
+export function compileReuseGlob(pattern: string): PathGlob {
+  const tokens: Token[] = [];
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i];
-    if (c === '\\' && i + 1 < pattern.length) {
-      source += escapeRegExp(pattern[++i]);
-    } else if (c === '*' && pattern[i + 1] === '*') {
-      source += '.*';
+    if (c === '\\' && i + 1 < pattern.length) tokens.push({ kind: 'char', char: pattern[++i] });
+    else if (c === '*' && pattern[i + 1] === '*') {
+      tokens.push({ kind: 'any' });
       i++;
-    } else if (c === '*') {
-      source += '[^/]*';
-    } else {
-      source += escapeRegExp(c);
-    }
+    } else if (c === '*') tokens.push({ kind: 'star' });
+    else tokens.push({ kind: 'char', char: c });
   }
-  return new RegExp(`^${source}$`);
+  return compile(tokens);
 }
 
 /**
  * Debian copyright format (`.reuse/dep5`) `Files:` patterns: `*` matches anything including `/`, `?` one
  * character, and a pattern is relative to the project root.
  */
-export function dep5GlobToRegExp(pattern: string): RegExp {
-  let source = '';
-  for (const c of pattern.replace(/^\.\//, '')) {
-    source += c === '*' ? '.*' : c === '?' ? '.' : escapeRegExp(c);
-  }
-  return new RegExp(`^${source}$`);
+export function compileDep5Glob(pattern: string): PathGlob {
+  const tokens: Token[] = [...pattern.replace(/^\.\//, '')].map((c) => (c === '*' ? { kind: 'any' } : c === '?' ? { kind: 'one' } : { kind: 'char', char: c }));
+  return compile(tokens);
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/** A row-by-row NFA simulation: `reachable[j]` says the first j tokens can match the path read so far. */
+function compile(tokens: readonly Token[]): PathGlob {
+  return {
+    test(path: string): boolean {
+      const chars = [...path];
+      let reachable = new Uint8Array(tokens.length + 1);
+      reachable[0] = 1;
+      closeOverStars(tokens, reachable);
+      for (const c of chars) {
+        const next = new Uint8Array(tokens.length + 1);
+        for (let j = 0; j < tokens.length; j++) {
+          if (!reachable[j]) continue;
+          const token = tokens[j];
+          if (token.kind === 'any' || (token.kind === 'star' && c !== '/')) next[j] = 1;
+          else if (token.kind === 'one' || (token.kind === 'char' && token.char === c)) next[j + 1] = 1;
+        }
+        closeOverStars(tokens, next);
+        reachable = next;
+      }
+      return reachable[tokens.length] === 1;
+    },
+  };
+}
+
+/** A star may match nothing: whoever reaches it also reaches the token after it. */
+function closeOverStars(tokens: readonly Token[], reachable: Uint8Array): void {
+  for (let j = 0; j < tokens.length; j++) {
+    const kind = tokens[j].kind;
+    if (reachable[j] && (kind === 'star' || kind === 'any')) reachable[j + 1] = 1;
+  }
 }

@@ -1,10 +1,10 @@
 import { parse } from 'smol-toml';
-import { reuseGlobToRegExp } from './reuse-glob';
+import { compileReuseGlob, type PathGlob } from './reuse-glob';
 
 export type Precedence = 'closest' | 'aggregate' | 'override';
 
 export interface ReuseAnnotation {
-  readonly patterns: ReadonlyArray<{ readonly text: string; readonly regexp: RegExp }>;
+  readonly patterns: ReadonlyArray<{ readonly text: string; readonly glob: PathGlob }>;
   readonly precedence: Precedence;
   readonly copyrights: readonly string[];
   readonly licenses: readonly string[];
@@ -43,7 +43,7 @@ export function readReuseToml(path: string, dir: string, text: string): ReuseTom
       return { ok: false, path, error: `REUSE.toml: precedence must be closest, aggregate or override, not ${JSON.stringify(precedence)}` };
     }
     annotations.push({
-      patterns: strings(entry.path).map((text) => ({ text, regexp: reuseGlobToRegExp(text) })),
+      patterns: strings(entry.path).map((text) => ({ text, glob: compileReuseGlob(text) })),
       precedence,
       copyrights: strings(entry['SPDX-FileCopyrightText']),
       licenses: strings(entry['SPDX-License-Identifier']),
@@ -57,7 +57,7 @@ export function matchingAnnotation(toml: ReuseToml, relativePath: string): Reuse
   const local = toml.dir === '' ? relativePath : relativePath.startsWith(toml.dir + '/') ? relativePath.slice(toml.dir.length + 1) : undefined;
   if (local === undefined) return undefined;
   for (let i = toml.annotations.length - 1; i >= 0; i--) {
-    if (toml.annotations[i].patterns.some((p) => p.regexp.test(local))) return toml.annotations[i];
+    if (toml.annotations[i].patterns.some((p) => p.glob.test(local))) return toml.annotations[i];
   }
   return undefined;
 }

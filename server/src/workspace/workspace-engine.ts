@@ -19,6 +19,9 @@ import { ReuseIndex } from '../reuse/reuse-coverage';
 import { readHeader } from '../headers/read-header';
 import type { OnlineLicenseOverlay } from '../licenses/online-license-overlay';
 
+/** The default of `ospo.maxFileSize`: no real manifest or source file comes near it. */
+export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
+
 export interface WorkspaceEngineOptions {
   readonly root: string;
   readonly files: InvalidatingFileSource;
@@ -29,6 +32,8 @@ export interface WorkspaceEngineOptions {
   readonly now?: () => Date;
   readonly checkHeaders?: boolean;
   readonly checkDependencies?: boolean;
+  /** Files larger than this get one `file-too-large` finding instead of a check; default 5 MB (`ospo.maxFileSize`). */
+  readonly maxFileBytes?: number;
   /** Online license lookup for packages nothing local describes; off unless given. */
   readonly online?: OnlineLicenseOverlay;
   /** A user-level setting lets the approvals log live outside the folder; honoured only when `trusted`. */
@@ -168,8 +173,14 @@ export class WorkspaceEngine {
     for (const p of this.approvalsLog.problems) problems.push({ path: this.approvalsLog.path, span: p.span, message: `approvals log: ${p.message}` });
     const source = this.policyResult.policy.source;
     if (this.approvalsOutside && source.kind === 'file') problems.push({ path: source.path, span: { start: 0, end: 0 }, message: this.approvalsOutside });
+    // One line index per file: an approvals log of thousands of broken entries has thousands of problems.
+    const lineIndexes = new Map<string, LineIndex>();
     const findings = problems.map((problem) => {
-      const text = this.options.files.readText(problem.path) ?? '';
+      let lines = lineIndexes.get(problem.path);
+      if (!lines) {
+        lines = new LineIndex(this.options.files.readText(problem.path) ?? '');
+        lineIndexes.set(problem.path, lines);
+      }
       const fallbackNote =
         this.policyResult.kind !== 'invalid' ? '' : this.hadValidPolicy ? ' (the last valid policy stays in force)' : ' (the rest of the policy applies)';
       return {
@@ -177,7 +188,7 @@ export class WorkspaceEngine {
         severity: 'error',
         message: problem.message + fallbackNote,
         path: problem.path,
-        range: new LineIndex(text).rangeOf(problem.span),
+        range: lines.rangeOf(problem.span),
         subject: { kind: 'file' },
         fixes: [],
       } satisfies Finding;
@@ -210,7 +221,13 @@ export class WorkspaceEngine {
     let packages: readonly PackageRow[] = [];
     let notes: readonly DependencyNote[] = [];
     const support = this.options.checkDependencies === false ? undefined : ecosystemForManifest(filePath);
-    if (support && !this.isInsideDependencyFolder(filePath)) {
+    const relativePath = this.relative(filePath);
+    const headers = this.lastGoodPolicy.headers;
+    const checksDependencies = support !== undefined && !this.isInsideDependencyFolder(filePath);
+    const checksHeader = this.options.checkHeaders !== false && headers.enabled && !relativePath.startsWith('..') && isHeaderSelected(relativePath, headers);
+    const tooLarge = checksDependencies || checksHeader ? this.tooLargeFinding(filePath, text) : undefined;
+    if (tooLarge) return { findings: [tooLarge], packages: [], notes: [] };
+    if (support && checksDependencies) {
       const today = isoDate(this.now());
       // Approvals expire by date: a new day starts afresh.
       if (today !== this.verdictsDate) {
@@ -237,9 +254,7 @@ export class WorkspaceEngine {
       packages = check.packages;
       notes = check.notes;
     }
-    const relativePath = this.relative(filePath);
-    const headers = this.lastGoodPolicy.headers;
-    if (this.options.checkHeaders !== false && headers.enabled && !relativePath.startsWith('..') && isHeaderSelected(relativePath, headers)) {
+    if (checksHeader) {
       findings.push(
         ...checkHeader({
           path: filePath,
@@ -283,6 +298,25 @@ export class WorkspaceEngine {
       ...own.map((tag) => ({ expression: tag.expression, line: lines!.positionAt(tag.span.start).line })),
       ...(coverage.kind === 'none' ? [] : coverage.licenses.map((expression) => ({ expression, line: 0 }))),
     ];
+  }
+
+  /** One finding in place of a check, for a file above the size limit: checking it could stall every keystroke. */
+  private tooLargeFinding(filePath: string, text: string): Finding | undefined {
+    const limit = this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    // UTF-8 takes at most 3 bytes per UTF-16 unit: most texts are decided without counting.
+    if (text.length * 3 <= limit) return undefined;
+    const bytes = Buffer.byteLength(text, 'utf8');
+    if (bytes <= limit) return undefined;
+    const mb = (n: number) => `${(n / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
+    return {
+      code: 'file-too-large',
+      severity: 'warning',
+      message: `too large to check: ${mb(bytes)} > ${mb(limit)} (ospo.maxFileSize)`,
+      path: filePath,
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      subject: { kind: 'file' },
+      fixes: [],
+    };
   }
 
   private isInsideDependencyFolder(filePath: string): boolean {

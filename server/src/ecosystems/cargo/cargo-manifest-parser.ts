@@ -1,3 +1,4 @@
+import { encodeUriComponentSafely } from '../../text/uri-component';
 import type { DependencyDeclaration, ManifestProblem, ParsedManifest } from '../ecosystem';
 import type { OffsetSpan } from '../../text/line-index';
 import { flattenEntries, scanToml, strictTomlProblems, type TomlKeyPart, type TomlScan, type TomlValue } from './toml-scanner';
@@ -123,7 +124,7 @@ export function scanCargoManifest(text: string): CargoManifestScan {
 }
 
 export function cargoPurl(crateName: string): string {
-  return `pkg:cargo/${encodeURIComponent(crateName)}`;
+  return `pkg:cargo/${encodeUriComponentSafely(crateName)}`;
 }
 
 /**

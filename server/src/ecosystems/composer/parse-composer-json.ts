@@ -1,3 +1,4 @@
+import { encodeUriComponentSafely } from '../../text/uri-component';
 import type { DependencyDeclaration, ParsedManifest } from '../ecosystem';
 import { readJsonDependencySections } from '../json-dependency-sections';
 
@@ -7,7 +8,7 @@ const PLATFORM = /^(php(-64bit|-ipv6|-zts|-debug)?|hhvm|ext-.+|lib-.+|composer(-
 /** `pkg:composer/<vendor>/<name>`; Composer names are case-insensitive and purls spell them in lower case. */
 export function composerPurl(name: string): string {
   const [vendor, pkg] = name.toLowerCase().split('/');
-  return pkg ? `pkg:composer/${encodeURIComponent(vendor)}/${encodeURIComponent(pkg)}` : `pkg:composer/${encodeURIComponent(vendor)}`;
+  return pkg ? `pkg:composer/${encodeUriComponentSafely(vendor)}/${encodeUriComponentSafely(pkg)}` : `pkg:composer/${encodeUriComponentSafely(vendor)}`;
 }
 
 /**

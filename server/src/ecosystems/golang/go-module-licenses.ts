@@ -57,6 +57,9 @@ export function findGoModuleLicense(
   return installedAt ? { kind: 'none', searched, installedAt } : { kind: 'none', searched };
 }
 
+/** Far above any real module path (`github.com/org/repo/v2/sub/pkg`). */
+const MAX_MODULE_PATH_SEGMENTS = 32;
+
 /**
  * Cached modules whose path encloses this one (`github.com/org/repo` for `github.com/org/repo/sub`): a nested
  * module without its own license text is covered by the repository's root license. The same version is
@@ -65,6 +68,8 @@ export function findGoModuleLicense(
 function enclosingModuleDirs(files: FileSource, cache: string, modulePath: string, version: string): string[] {
   const segments = modulePath.split('/');
   const dirs: string[] = [];
+  // Each enclosing path is a cache lookup: a hostile path of thousands of segments would make it quadratic.
+  if (segments.length > MAX_MODULE_PATH_SEGMENTS) return dirs;
   for (let length = segments.length - 1; length >= 2; length--) {
     const parentPath = segments.slice(0, length).join('/');
     const escaped = escapeModulePath(parentPath).split('/');

@@ -8,7 +8,7 @@ import type {
   ResolvedPackage,
   TransitivePackage,
 } from '../ecosystem';
-import { findReplacement, parseGoMod, type GoModFile } from './go-mod-parser';
+import { findReplacement, parseGoMod, type GoModFile, type GoReplace } from './go-mod-parser';
 import { findGoModuleLicense, goModCacheDir, moduleCacheDir } from './go-module-licenses';
 import { escapeModulePath, escapeModuleVersion, golangPurl } from './module-path-escape';
 import { evidenceFromLicenseFiles, findLicenseFiles } from '../../licenses/license-file-evidence';
@@ -27,6 +27,8 @@ type ModuleRef = { readonly kind: 'module'; readonly path: string; readonly vers
 export class GoResolver implements DependencyResolver {
   private readonly goModDir: string;
   private mainFile: GoModFile | undefined;
+  /** The main go.mod's requirements and replacements by module path: looked up per module, so kept once. */
+  private mainIndex: { readonly selected: ReadonlyMap<string, string | undefined>; readonly replaces: ReadonlyMap<string, GoReplace[]> } | undefined;
 
   constructor(
     private readonly manifestPath: string,
@@ -40,6 +42,19 @@ export class GoResolver implements DependencyResolver {
     return this.mainFile;
   }
 
+  private index(): NonNullable<GoResolver['mainIndex']> {
+    if (!this.mainIndex) {
+      const replaces = new Map<string, GoReplace[]>();
+      for (const r of this.main().replaces) {
+        const list = replaces.get(r.oldPath);
+        if (list) list.push(r);
+        else replaces.set(r.oldPath, [r]);
+      }
+      this.mainIndex = { selected: new Map(this.main().requires.map((r) => [r.path, r.version])), replaces };
+    }
+    return this.mainIndex;
+  }
+
   resolve(declaration: DependencyDeclaration): ResolvedDependency {
     const root = this.follow(declaration.name, declaration.versionSpec);
     const pkg = this.packageOf(root);
@@ -48,7 +63,7 @@ export class GoResolver implements DependencyResolver {
 
   /** Applies the main module's replace directives. */
   private follow(modulePath: string, version: string | undefined): ModuleRef {
-    const replacement = findReplacement(this.main().replaces, modulePath, version);
+    const replacement = findReplacement(this.index().replaces.get(modulePath) ?? [], modulePath, version);
     if (!replacement) return { kind: 'module', path: modulePath, version };
     if (replacement.target.kind === 'directory') {
       return { kind: 'directory', name: modulePath, dir: path.resolve(this.goModDir, replacement.target.dir) };
@@ -92,7 +107,7 @@ export class GoResolver implements DependencyResolver {
   }
 
   private transitive(root: ModuleRef): TransitivePackage[] {
-    const selected = new Map(this.main().requires.map((r) => [r.path, r.version]));
+    const { selected } = this.index();
     const rootName = root.kind === 'module' ? root.path : root.name;
     const seen = new Set<string>([rootName]);
     const out: TransitivePackage[] = [];

@@ -1,3 +1,4 @@
+import { encodeUriComponentSafely } from '../../text/uri-component';
 /**
  * The module cache stores paths and versions case-encoded, because not every file system keeps case: each
  * upper-case letter becomes `!` and its lower-case form (golang.org/x/mod/module, golang/go#40424).
@@ -18,5 +19,5 @@ export function unescapeModulePath(escaped: string): string | undefined {
 
 /** `pkg:golang/<module path>`; each path segment percent-encoded as the purl specification asks. */
 export function golangPurl(modulePath: string): string {
-  return 'pkg:golang/' + modulePath.split('/').map((segment) => encodeURIComponent(segment)).join('/');
+  return 'pkg:golang/' + modulePath.split('/').map((segment) => encodeUriComponentSafely(segment)).join('/');
 }

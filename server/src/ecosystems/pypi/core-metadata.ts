@@ -20,7 +20,9 @@ export function parseCoreMetadata(text: string): CoreMetadata {
   let current: { key: string; value: string } | undefined;
   const flush = () => {
     if (!current) return;
-    fields.set(current.key, [...(fields.get(current.key) ?? []), current.value]);
+    const list = fields.get(current.key);
+    if (list) list.push(current.value);
+    else fields.set(current.key, [current.value]);
     current = undefined;
   };
   for (const line of text.split(/\r?\n/)) {

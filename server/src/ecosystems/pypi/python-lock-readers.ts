@@ -26,7 +26,11 @@ export interface PythonLock {
 
 function index(distributions: LockedDistribution[]): Map<string, LockedDistribution[]> {
   const map = new Map<string, LockedDistribution[]>();
-  for (const d of distributions) map.set(d.name, [...(map.get(d.name) ?? []), d]);
+  for (const d of distributions) {
+    const list = map.get(d.name);
+    if (list) list.push(d);
+    else map.set(d.name, [d]);
+  }
   return map;
 }
 

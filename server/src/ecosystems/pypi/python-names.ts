@@ -1,3 +1,4 @@
+import { encodeUriComponentSafely } from '../../text/uri-component';
 /** PEP 503 normalisation: lower case, every run of `-`, `_` and `.` becomes one `-`. */
 export function normalizePythonName(name: string): string {
   return name.toLowerCase().replace(/[-_.]+/g, '-');
@@ -5,5 +6,5 @@ export function normalizePythonName(name: string): string {
 
 /** `pkg:pypi/<normalised name>`, as the purl specification asks for PyPI. */
 export function pypiPurl(name: string): string {
-  return `pkg:pypi/${encodeURIComponent(normalizePythonName(name))}`;
+  return `pkg:pypi/${encodeUriComponentSafely(normalizePythonName(name))}`;
 }

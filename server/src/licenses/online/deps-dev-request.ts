@@ -1,3 +1,4 @@
+import { encodeUriComponentSafely } from '../../text/uri-component';
 import type { Ecosystem } from '../../ecosystems/ecosystem';
 
 /** deps.dev's name for each package system it serves. */
@@ -29,7 +30,7 @@ export function depsDevVersionRequest(baseUrl: string, pkg: { ecosystem: Ecosyst
   const version = canonicalVersion(pkg.ecosystem, pkg.version.trim());
   if (version === '') return { kind: 'no-version' };
   const name = canonicalName(pkg.ecosystem, pkg.name.trim());
-  const path = `/v3/systems/${system}/packages/${encodeURIComponent(name)}/versions/${encodeURIComponent(version)}`;
+  const path = `/v3/systems/${system}/packages/${encodeUriComponentSafely(name)}/versions/${encodeUriComponentSafely(version)}`;
   return { kind: 'request', url: baseUrl.replace(/\/+$/, '') + path, key: `${system}/${name}@${version}` };
 }
 
