@@ -101,6 +101,9 @@ function confineApprovalsLog(policy: Policy, layers: readonly PolicyLayer[], fal
   return { ...policy, approvals: { ...policy.approvals, file: fallback.approvals.file } };
 }
 
+/** Far above any hand-written policy (the starter policy is a few KB), far below what stalls the server. */
+export const MAX_POLICY_CHARS = 256 * 1024;
+
 /** Depth-first: a file's bases come before it, in the order listed, so later layers win. */
 function collectLayers(
   file: string,
@@ -110,6 +113,12 @@ function collectLayers(
   out: PolicyLayer[],
   problems: PolicyProblem[],
 ): void {
+  if (text.length > MAX_POLICY_CHARS) {
+    // A policy is written by hand; one this large is a mistake or an attack, and reading it would stall every check.
+    const size = `${Math.round(text.length / 1024)} KB`;
+    problems.push({ path: file, span: { start: 0, end: 0 }, message: `the policy file is too large to read: ${size} > ${MAX_POLICY_CHARS / 1024} KB` });
+    return;
+  }
   const { layer, problems: own } = readPolicyLayer(file, text);
   problems.push(...own);
   for (const { target, span } of layer.extends) {

@@ -90,4 +90,26 @@ describe('policy loading', () => {
     assert.equal(untrusted.kind, 'invalid');
     assert.match(untrusted.kind === 'invalid' ? untrusted.problems[0].message : '', /untrusted workspace/);
   });
+
+  it('refuses a policy file larger than 256 KB with one problem and applies the embedded default', () => {
+    const allow = Array.from({ length: 50000 }, () => 'MIT');
+    const root = workspace({ '.ospo/policy.json': JSON.stringify({ licenses: { allow, deny: ['MIT'] } }) });
+    const result = load(root);
+    assert.equal(result.kind, 'invalid');
+    assert.equal(result.problems.length, 1);
+    assert.match(result.problems[0].message, /^the policy file is too large to read: \d+ KB > 256 KB$/);
+    assert.deepEqual(result.policy.licenses.deny.map((r) => r.text), ['@forbidden']);
+  });
+
+  it('refuses an oversized base policy at its extends entry', () => {
+    const root = workspace({
+      'org/huge.json': JSON.stringify({ licenses: { allow: Array.from({ length: 50000 }, () => 'MIT') } }),
+      '.ospo/policy.json': '{ "extends": "../org/huge.json", "licenses": { "allow": ["ISC"] } }',
+    });
+    const result = load(root);
+    assert.equal(result.kind, 'invalid');
+    assert.ok(result.problems.some((p) => /too large to read/.test(p.message)));
+    assert.ok(result.problems.some((p) => /extends "\.\.\/org\/huge\.json": the base policy has 1 problem/.test(p.message)));
+    assert.deepEqual(result.policy.licenses.allow.map((r) => r.text), ['ISC']);
+  });
 });
