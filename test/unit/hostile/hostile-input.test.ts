@@ -1,13 +1,8 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { readApprovalsLog } from '../../../server/src/approvals/approvals-log';
 import { appendApprovalRequestEdit } from '../../../server/src/approvals/append-approval';
 import { ecosystemForManifest } from '../../../server/src/ecosystems/registry';
-import { CachingFileSource } from '../../../server/src/io/file-source';
 import { globLimitProblem } from '../../../server/src/policy/glob-limits';
-import { loadPolicy } from '../../../server/src/policy/load-policy';
 import { readPolicyLayer } from '../../../server/src/policy/read-policy-layer';
 import { compileReuseGlob } from '../../../server/src/reuse/reuse-glob';
 import { encodeUriComponentSafely } from '../../../server/src/text/uri-component';
@@ -59,21 +54,13 @@ describe('hostile input', () => {
   describe('files with hundreds of thousands of problems', () => {
     const mangled = `{"headers": {${'@ '.repeat(200000)}}}`;
 
-    it('a policy reports its first 100 problems and counts the rest, and loading it does not overflow the stack', () => {
-      const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ospo-mangled-'));
-      try {
-        fs.mkdirSync(path.join(root, '.ospo'));
-        fs.writeFileSync(path.join(root, '.ospo/policy.json'), mangled);
-        const started = Date.now();
-        const load = loadPolicy({ workspaceRoot: root, files: new CachingFileSource(), trusted: true });
-        assert.equal(load.kind, 'invalid');
-        const problems = load.kind === 'invalid' ? load.problems : [];
-        assert.equal(problems.length, 101);
-        assert.match(problems[100].message, /^… and \d+ more problems in this policy file$/);
-        assert.ok(Date.now() - started < 3000, `took ${Date.now() - started} ms`);
-      } finally {
-        fs.rmSync(root, { recursive: true, force: true });
-      }
+    it('a policy reports its first 100 problems and counts the rest, and reading it does not overflow the stack', () => {
+      // loadPolicy refuses a file this size outright; the layer reader must still cope with it.
+      const started = Date.now();
+      const { problems } = readPolicyLayer('/w/.ospo/policy.json', mangled);
+      assert.equal(problems.length, 101);
+      assert.match(problems[100].message, /^… and \d+ more problems in this policy file$/);
+      assert.ok(Date.now() - started < 3000, `took ${Date.now() - started} ms`);
     });
 
     it('so do an approvals log and a manifest', () => {
