@@ -1,6 +1,5 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readTextFile } from '../io/file-source';
 
 /**
  * Debian's package database as far as licenses need it: which installed package owns a path, and where that
@@ -17,8 +16,11 @@ export class DebianPackageDatabase {
 
   constructor(
     readonly root: string,
-    /** Which listed paths to index, e.g. Python metadata folders; the key of the memo as well. */
-    private readonly kind: { readonly name: string; readonly indexes: (listedPath: string) => boolean },
+    /**
+     * Which listed paths to index, e.g. Python metadata folders; `name` is the key of the memo as well, and
+     * `marker` a literal every such path contains, so that lists without it are skipped unread as text.
+     */
+    private readonly kind: { readonly name: string; readonly marker: string; readonly indexes: (listedPath: string) => boolean },
   ) {}
 
   get infoDir(): string {
@@ -58,9 +60,14 @@ export class DebianPackageDatabase {
     for (const name of names) {
       if (!name.endsWith('.list')) continue;
       const debianPackage = name.slice(0, -'.list'.length).replace(/:[a-z0-9_-]+$/, '');
-      const listing = readTextFile(path.join(this.infoDir, name));
-      if (listing === undefined) continue;
-      for (const line of listing.split('\n')) {
+      let bytes: Buffer;
+      try {
+        bytes = fs.readFileSync(path.join(this.infoDir, name));
+      } catch {
+        continue;
+      }
+      if (!bytes.includes(this.kind.marker)) continue;
+      for (const line of bytes.toString('utf8').split('\n')) {
         const listed = line.trim();
         if (listed && this.kind.indexes(listed) && !owners.has(listed)) owners.set(listed, debianPackage);
       }

@@ -67,7 +67,7 @@ const PYTHON_METADATA_DIR = /-packages\/[^/]+\.(dist|egg)-info$/;
  * Read only for distributions of the system environment, whose files the system's package manager owns.
  */
 export function debianEvidence(files: FileSource, system: SystemPythonEnvironment, distribution: InstalledDistribution): LicenseEvidence | undefined {
-  const database = new DebianPackageDatabase(system.root, { name: 'python-metadata', indexes: (p) => PYTHON_METADATA_DIR.test(p) });
+  const database = new DebianPackageDatabase(system.root, { name: 'python-metadata', marker: '-packages/', indexes: (p) => PYTHON_METADATA_DIR.test(p) });
   if (!database.exists()) return undefined;
   const listed = `/${path.relative(system.root, distribution.dir).split(path.sep).join('/')}`;
   const debianPackage = database.ownerOf(listed);
