@@ -20,7 +20,8 @@ const FIXTURE_EXPECTATIONS: Readonly<Record<string, string>> = {
   'dual-mit-apache.txt': 'MIT OR Apache-2.0',
   'gpl-2.0-COPYING.txt': 'GPL-2.0-only',
   'gpl-3.0-COPYING.txt': 'GPL-3.0-only',
-  'gpl-3.0-notice.txt': 'none',
+  // The GNU notice grants "version 3 … or (at your option) any later version".
+  'gpl-3.0-notice.txt': 'GPL-3.0-or-later',
   'isc.txt': 'ISC',
   'lgpl-2.1-COPYING.LESSER.txt': 'LGPL-2.1-only',
   'mit-0.txt': 'MIT-0',
