@@ -54,7 +54,11 @@ if [ "${#go_missing[@]}" -gt 0 ]; then
   if ! apt-get source --print-uris "${go_missing[0]}" >/dev/null 2>&1; then
     codename="$(. /etc/os-release && echo "${VERSION_CODENAME:-bookworm}")"
     echo "setup: adding a deb-src entry for Debian $codename (apt-get source needs one)"
-    printf 'Types: deb-src\nURIs: http://deb.debian.org/debian\nSuites: %s\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' "$codename" |
+    # The archive this machine already installs from: the first URI of its own Debian sources.
+    archive="$(grep -hoE '^(URIs:[[:space:]]*|deb[[:space:]]+(\[[^]]*\][[:space:]]+)?)[a-z]+://[^[:space:]]+' /etc/apt/sources.list.d/*.sources /etc/apt/sources.list 2>/dev/null |
+      grep -oE '[a-z]+://[^[:space:]]+' | grep -v -- '-security' | head -n1 || true)"
+    [ -n "$archive" ] || { echo "setup: no Debian archive is configured for apt" >&2; exit 1; }
+    printf 'Types: deb-src\nURIs: %s\nSuites: %s\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' "$archive" "$codename" |
       "${sudo_cmd[@]}" tee /etc/apt/sources.list.d/ospo-guide-bench-src.sources >/dev/null
     apt_get update -qq
   fi
