@@ -30,8 +30,8 @@ export interface PackageRow {
 /** What the hover shows on a dependency that has no finding: its license, where that came from, and why it passes. */
 export interface DependencyNote {
   readonly range: Finding['range'];
-  /** Markdown. */
-  readonly detail: string;
+  /** Markdown, worded only when a hover asks: every keystroke makes a note per passing dependency. */
+  readonly detail: () => string;
 }
 
 export interface ManifestCheck {
@@ -105,7 +105,7 @@ export function checkManifest(input: ManifestCheckInput): ManifestCheck {
     if (direct.kind === 'problem') {
       findings.push(toFinding(input, declaration, resolved.pkg, [resolved.pkg.name], direct, range));
     } else {
-      notes.push({ range, detail: noteFor(input, resolved.pkg, direct) });
+      notes.push({ range, detail: () => noteFor(input, resolved.pkg, direct) });
     }
     const problems = new Map<string, Finding[]>();
     for (const { chain, pkg } of resolved.transitive) {

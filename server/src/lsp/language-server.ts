@@ -170,7 +170,7 @@ export function startLanguageServer(connection: Connection): void {
     if (!hits.length) {
       // A dependency without findings still says what its license is and where that came from.
       const notes = diagnostics.notesAt(params.textDocument.uri, params.position);
-      return notes.length ? { contents: { kind: 'markdown', value: notes.map((n) => n.detail).join('\n\n---\n\n') }, range: notes[0].range } : null;
+      return notes.length ? { contents: { kind: 'markdown', value: notes.map((n) => n.detail()).join('\n\n---\n\n') }, range: notes[0].range } : null;
     }
     return { contents: { kind: 'markdown', value: hits.map((f) => f.detail ?? f.message).join('\n\n---\n\n') }, range: hits[0].range };
   });
