@@ -1,11 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { copyFixture } from '../lsp/support/workspace-copy';
+import { runCli as run } from './support/run-cli';
 
-const CLI = path.resolve(__dirname, '../../dist/cli.js');
-const run = (args: string[], cwd: string) => spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
 
 describe('ospo-guide headers fix', function () {
   let workspace: ReturnType<typeof copyFixture>;
