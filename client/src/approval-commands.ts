@@ -1,29 +1,12 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-
-/** What the server's "Request approval" code action passes; mirrors the core's DependencySubject. */
-interface DependencySubject {
-  readonly purl: string;
-  readonly name: string;
-  readonly versionSpec?: string;
-  readonly version?: string;
-  readonly license?: string;
-  readonly via: readonly string[];
-}
-
-/** What the server's "Request approval" code action passes (server/src/lsp/code-actions.ts). */
-interface RequestApprovalArgs {
-  readonly subject?: DependencySubject;
-  readonly uri?: string;
-  /** `deny`: the request asks an exception to a deny. */
-  readonly exceptionTo?: 'deny' | 'review';
-  /** False when the detected license is no SPDX expression (e.g. just "LGPL"). */
-  readonly licenseRecognised?: boolean;
-}
+import { CodeActionRequest } from 'vscode-languageclient';
+import type { DependencySubject } from '../../server/src/findings/finding';
+import { CLIENT_COMMANDS, type RequestApprovalActionArgs } from '../../server/src/protocol/ospo-protocol';
+import type { ServerApi } from './server-api';
 
 const APPROVABLE = new Set(['license-needs-approval', 'license-unknown', 'license-denied']);
 
-function rulingLabel(args: RequestApprovalArgs): string {
+function rulingLabel(args: RequestApprovalActionArgs): string {
   return args.exceptionTo === 'deny' ? 'denied by policy' : 'needs review';
 }
 
@@ -50,19 +33,22 @@ async function askLicense(subject: DependencySubject): Promise<string | undefine
 }
 
 /** Lets the person pick a dependency from the current diagnostics when the command comes from the palette. */
-async function pickDependency(client: LanguageClient): Promise<RequestApprovalArgs | undefined> {
-  const items: Array<vscode.QuickPickItem & { args: RequestApprovalArgs }> = [];
+async function pickDependency(api: ServerApi): Promise<RequestApprovalActionArgs | undefined> {
+  const client = api.client;
+  const items: Array<vscode.QuickPickItem & { args: RequestApprovalActionArgs }> = [];
   for (const [uri, diagnostics] of vscode.languages.getDiagnostics()) {
     for (const diagnostic of diagnostics) {
       if (diagnostic.source !== 'OSPO Guide' || !APPROVABLE.has(String(diagnostic.code))) continue;
-      const actions = await client.sendRequest<Array<{ command?: { command: string; arguments?: RequestApprovalArgs[] } }> | null>('textDocument/codeAction', {
+      const actions = await client.sendRequest(CodeActionRequest.type, {
         textDocument: { uri: uri.toString() },
         range: client.code2ProtocolConverter.asRange(diagnostic.range),
         context: { diagnostics: [client.code2ProtocolConverter.asDiagnostic(diagnostic)], only: ['quickfix'] },
       });
       for (const action of actions ?? []) {
-        const args = action.command?.command === 'ospo.requestApproval' ? action.command.arguments?.[0] : undefined;
-        if (args?.subject && !items.some((i) => i.args.subject?.purl === args.subject?.purl)) {
+        const command = 'command' in action ? action.command : undefined;
+        // The server names this command with these arguments (see the protocol module).
+        const args: RequestApprovalActionArgs | undefined = typeof command === 'object' && command.command === CLIENT_COMMANDS.requestApproval ? command.arguments?.[0] : undefined;
+        if (args?.subject && !items.some((i) => i.args.subject.purl === args.subject.purl)) {
           const deny = args.exceptionTo === 'deny';
           items.push({
             label: `${deny ? '$(error)' : '$(warning)'} ${args.subject.name}`,
@@ -81,12 +67,11 @@ async function pickDependency(client: LanguageClient): Promise<RequestApprovalAr
   return (await vscode.window.showQuickPick(items, { placeHolder: 'Dependency to request an approval for' }))?.args;
 }
 
-export function registerApprovalCommands(context: vscode.ExtensionContext, getClient: () => LanguageClient | undefined): void {
+export function registerApprovalCommands(context: vscode.ExtensionContext, api: ServerApi): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('ospo.requestApproval', async (given?: RequestApprovalArgs) => {
-      const client = getClient();
-      if (!client) return;
-      const args = given?.subject ? given : await pickDependency(client);
+    vscode.commands.registerCommand(CLIENT_COMMANDS.requestApproval, async (given?: RequestApprovalActionArgs) => {
+      // From a code action the arguments are there; from the palette the person picks a dependency.
+      const args = given?.subject ? given : await pickDependency(api);
       if (!args?.subject) return;
       const subject = args.subject;
       const license = args.licenseRecognised === false ? await askLicense(subject) : subject.license;
@@ -102,9 +87,11 @@ export function registerApprovalCommands(context: vscode.ExtensionContext, getCl
         validateInput: (value) => (value.trim().length < 3 ? 'Please give a short justification.' : undefined),
       });
       if (justification === undefined) return;
-      const result = await client.sendRequest<{ applied: boolean; url?: string; error?: string; mismatch?: { requested: string; detected: string } }>('workspace/executeCommand', {
-        command: 'ospo.server.requestApproval',
-        arguments: [{ subject, uri: args.uri, justification: justification.trim(), ...(license && license !== subject.license ? { license: license.trim() } : {}) }],
+      const result = await api.requestApproval({
+        subject,
+        uri: args.uri,
+        justification: justification.trim(),
+        ...(license && license !== subject.license ? { license: license.trim() } : {}),
       });
       if (!result.applied) {
         void vscode.window.showErrorMessage(`Could not record the approval request: ${result.error ?? 'unknown error'}`);

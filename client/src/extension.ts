@@ -1,6 +1,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { StatusNotification } from '../../server/src/protocol/ospo-protocol';
+import { errorMessage, logUnknownError } from '../../server/src/text/unknown-error';
 import { registerApprovalCommands } from './approval-commands';
 import { auditWorkspace, type AuditOutcome } from './commands/audit-workspace';
 import { fixAllHeaders, insertLicenseHeader } from './commands/header-commands';
@@ -9,18 +11,23 @@ import { reviewPendingApprovals, type ReviewArgs } from './commands/review-appro
 import { exportReport } from './commands/export-report';
 import { ServerApi } from './server-api';
 import { OspoStatusBar } from './status-bar';
-import { showAuditReport, type AuditReportData } from './report/audit-report-panel';
+import { showAuditReport } from './report/audit-report-panel';
 
 let client: LanguageClient | undefined;
+/** Outlives `context.subscriptions`: VS Code disposes those without awaiting deactivate(), while the client still logs. */
+let output: vscode.LogOutputChannel | undefined;
 
 /** What tests and other extensions can observe; returned from activate(). */
 export interface OspoExtensionApi {
   readonly client: () => LanguageClient | undefined;
   readonly lastAudit: () => AuditOutcome | undefined;
   readonly statusText: () => string;
+  readonly statusTooltip: () => string;
+  /** The theme color of the status bar item's background, e.g. `statusBarItem.warningBackground`. */
+  readonly statusBackground: () => string | undefined;
 }
 
-function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
+function createClient(context: vscode.ExtensionContext, channel: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -29,7 +36,7 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
   const clientOptions: LanguageClientOptions = {
     // The server decides per file whether it is a manifest or a header-checked source file.
     documentSelector: [{ scheme: 'file' }],
-    outputChannel: output,
+    outputChannel: channel,
     initializationOptions: { trusted: vscode.workspace.isTrusted },
     diagnosticCollectionName: 'ospo',
   };
@@ -37,65 +44,81 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<OspoExtensionApi> {
-  const output = vscode.window.createOutputChannel('OSPO Guide', { log: true });
-  context.subscriptions.push(output);
-  client = createClient(context, output);
-  const api = () => (client ? new ServerApi(client) : undefined);
-  const statusBar = new OspoStatusBar(api);
+  const channel = vscode.window.createOutputChannel('OSPO Guide', { log: true });
+  output = channel;
+  const api = new ServerApi(() => client);
+  const statusBar = new OspoStatusBar();
   context.subscriptions.push(statusBar);
   let lastAudit: AuditOutcome | undefined;
 
-  const requireClient = (): LanguageClient => {
-    if (!client) throw new Error('The OSPO Guide language server is not running.');
-    return client;
+  /** A new client, whose status notifications drive the status bar and whose state shows when it stops. */
+  const startClient = async (): Promise<void> => {
+    const next = createClient(context, channel);
+    client = next;
+    next.onNotification(StatusNotification, (status) => statusBar.update(status));
+    next.onDidChangeState(({ newState }) => {
+      if (client !== next) return;
+      statusBar.setServerProblem(newState === State.Stopped ? 'the server stopped; see the output for why' : undefined);
+    });
+    try {
+      await next.start();
+    } catch (error) {
+      logUnknownError((line) => channel.error(line), 'starting the language server', error);
+      statusBar.setServerProblem(`it failed to start: ${errorMessage(error)}`);
+    }
   };
+
+  const showReport = (outcome: AuditOutcome) => showAuditReport(context, outcome, { exportReport: (format) => exportReport(api, { format }).then(() => undefined) });
   const runAudit = async () => {
-    const c = requireClient();
-    const outcome = await auditWorkspace(c);
+    const outcome = await auditWorkspace(api);
     if (!outcome) return undefined;
     lastAudit = outcome;
-    showAuditReport(context, outcome as unknown as AuditReportData, { exportReport: (format) => exportReport(new ServerApi(c), { format }).then(() => undefined) });
+    showReport(outcome);
     if (outcome.cancelled) void vscode.window.showWarningMessage('The audit was cancelled; the report shows what was checked until then.');
     return outcome;
   };
 
   context.subscriptions.push(
-    vscode.commands.registerCommand('ospo.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('ospo.showOutput', () => channel.show(true)),
     vscode.commands.registerCommand('ospo.auditWorkspace', runAudit),
-    vscode.commands.registerCommand('ospo.showReport', () =>
-      lastAudit
-        ? showAuditReport(context, lastAudit as unknown as AuditReportData, { exportReport: (format) => exportReport(new ServerApi(requireClient()), { format }).then(() => undefined) })
-        : runAudit(),
-    ),
-    vscode.commands.registerCommand('ospo.exportReport', (args?: { format?: 'sarif' | 'markdown'; uri?: vscode.Uri }) => exportReport(new ServerApi(requireClient()), args ?? {})),
-    vscode.commands.registerCommand('ospo.reviewApprovals', (args?: ReviewArgs) => reviewPendingApprovals(new ServerApi(requireClient()), args)),
+    vscode.commands.registerCommand('ospo.showReport', () => (lastAudit ? showReport(lastAudit) : runAudit())),
+    vscode.commands.registerCommand('ospo.exportReport', (args?: { format?: 'sarif' | 'markdown'; uri?: vscode.Uri }) => exportReport(api, args ?? {})),
+    vscode.commands.registerCommand('ospo.reviewApprovals', (args?: ReviewArgs) => reviewPendingApprovals(api, args)),
     vscode.commands.registerCommand('ospo.insertLicenseHeader', () => insertLicenseHeader()),
-    vscode.commands.registerCommand('ospo.fixAllHeaders', (args?: { confirm?: boolean }) => fixAllHeaders(requireClient(), new ServerApi(requireClient()), args)),
-    vscode.commands.registerCommand('ospo.openPolicy', () => openPolicy(new ServerApi(requireClient()))),
+    vscode.commands.registerCommand('ospo.fixAllHeaders', (args?: { confirm?: boolean }) => fixAllHeaders(api, args)),
+    vscode.commands.registerCommand('ospo.openPolicy', () => openPolicy(api)),
     // Trust changes what the server may load (policies from outside the folder, request URLs): start afresh.
     vscode.workspace.onDidGrantWorkspaceTrust(async () => {
-      await client?.stop();
-      client = createClient(context, output);
-      await client.start();
-      await statusBar.refreshPolicy();
-    }),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('ospo')) setTimeout(() => void statusBar.refreshPolicy(), 200);
-    }),
-    vscode.workspace.onDidSaveTextDocument((d) => {
-      if (/[\\/]\.ospo[\\/]/.test(d.uri.fsPath)) void statusBar.refreshPolicy();
+      channel.info('Workspace trust granted: restarting the language server, which may now load policies and approvals logs from outside the folder.');
+      const previous = client;
+      client = undefined;
+      await previous?.stop();
+      await startClient();
     }),
   );
-  registerApprovalCommands(context, () => client);
+  registerApprovalCommands(context, api);
+  channel.info(`OSPO Guide activated in a ${vscode.workspace.isTrusted ? 'trusted' : 'restricted'} workspace.`);
   // Starting the server is not on the activation's critical path: the editor is usable at once.
-  void client.start().then(
-    () => statusBar.refreshPolicy(),
-    (error: unknown) => output.error(`The language server failed to start: ${(error as Error).message}`),
-  );
-  return { client: () => client, lastAudit: () => lastAudit, statusText: () => statusBar.text };
+  void startClient();
+  return {
+    client: () => client,
+    lastAudit: () => lastAudit,
+    statusText: () => statusBar.text,
+    statusTooltip: () => statusBar.tooltip,
+    statusBackground: () => statusBar.background,
+  };
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
+  const stopping = client;
   client = undefined;
+  try {
+    await stopping?.stop();
+  } catch (error) {
+    if (output) logUnknownError((line) => output?.error(line), 'stopping the language server', error);
+  } finally {
+    // Only now: the client logs to the channel while it stops.
+    output?.dispose();
+    output = undefined;
+  }
 }

@@ -1,87 +1,65 @@
 import type { CancellationToken } from 'vscode';
+import { ExecuteCommandRequest } from 'vscode-languageclient';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { WorkspaceEdit } from 'vscode-languageclient';
+import { SERVER_COMMANDS, type ServerCommandKey, type ServerCommandTypes } from '../../server/src/protocol/ospo-protocol';
 
-/** Typed calls to the commands the language server executes (see server/src/lsp/language-server.ts). */
-export interface FolderStatus {
-  readonly root: string;
-  readonly enabled: boolean;
-  readonly policy: { readonly kind: 'file'; readonly path: string } | { readonly kind: 'default'; readonly reason: string };
-  readonly policyValid: boolean;
-  readonly counts: { readonly error: number; readonly warning: number; readonly information: number };
+export type { ApprovalsFolder, HeaderFixPlan, ListedApproval as ApprovalEntry, OspoStatus, FolderStatus } from '../../server/src/protocol/ospo-protocol';
+
+interface CallOptions {
+  /** A progress token the client created, for the server's work-done progress. */
+  readonly workDoneToken?: string;
+  readonly cancellation?: CancellationToken;
 }
 
-/** What the policy says about a license, without the approvals log. */
-export interface ApprovalRuling {
-  readonly disposition: 'allow' | 'review' | 'deny';
-  readonly why: string;
-}
-
-export interface ApprovalEntry {
-  readonly package: string;
-  readonly version?: string;
-  /** The license approval is asked for. */
-  readonly license?: string;
-  readonly status: 'requested' | 'approved' | 'rejected';
-  readonly requestedBy?: string;
-  readonly requestedAt?: string;
-  readonly justification?: string;
-  readonly expires?: string;
-  readonly index: number;
-  /** The policy's verdict on the requested license. */
-  readonly ruling: ApprovalRuling;
-  /** The license the workspace finds for the package now (or found when the request was made). */
-  readonly detected?: string;
-  readonly detectedRuling?: ApprovalRuling;
-  readonly licenseMismatch: boolean;
-  /** Whether the person reviewing now may approve it under approvals.reviewers and allowSelfApproval. */
-  readonly reviewable: { readonly ok: true } | { readonly ok: false; readonly reason: string };
-}
-
-export interface ApprovalsFolder {
-  readonly folderUri: string;
-  readonly log: string;
-  /** Who reviews from this editor (git identity). */
-  readonly reviewer: string;
-  /** The expiry the policy proposes for an approval given today, absent for "never". */
-  readonly defaultExpires?: string;
-  readonly entries: readonly ApprovalEntry[];
-}
-
-export interface HeaderFixPlan {
-  readonly files: ReadonlyArray<{ readonly uri: string; readonly relativePath: string; readonly titles: readonly string[] }>;
-  readonly edit?: WorkspaceEdit;
-}
-
+/**
+ * Typed calls to the commands the language server executes: names, params and results come from the protocol
+ * module the server implements, so the two cannot drift apart. One instance serves the whole extension; it
+ * follows the client across restarts (a trust change starts a new one).
+ */
 export class ServerApi {
-  constructor(private readonly client: LanguageClient) {}
+  constructor(private readonly currentClient: () => LanguageClient | undefined) {}
 
-  execute<T>(command: string, args?: unknown, workDoneToken?: string, cancellation?: CancellationToken): Promise<T> {
-    const params = { command, arguments: args === undefined ? [] : [args], ...(workDoneToken ? { workDoneToken } : {}) };
-    return cancellation ? this.client.sendRequest<T>('workspace/executeCommand', params, cancellation) : this.client.sendRequest<T>('workspace/executeCommand', params);
+  get client(): LanguageClient {
+    const client = this.currentClient();
+    if (!client) throw new Error('The OSPO Guide language server is not running.');
+    return client;
   }
 
-  status(): Promise<{ trusted: boolean; folders: FolderStatus[] }> {
-    return this.execute('ospo.server.status');
+  async execute<K extends ServerCommandKey>(key: K, params: ServerCommandTypes[K]['params'], options: CallOptions = {}): Promise<ServerCommandTypes[K]['result']> {
+    const request = { command: SERVER_COMMANDS[key].name, arguments: [params], ...(options.workDoneToken ? { workDoneToken: options.workDoneToken } : {}) };
+    const result: ServerCommandTypes[K]['result'] = await this.client.sendRequest(ExecuteCommandRequest.type, request, options.cancellation);
+    return result;
   }
 
-  approvals(): Promise<{ folders: ApprovalsFolder[] }> {
-    return this.execute('ospo.server.approvals');
+  status() {
+    return this.execute('status', {});
   }
 
-  reviewApproval(args: { folderUri: string; index: number; decision: 'approved' | 'rejected'; comment?: string; expires?: string }): Promise<{ applied: boolean; error?: string }> {
-    return this.execute('ospo.server.reviewApproval', args);
+  audit(options: CallOptions) {
+    return this.execute('audit', {}, options);
   }
 
-  headerFixPlan(folderUri?: string): Promise<HeaderFixPlan> {
-    return this.execute('ospo.server.headerFixPlan', { folderUri });
+  requestApproval(params: ServerCommandTypes['requestApproval']['params']) {
+    return this.execute('requestApproval', params);
   }
 
-  starterPolicy(folderUri?: string): Promise<{ uri: string; exists: boolean; text: string } | { error: string }> {
-    return this.execute('ospo.server.starterPolicy', { folderUri });
+  approvals() {
+    return this.execute('approvals', {});
   }
 
-  exportReport(format: 'sarif' | 'markdown'): Promise<{ format: string; content: string } | { error: string }> {
-    return this.execute('ospo.server.exportReport', { format });
+  reviewApproval(params: ServerCommandTypes['reviewApproval']['params']) {
+    return this.execute('reviewApproval', params);
+  }
+
+  headerFixPlan(folderUri?: string) {
+    return this.execute('headerFixPlan', folderUri ? { folderUri } : {});
+  }
+
+  starterPolicy(folderUri?: string) {
+    return this.execute('starterPolicy', folderUri ? { folderUri } : {});
+  }
+
+  exportReport(format: 'sarif' | 'markdown') {
+    return this.execute('exportReport', { format });
   }
 }

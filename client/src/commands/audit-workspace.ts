@@ -1,28 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import { WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node';
-import { ServerApi } from '../server-api';
+import { WorkDoneProgress } from 'vscode-languageclient/node';
+import type { AuditReport } from '../../../server/src/protocol/ospo-protocol';
+import type { ServerApi } from '../server-api';
 
-export interface AuditOutcome {
-  readonly cancelled: boolean;
-  readonly folders: ReadonlyArray<{ readonly root: string; readonly findings: readonly unknown[] }>;
-}
+export type AuditOutcome = AuditReport;
 
 /**
  * Runs the server's audit under a cancellable notification. The progress travels as LSP work-done progress on
  * a token the client creates; cancelling the notification cancels the request, which stops the server's walk.
  */
-export async function auditWorkspace(client: LanguageClient): Promise<AuditOutcome | undefined> {
-  const api = new ServerApi(client);
+export async function auditWorkspace(api: ServerApi): Promise<AuditOutcome | undefined> {
+  const client = api.client;
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'OSPO: Auditing workspace', cancellable: true },
     async (progress, cancellation) => {
       const token = randomUUID();
-      const listening = client.onProgress(WorkDoneProgress.type, token, (value: { kind: string; message?: string }) => {
+      const listening = client.onProgress(WorkDoneProgress.type, token, (value) => {
         if (value.kind !== 'end' && value.message) progress.report({ message: value.message });
       });
       try {
-        return await api.execute<AuditOutcome>('ospo.server.audit', undefined, token, cancellation);
+        return await api.audit({ workDoneToken: token, cancellation });
       } catch (error) {
         if (cancellation.isCancellationRequested) return { cancelled: true, folders: [] };
         throw error;

@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
 import type { ServerApi } from '../server-api';
 
 /** Applies the server's "Insert license header" quick fix to the active editor. */
@@ -25,7 +24,7 @@ export async function insertLicenseHeader(): Promise<boolean> {
  * Fixes every file's header in the workspace after showing which files change: a pre-selected multi-pick the
  * person can narrow down, so nothing is written without a confirmation.
  */
-export async function fixAllHeaders(client: LanguageClient, api: ServerApi, args: { confirm?: boolean } = {}): Promise<number> {
+export async function fixAllHeaders(api: ServerApi, args: { confirm?: boolean } = {}): Promise<number> {
   const folderUri = vscode.workspace.workspaceFolders?.[0]?.uri.toString();
   const plan = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'OSPO: Finding files without compliant headers' }, () => api.headerFixPlan(folderUri));
   if (!plan.files.length || !plan.edit) {
@@ -41,7 +40,7 @@ export async function fixAllHeaders(client: LanguageClient, api: ServerApi, args
     if (!picked?.length) return 0;
     selected = new Set(picked.map((p) => p.uri));
   }
-  const edit = client.protocol2CodeConverter.asWorkspaceEdit({
+  const edit = api.client.protocol2CodeConverter.asWorkspaceEdit({
     documentChanges: (plan.edit.documentChanges ?? []).filter((change) => ('textDocument' in change ? selected.has(change.textDocument.uri) : 'uri' in change && selected.has(change.uri))),
   });
   const applied = await vscode.workspace.applyEdit(await edit);

@@ -1,25 +1,7 @@
-/** What the server's `ospo.server.audit` command returns (see server/src/lsp/server-commands.ts). */
-export interface AuditReportData {
-  readonly cancelled: boolean;
-  readonly folders: ReadonlyArray<{
-    readonly root: string;
-    readonly policy: string;
-    readonly stats: { readonly filesSeen: number; readonly manifestsChecked: number; readonly headerFilesChecked: number; readonly durationMs: number };
-    readonly findings: ReadonlyArray<{ readonly code: string; readonly severity: string; readonly message: string; readonly file: string; readonly line: number; readonly column: number }>;
-    readonly packages: ReadonlyArray<{
-      readonly manifest: string;
-      readonly ecosystem: string;
-      readonly name: string;
-      readonly version?: string;
-      readonly direct: boolean;
-      readonly via: readonly string[];
-      readonly license?: string;
-      readonly licenseSource: string;
-      readonly status: string;
-      readonly code?: string;
-    }>;
-  }>;
-}
+import type { AuditReport } from '../../../server/src/protocol/ospo-protocol';
+
+/** What the server's audit command returns, as the report renders it. */
+export type AuditReportData = AuditReport;
 
 export interface RenderResources {
   readonly cspSource: string;

@@ -1,10 +1,9 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver';
 import type { Fix } from '../findings/finding';
+import { CLIENT_COMMANDS, type RequestApprovalActionArgs } from '../protocol/ospo-protocol';
 import type { DocumentCheckState } from './document-diagnostics';
 import { toDiagnostic, toWorkspaceEdit } from './to-lsp';
 
-/** The client command a "Request approval" action runs: it asks the person for a justification. */
-export const CLIENT_REQUEST_APPROVAL_COMMAND = 'ospo.requestApproval';
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.ospo`;
 
 /** Quick fixes for the findings under the cursor, and `source.fixAll.ospo` for the whole document. */
@@ -36,8 +35,8 @@ export function codeActionsFor(
           diagnostics: [diagnostic],
           command: {
             title: fix.title,
-            command: CLIENT_REQUEST_APPROVAL_COMMAND,
-            arguments: [{ subject: fix.subject, uri: params.textDocument.uri, exceptionTo: fix.exceptionTo, licenseRecognised: fix.licenseRecognised }],
+            command: CLIENT_COMMANDS.requestApproval,
+            arguments: [{ subject: fix.subject, uri: params.textDocument.uri, exceptionTo: fix.exceptionTo, licenseRecognised: fix.licenseRecognised } satisfies RequestApprovalActionArgs],
           },
         });
       }

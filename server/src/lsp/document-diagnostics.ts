@@ -3,6 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AuditResult } from '../audit/run-audit';
 import type { DependencyNote } from '../dependencies/check-manifest';
 import type { Finding } from '../findings/finding';
+import { logUnknownError } from '../text/unknown-error';
 import { pathToUri, toDiagnostic, uriToPath } from './to-lsp';
 import type { WorkspaceFolders } from './workspace-folders';
 
@@ -29,6 +30,10 @@ export class DocumentDiagnostics {
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
     private readonly folders: WorkspaceFolders,
+    /** Told after each publish, so the status can follow the counts. */
+    private readonly onPublish: () => void = () => undefined,
+    /** Told whether each check failed, so the status can show a server error until the file checks again. */
+    private readonly onCheckOutcome: (filePath: string, error: unknown) => void = () => undefined,
   ) {}
 
   /** The findings for a document's current version, checking it now if needed. */
@@ -38,13 +43,16 @@ export class DocumentDiagnostics {
     const filePath = uriToPath(document.uri);
     let findings: readonly Finding[] = [];
     let notes: readonly DependencyNote[] = [];
-    if (filePath) {
+    // A file of a folder removed from the workspace is not checked under a made-up default policy.
+    if (filePath && !this.folders.isInRemovedFolder(filePath)) {
       const folder = this.folders.folderFor(filePath);
       if (folder.settings.enable) {
         try {
           ({ findings, notes } = folder.engine.checkDocument(filePath, document.getText(), document.languageId));
+          this.onCheckOutcome(filePath, undefined);
         } catch (error) {
-          this.connection.console.error(`checking ${filePath} failed: ${(error as Error).stack ?? error}`);
+          logUnknownError((line) => this.connection.console.error(line), `checking ${filePath}`, error);
+          this.onCheckOutcome(filePath, error);
         }
       }
     }
@@ -82,6 +90,7 @@ export class DocumentDiagnostics {
     const own = this.documents.get(uri) ? this.checks.get(uri)?.findings ?? [] : this.auditFindings.get(uri) ?? [];
     const policy = filePath ? this.policyFindings.get(filePath) ?? [] : [];
     void this.connection.sendDiagnostics({ uri, diagnostics: [...own, ...policy].map(toDiagnostic) });
+    this.onPublish();
   }
 
   /** Re-checks every open document and re-publishes policy problems, e.g. after the policy changed. */
@@ -112,6 +121,12 @@ export class DocumentDiagnostics {
   *shown(): Generator<[string, Finding]> {
     for (const [uri, state] of this.checks) for (const f of state.findings) yield [uri, f];
     for (const [uri, findings] of this.auditFindings) if (!this.documents.get(uri)) for (const f of findings) yield [uri, f];
+  }
+
+  /** Every finding published, policy problems included, with the path of its file. */
+  *published(): Generator<Finding> {
+    for (const [, finding] of this.shown()) yield finding;
+    for (const findings of this.policyFindings.values()) yield* findings;
   }
 
   findingsAt(uri: string, position: Position): Finding[] {

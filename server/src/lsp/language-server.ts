@@ -19,10 +19,13 @@ import { codeActionsFor, FIX_ALL_KIND } from './code-actions';
 import { DocumentDiagnostics } from './document-diagnostics';
 import { INVALID_PARAMS_METHOD, type InvalidParamsRequest } from './lsp-params';
 import { OpenDocumentsFileSource } from './open-documents-file-source';
-import { SERVER_COMMANDS, ServerCommands } from './server-commands';
+import { SERVER_COMMAND_NAMES, StatusNotification } from '../protocol/ospo-protocol';
+import { errorMessage, logUnknownError } from '../text/unknown-error';
+import { ServerCommands } from './server-commands';
 import { readServerSettings } from './server-settings';
 import { pathToUri, uriToPath } from './to-lsp';
 import { WorkspaceFolders } from './workspace-folders';
+import { StatusNotifier, workspaceStatus } from './workspace-status';
 
 /** Wires the engine to an LSP connection: documents, diagnostics, code actions, hovers, commands, watching. */
 export function startLanguageServer(connection: Connection): void {
@@ -36,8 +39,20 @@ export function startLanguageServer(connection: Connection): void {
       diagnostics.recheckAll();
     }, 100);
   });
-  const diagnostics = new DocumentDiagnostics(connection, documents, folders);
-  const commands = new ServerCommands({ connection, folders, diagnostics, files });
+  const logError = (line: string) => connection.console.error(line);
+  const status = new StatusNotifier(
+    (serverError) => workspaceStatus(folders, diagnostics.published(), serverError),
+    (current) => void connection.sendNotification(StatusNotification, current),
+    (line) => connection.console.info(line),
+  );
+  const diagnostics = new DocumentDiagnostics(
+    connection,
+    documents,
+    folders,
+    () => status.schedule(),
+    (filePath, error) => status.outcome(`checking ${filePath}`, error === undefined ? undefined : errorMessage(error)),
+  );
+  const commands = new ServerCommands({ connection, folders, diagnostics, files, status: () => status.current() });
   let supportsConfiguration = false;
   let supportsWatchRegistration = false;
   let supportsWorkspaceFolders = false;
@@ -54,8 +69,10 @@ export function startLanguageServer(connection: Connection): void {
         ]),
       );
       list.forEach((folder, i) => folders.applySettings(folder, readServerSettings(raw[2 * i], raw[2 * i + 1])));
+      status.outcome('reading settings', undefined);
     } catch (error) {
-      connection.console.error(`reading settings failed: ${(error as Error).message}`);
+      logUnknownError(logError, 'reading settings', error);
+      status.outcome('reading settings', errorMessage(error));
     }
   }
 
@@ -96,7 +113,7 @@ export function startLanguageServer(connection: Connection): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
         hoverProvider: true,
-        executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },
+        executeCommandProvider: { commands: [...SERVER_COMMAND_NAMES] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'OSPO Guide', version: TOOL_VERSION },
@@ -122,16 +139,19 @@ export function startLanguageServer(connection: Connection): void {
         }
         await pullSettings();
         diagnostics.recheckAll();
+        status.schedule();
       });
     }
     await pullSettings();
     diagnostics.recheckAll();
     connection.console.log(`OSPO Guide ${TOOL_VERSION} ready (${folders.size} folder(s), ${folders.trusted ? 'trusted' : 'restricted'} workspace)`);
+    status.start();
   });
 
   connection.onDidChangeConfiguration(async () => {
     await pullSettings();
     diagnostics.recheckAll();
+    status.schedule();
   });
 
   documents.onDidOpen((event) => {
@@ -185,7 +205,7 @@ export function startLanguageServer(connection: Connection): void {
       const contextual = own && folder?.settings.enable ? folder.engine.contextualFixes(own, state.text) : [];
       return codeActionsFor(state, params, (p) => (p === own ? state.text : files.readText(p) ?? ''), contextual);
     } catch (error) {
-      connection.console.error(`code actions failed: ${(error as Error).stack ?? error}`);
+      logUnknownError(logError, 'code actions', error);
       return [];
     }
   });
@@ -194,8 +214,11 @@ export function startLanguageServer(connection: Connection): void {
     try {
       return await commands.execute(params, cancellation);
     } catch (error) {
-      connection.console.error(`${params.command} failed: ${(error as Error).stack ?? error}`);
-      return { error: (error as Error).message };
+      // Params the command's declaration rejects are the client's mistake: answered as such, not logged.
+      if (error instanceof ResponseError) throw error;
+      logUnknownError(logError, params.command, error);
+      status.outcome(params.command, errorMessage(error));
+      return { error: errorMessage(error) };
     }
   });
 

@@ -1,13 +1,12 @@
 import { encodeUriComponentSafely } from '../text/uri-component';
 import * as os from 'node:os';
-import type { CancellationToken, Connection, ExecuteCommandParams } from 'vscode-languageserver';
+import { ErrorCodes, ResponseError, type CancellationToken, type Connection, type ExecuteCommandParams } from 'vscode-languageserver';
 import { appendApprovalRequestEdit, reviewApprovalEdit } from '../approvals/append-approval';
 import { mayApprove } from '../approvals/approval-validity';
 import { isoDate, sameLicense, samePackage } from '../approvals/find-approval';
 import { planHeaderFixes } from '../audit/plan-header-fixes';
 import { runAudit, type AuditResult } from '../audit/run-audit';
 import { requestRuling } from '../dependencies/request-ruling';
-import type { DependencySubject } from '../findings/finding';
 import type { FileSource } from '../io/file-source';
 import { chooseExpiry, expiryDate } from '../policy/approval-expiry';
 import { projectLicense } from '../policy/load-policy';
@@ -15,82 +14,81 @@ import { starterPolicyText } from '../policy/starter-policy';
 import { toJsonReport } from '../report/json-report';
 import { toMarkdownReport } from '../report/markdown-report';
 import { toSarif } from '../report/sarif-report';
+import {
+  SERVER_COMMANDS,
+  serverCommandKey,
+  type AppliedResult,
+  type ApprovalsFolder,
+  type AuditReport,
+  type ExportFormat,
+  type ExportReportResult,
+  type HeaderFixPlan,
+  type OspoStatus,
+  type RequestApprovalParams,
+  type RequestApprovalResult,
+  type ReviewApprovalParams,
+  type ServerCommandKey,
+  type ServerCommandTypes,
+  type StarterPolicyResult,
+} from '../protocol/ospo-protocol';
 import { TOOL_VERSION } from '../tool-version';
 import type { DocumentDiagnostics } from './document-diagnostics';
 import { gitIdentity } from './git-identity';
-import { pathToUri, toWorkspaceEdit, uriToPath } from './to-lsp';
+import { pathToUri, toWorkspaceEdit } from './to-lsp';
 import type { WorkspaceFolders } from './workspace-folders';
-
-/** Commands the server executes; the client's own commands gather input and call these. */
-export const SERVER_COMMANDS = {
-  requestApproval: 'ospo.server.requestApproval',
-  reviewApproval: 'ospo.server.reviewApproval',
-  audit: 'ospo.server.audit',
-  exportReport: 'ospo.server.exportReport',
-  status: 'ospo.server.status',
-  approvals: 'ospo.server.approvals',
-  headerFixPlan: 'ospo.server.headerFixPlan',
-  starterPolicy: 'ospo.server.starterPolicy',
-} as const;
-
-export interface RequestApprovalArgs {
-  readonly subject: DependencySubject;
-  readonly justification: string;
-  /** The license approval is asked for, when the requester names one other than the detected `subject.license`. */
-  readonly license?: string;
-  /** The manifest the request came from; picks the workspace folder. */
-  readonly uri?: string;
-  readonly requestedBy?: string;
-}
-
-export interface ReviewApprovalArgs {
-  readonly folderUri?: string;
-  readonly index: number;
-  readonly decision: 'approved' | 'rejected';
-  readonly comment?: string;
-  readonly reviewedBy?: string;
-  /** For approvals: a date, a period ("6 months"), "never", or absent for the policy's approvals.defaultExpiry. */
-  readonly expires?: string;
-}
 
 interface CommandContext {
   readonly connection: Connection;
+  /** The status as `ospo/status` reports it. */
+  readonly status: () => OspoStatus;
   readonly folders: WorkspaceFolders;
   readonly diagnostics: DocumentDiagnostics;
   readonly files: FileSource & { invalidate(path: string): void };
 }
 
+/** How a command was asked for: the client's progress token and the request's cancellation. */
+interface CommandRequest {
+  readonly workDoneToken: string | number | undefined;
+  readonly cancellation: CancellationToken;
+}
+
+/** One handler per declared command, returning exactly the declared result. */
+type CommandHandlers = {
+  readonly [K in ServerCommandKey]: (params: ServerCommandTypes[K]['params'], request: CommandRequest) => ServerCommandTypes[K]['result'] | Promise<ServerCommandTypes[K]['result']>;
+};
+
+/** Checks a command's argument against its declaration and runs its handler; bad params are answered InvalidParams. */
+function runCommand<K extends ServerCommandKey>(key: K, handlers: CommandHandlers, argument: unknown, request: CommandRequest): ServerCommandTypes[K]['result'] | Promise<ServerCommandTypes[K]['result']> {
+  const command = SERVER_COMMANDS[key];
+  // A command without params may be sent with no argument at all.
+  const checked = command.params(argument ?? {}, 'arguments[0]');
+  if (!checked.ok) throw new ResponseError(ErrorCodes.InvalidParams, `${command.name}: ${checked.reason}`);
+  return handlers[key](checked.value, request);
+}
+
 /** Executes `ospo.server.*` commands. */
 export class ServerCommands {
   private lastAudit: AuditResult[] = [];
+  private readonly handlers: CommandHandlers = {
+    requestApproval: (params) => this.requestApproval(params),
+    reviewApproval: (params) => this.reviewApproval(params),
+    audit: (_params, request) => this.audit(request.workDoneToken, () => request.cancellation.isCancellationRequested),
+    exportReport: (params) => this.exportReport(params.format ?? 'sarif'),
+    status: () => this.ctx.status(),
+    approvals: () => this.listApprovals(),
+    headerFixPlan: (params) => this.headerFixPlan(params.folderUri),
+    starterPolicy: (params) => this.starterPolicy(params.folderUri),
+  };
 
   constructor(private readonly ctx: CommandContext) {}
 
   async execute(params: ExecuteCommandParams, cancellation: CancellationToken): Promise<unknown> {
-    const args = (params.arguments ?? [])[0] as Record<string, unknown> | undefined;
-    switch (params.command) {
-      case SERVER_COMMANDS.requestApproval:
-        return this.requestApproval(args as unknown as RequestApprovalArgs);
-      case SERVER_COMMANDS.reviewApproval:
-        return this.reviewApproval(args as unknown as ReviewApprovalArgs);
-      case SERVER_COMMANDS.audit:
-        return this.audit(params.workDoneToken, () => cancellation.isCancellationRequested);
-      case SERVER_COMMANDS.exportReport:
-        return this.exportReport(typeof args?.format === 'string' ? args.format : 'sarif');
-      case SERVER_COMMANDS.status:
-        return this.status();
-      case SERVER_COMMANDS.approvals:
-        return this.listApprovals();
-      case SERVER_COMMANDS.headerFixPlan:
-        return this.headerFixPlan(args?.folderUri as string | undefined);
-      case SERVER_COMMANDS.starterPolicy:
-        return this.starterPolicy(args?.folderUri as string | undefined);
-      default:
-        return { error: `unknown command ${params.command}` };
-    }
+    const key = serverCommandKey(params.command);
+    if (!key) return { error: `unknown command ${params.command}` };
+    return runCommand(key, this.handlers, params.arguments?.[0], { workDoneToken: params.workDoneToken, cancellation });
   }
 
-  private async requestApproval(args: RequestApprovalArgs): Promise<{ applied: boolean; url?: string; error?: string; mismatch?: { requested: string; detected: string } }> {
+  private async requestApproval(args: RequestApprovalParams): Promise<RequestApprovalResult> {
     if (!args?.subject?.purl || typeof args.justification !== 'string') return { applied: false, error: 'a dependency and a justification are required' };
     if (args.license !== undefined && typeof args.license !== 'string') return { applied: false, error: 'the requested license must be a string' };
     const folder = this.ctx.folders.folderForUri(args.uri);
@@ -141,8 +139,8 @@ export class ServerCommands {
     };
   }
 
-  private async reviewApproval(args: ReviewApprovalArgs): Promise<{ applied: boolean; error?: string }> {
-    const folder = this.ctx.folders.folderForUri(args?.folderUri);
+  private async reviewApproval(args: ReviewApprovalParams): Promise<AppliedResult> {
+    const folder = this.ctx.folders.folderForUri(args.folderUri);
     if (!folder) return { applied: false, error: 'no workspace folder' };
     const logPath = folder.engine.approvalsPath;
     const refusal = folder.engine.approvalsLogRefusal();
@@ -151,10 +149,6 @@ export class ServerCommands {
     const entry = folder.engine.approvals.entries.find((e) => e.index === args.index);
     if (text === undefined || !entry) return { applied: false, error: 'no such approval request' };
     if (entry.status !== 'requested') return { applied: false, error: `the entry for ${entry.package} is already ${entry.status}` };
-    if (args.decision !== 'approved' && args.decision !== 'rejected') return { applied: false, error: 'the decision must be approved or rejected' };
-    for (const key of ['reviewedBy', 'comment', 'expires'] as const) {
-      if (args[key] !== undefined && typeof args[key] !== 'string') return { applied: false, error: `${key} must be a string` };
-    }
     const reviewedBy = args.reviewedBy ?? gitIdentity(folder.root) ?? os.userInfo().username;
     const today = isoDate(new Date());
     let expires: string | undefined;
@@ -182,7 +176,7 @@ export class ServerCommands {
   }
 
   /** Cancelling the request (`$/cancelRequest`) stops the walk; what was found so far is still published. */
-  private async audit(token: string | number | undefined, isCancelled: () => boolean): Promise<object> {
+  private async audit(token: string | number | undefined, isCancelled: () => boolean): Promise<AuditReport> {
     const { connection } = this.ctx;
     // A client-created token shows progress where the client chose (a cancellable notification in VS Code).
     const reporter = token !== undefined ? connection.window.attachWorkDoneProgress(token) : await connection.window.createWorkDoneProgress();
@@ -191,7 +185,9 @@ export class ServerCommands {
     try {
       for (const folder of this.ctx.folders.workspace()) {
         if (!folder.settings.enable || isCancelled()) continue;
-        results.push(await runAudit(folder.engine, { isCancelled, onProgress: (n, current) => reporter.report(`${n} files… ${current}`) }));
+        const result = await runAudit(folder.engine, { isCancelled, onProgress: (n, current) => reporter.report(`${n} files… ${current}`) });
+        results.push(result);
+        connection.console.info(auditLogLine(result, isCancelled()));
       }
     } finally {
       reporter.done();
@@ -201,7 +197,7 @@ export class ServerCommands {
     return { cancelled: isCancelled(), folders: results.map((r) => ({ root: r.root, ...toJsonReport(r) })) };
   }
 
-  private exportReport(format: string): { format: string; content: string } | { error: string } {
+  private exportReport(format: ExportFormat): ExportReportResult {
     if (!this.lastAudit.length) return { error: 'run an audit first' };
     if (format === 'markdown') return { format, content: this.lastAudit.map((r) => toMarkdownReport(r)).join('\n\n') };
     if (format === 'sarif') {
@@ -212,36 +208,11 @@ export class ServerCommands {
     return { error: `unknown format ${format}` };
   }
 
-  private status(): object {
-    const counts = new Map<string, { error: number; warning: number; information: number }>();
-    for (const [uri, finding] of this.ctx.diagnostics.shown()) {
-      const filePath = uriToPath(uri);
-      if (!filePath) continue;
-      const root = this.ctx.folders.folderFor(filePath).root;
-      const c = counts.get(root) ?? { error: 0, warning: 0, information: 0 };
-      c[finding.severity]++;
-      counts.set(root, c);
-    }
-    return {
-      trusted: this.ctx.folders.trusted,
-      folders: this.ctx.folders.workspace().map((folder) => {
-        const source = folder.engine.policy.source;
-        return {
-          root: folder.root,
-          enabled: folder.settings.enable,
-          policy: source.kind === 'file' ? { kind: 'file', path: source.path } : { kind: 'default', reason: source.reason },
-          policyValid: folder.engine.policyLoad.kind === 'loaded',
-          counts: counts.get(folder.root) ?? { error: 0, warning: 0, information: 0 },
-        };
-      }),
-    };
-  }
-
   /**
    * The log's entries, each with what a reviewer must see: what the policy says about the requested license,
    * the license the workspace detects for the package now, and whether the current reviewer may approve it.
    */
-  private listApprovals(): object {
+  private listApprovals(): { folders: ApprovalsFolder[] } {
     const today = isoDate(new Date());
     return {
       folders: this.ctx.folders.workspace().map((folder) => {
@@ -281,7 +252,7 @@ export class ServerCommands {
     return audit?.packages.find((p) => p.license && samePackage(p.purl, purl))?.license;
   }
 
-  private headerFixPlan(folderUri: string | undefined): object {
+  private headerFixPlan(folderUri: string | undefined): HeaderFixPlan {
     const folder = this.ctx.folders.folderForUri(folderUri);
     if (!folder) return { files: [] };
     const plans = planHeaderFixes(folder.engine);
@@ -292,10 +263,21 @@ export class ServerCommands {
     };
   }
 
-  private starterPolicy(folderUri: string | undefined): object {
+  private starterPolicy(folderUri: string | undefined): StarterPolicyResult {
     const folder = this.ctx.folders.folderForUri(folderUri);
     if (!folder) return { error: 'no workspace folder' };
     const policyPath = folder.engine.policyPath;
     return { uri: pathToUri(policyPath), exists: this.ctx.files.exists(policyPath), text: starterPolicyText(projectLicense(folder.root, this.ctx.files)) };
   }
+}
+
+/** What the output channel says about an audit: where, how much was checked, what was found, how long it took. */
+function auditLogLine(result: AuditResult, cancelled: boolean): string {
+  const counts = { error: 0, warning: 0, information: 0 };
+  for (const finding of result.findings) counts[finding.severity]++;
+  const { filesSeen, manifestsChecked, headerFilesChecked, durationMs } = result.stats;
+  return (
+    `Audit of ${result.root}${cancelled ? ' (cancelled)' : ''}: ${filesSeen} files, ${manifestsChecked} manifests, ${headerFilesChecked} headers checked; ` +
+    `${counts.error} error(s), ${counts.warning} warning(s), ${counts.information} info in ${Math.round(durationMs)} ms`
+  );
 }

@@ -17,6 +17,8 @@ export interface Folder {
 /** The workspace folders, each with its own settings and engine (and so its own policy). */
 export class WorkspaceFolders {
   private readonly folders = new Map<string, Folder>();
+  /** Folders the user took out of the workspace: their files are no longer checked, not even under the default policy. */
+  private readonly removed = new Set<string>();
   trusted = false;
 
   /** `onOnlineAnswer` is called when an online lookup brings a license, so documents can be checked again. */
@@ -55,11 +57,27 @@ export class WorkspaceFolders {
   add(root: string, adHoc = false): Folder {
     const folder = { root, adHoc, settings: DEFAULT_SETTINGS, engine: this.createEngine(root, DEFAULT_SETTINGS) };
     this.folders.set(root, folder);
+    if (!adHoc) this.removed.delete(root);
     return folder;
   }
 
   remove(root: string): void {
     this.folders.delete(root);
+    this.removed.add(root);
+    // Folders made up for stray files inside it go with it.
+    for (const folder of this.all()) if (folder.adHoc && isWithin(root, folder.root)) this.folders.delete(folder.root);
+  }
+
+  /** True when the file lies in a removed folder and in no folder of the workspace. */
+  isInRemovedFolder(filePath: string): boolean {
+    return !this.workspaceFolderOf(filePath) && [...this.removed].some((root) => isWithin(root, filePath));
+  }
+
+  /** The deepest workspace folder containing the file, without making one up. */
+  workspaceFolderOf(filePath: string): Folder | undefined {
+    let best: Folder | undefined;
+    for (const folder of this.workspace()) if (isWithin(folder.root, filePath) && (!best || folder.root.length > best.root.length)) best = folder;
+    return best;
   }
 
   get size(): number {
@@ -83,10 +101,7 @@ export class WorkspaceFolders {
   /** The deepest workspace folder containing the file; a file outside them all gets a folder of its own directory. */
   folderFor(filePath: string): Folder {
     let best: Folder | undefined;
-    for (const folder of this.folders.values()) {
-      const rel = path.relative(folder.root, filePath);
-      if (!rel.startsWith('..') && !path.isAbsolute(rel) && (!best || folder.root.length > best.root.length)) best = folder;
-    }
+    for (const folder of this.folders.values()) if (isWithin(folder.root, filePath) && (!best || folder.root.length > best.root.length)) best = folder;
     return best ?? this.add(path.dirname(filePath), true);
   }
 
@@ -105,4 +120,9 @@ export class WorkspaceFolders {
     const source = folder.engine.policyLoad.policy.source;
     return filePath === folder.engine.policyPath || filePath === folder.engine.approvalsPath || (source.kind === 'file' && source.chain.includes(filePath));
   }
+}
+
+function isWithin(root: string, filePath: string): boolean {
+  const rel = path.relative(root, filePath);
+  return !rel.startsWith('..') && !path.isAbsolute(rel);
 }

@@ -55,7 +55,7 @@ export function loadPolicy(options: PolicyLoadOptions): PolicyLoadResult {
     const placement = placePath(options.workspaceRoot, policyPath);
     if (placement.kind === 'outside' && options.files.exists(policyPath)) {
       const message = `the policy file leads outside the workspace folder and is not read in a restricted workspace: ${placement.reason}`;
-      return { kind: 'invalid', policy: fallback, problems: [{ path: policyPath, span: { start: 0, end: 0 }, message }] };
+      return { kind: 'invalid', policy: fallback, problems: [{ path: policyPath, span: { start: 0, end: 0 }, message, notLoaded: policyPath }] };
     }
   }
   const text = options.files.readText(policyPath);
@@ -97,6 +97,7 @@ function confineApprovalsLog(policy: Policy, layers: readonly PolicyLayer[], fal
     path: naming.path,
     span: naming.approvalsFileSpan ?? { start: 0, end: 0 },
     message: `approvals.file "${policy.approvals.file}" must be inside the workspace folder: ${placement.reason}${allow}`,
+    ...(options.trusted ? {} : { notLoaded: policy.approvals.file }),
   });
   return { ...policy, approvals: { ...policy.approvals, file: fallback.approvals.file } };
 }
@@ -122,7 +123,7 @@ function collectLayers(
   const { layer, problems: own } = readPolicyLayer(file, text);
   problems.push(...own);
   for (const { target, span } of layer.extends) {
-    const report = (message: string) => problems.push({ path: file, span, message });
+    const report = (message: string, notLoaded?: string) => problems.push({ path: file, span, message, ...(notLoaded ? { notLoaded } : {}) });
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(target)) {
       report(`extends "${target}": only relative file paths are supported`);
       continue;
@@ -130,7 +131,7 @@ function collectLayers(
     const resolved = path.resolve(path.dirname(file), target);
     // After symbolic links: a link inside the folder to a file outside it leads outside too.
     if (!options.trusted && placePath(options.workspaceRoot, resolved).kind === 'outside') {
-      report(`extends "${target}" is outside the workspace and is not loaded in an untrusted workspace`);
+      report(`extends "${target}" is outside the workspace and is not loaded in an untrusted workspace`, resolved);
       continue;
     }
     if (resolved === file || stack.includes(resolved)) {

@@ -15,6 +15,8 @@ export interface PolicyProblem {
   readonly path: string;
   readonly span: OffsetSpan;
   readonly message: string;
+  /** Set when the problem is only that a restricted workspace did not load something: what was skipped. */
+  readonly notLoaded?: string;
 }
 
 /** What one policy file says, validated; keys the file does not set are absent. */

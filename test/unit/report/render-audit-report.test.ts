@@ -9,14 +9,14 @@ const data: AuditReportData = {
     {
       root: '/w',
       policy: '.ospo/policy.json',
-      stats: { filesSeen: 10, manifestsChecked: 1, headerFilesChecked: 3, durationMs: 12 },
+      stats: { filesSeen: 10, manifestsChecked: 1, headerFilesChecked: 3, skipped: 0, durationMs: 12 },
       findings: [
         { code: 'license-denied', severity: 'error', message: 'evil: GPL-3.0-only is denied', file: 'package.json', line: 3, column: 6 },
         { code: 'header-missing', severity: 'warning', message: 'No SPDX-License-Identifier header', file: 'src/<b>.ts', line: 1, column: 1 },
       ],
       packages: [
-        { manifest: 'package.json', ecosystem: 'npm', name: '<img src=x onerror=alert(1)>', version: '1.0.0', direct: true, via: [], license: 'MIT', licenseSource: 'from package-lock.json', status: 'allowed' },
-        { manifest: 'package.json', ecosystem: 'npm', name: 'inner', version: '2.0.0', direct: false, via: ['evil', 'inner'], license: 'GPL-3.0-only', licenseSource: 'from package-lock.json', status: 'problem', code: 'license-denied' },
+        { manifest: 'package.json', ecosystem: 'npm', name: '<img src=x onerror=alert(1)>', purl: 'pkg:npm/x', version: '1.0.0', direct: true, via: [], license: 'MIT', licenseSource: 'from package-lock.json', status: 'allowed', why: 'MIT is allowed' },
+        { manifest: 'package.json', ecosystem: 'npm', name: 'inner', purl: 'pkg:npm/inner', version: '2.0.0', direct: false, via: ['evil', 'inner'], license: 'GPL-3.0-only', licenseSource: 'from package-lock.json', status: 'problem', code: 'license-denied', why: 'GPL-3.0-only is denied' },
       ],
     },
   ],
