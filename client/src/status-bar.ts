@@ -38,8 +38,9 @@ function policyProblem(folder: FolderStatus): { summary: string; details: readon
   }
 }
 
+/** Paths and messages from the workspace are shown as written, not as Markdown (or HTML). */
 function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+  return text.replace(/[\\`*_{}[\]<>#|]/g, '\\$&');
 }
 
 /**

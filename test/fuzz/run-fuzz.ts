@@ -15,6 +15,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { SERVER_COMMAND_NAMES, SERVER_COMMANDS } from '../../server/src/protocol/ospo-protocol';
 import { hostileText, INPUT_KINDS, junkValue, mutate, Random, type InputKind } from './payloads';
 import { RawLspServer, type Outcome } from './raw-lsp-server';
 
@@ -42,7 +43,8 @@ const NOTIFICATION_METHODS = [
   '$/cancelRequest',
   '$/setTrace',
 ];
-const COMMANDS = ['ospo.server.requestApproval', 'ospo.server.reviewApproval', 'ospo.server.status', 'ospo.server.approvals', 'ospo.server.exportReport', 'ospo.server.starterPolicy', 'ospo.server.headerFixPlan'];
+// The audit walks the whole workspace: too slow to fire at random.
+const COMMANDS = SERVER_COMMAND_NAMES.filter((name) => name !== SERVER_COMMANDS.audit.name);
 
 type Category = 'crash' | 'error' | 'hang' | 'slow' | 'cli-crash' | 'cli-hang';
 

@@ -66,7 +66,8 @@ export function describeFolderPolicy(folder: FolderStatus): string {
     case 'restricted':
       return `${name}: loaded ${policy}; restricted: ${health.notLoaded.join(', ')} not loaded`;
     case 'invalid':
-      return `${name}: ${policy} has ${health.problemCount} problem(s), the last valid policy applies: ${health.problems.join('; ')}`;
+      // The problems themselves are diagnostics on the policy file; the log says that there are some.
+      return `${name}: ${policy} has ${health.problemCount} problem(s); the last valid policy applies`;
   }
 }
 

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { SERVER_COMMANDS } from '../../../server/src/protocol/ospo-protocol';
 
 export const EXTENSION_ID = 'ospo-guide.ospo-guide';
 
@@ -7,6 +8,8 @@ export interface OspoApi {
   client(): { sendRequest<T>(method: string, params: unknown): Promise<T> } | undefined;
   lastAudit(): { cancelled: boolean; folders: Array<{ findings: unknown[] }> } | undefined;
   statusText(): string;
+  statusTooltip(): string;
+  statusBackground(): string | undefined;
 }
 
 /** Activates the extension and waits until its language server answers. */
@@ -14,7 +17,7 @@ export async function activate(): Promise<OspoApi> {
   const extension = vscode.extensions.getExtension<OspoApi>(EXTENSION_ID);
   assert.ok(extension, `${EXTENSION_ID} is not installed`);
   const api = await extension.activate();
-  await waitFor('the language server', () => api.client()?.sendRequest('workspace/executeCommand', { command: 'ospo.server.status', arguments: [] }));
+  await waitFor('the language server', () => api.client()?.sendRequest('workspace/executeCommand', { command: SERVER_COMMANDS.status.name, arguments: [] }));
   return api;
 }
 

@@ -16,7 +16,7 @@ describe('OSPO Guide in a workspace without a policy', function () {
       return d.length ? d : undefined;
     });
     assert.match(diagnostic.message, /the policy expects MIT/);
-    await waitFor('the status bar', () => /OSPO: default policy/.test(api.statusText()));
+    await waitFor('the status bar', () => /OSPO: \d+ (error|warning)/.test(api.statusText()) && /Embedded default policy/.test(api.statusTooltip()));
   });
 
   it('"Open Policy" creates a commented starter policy from the default', async () => {
@@ -26,6 +26,6 @@ describe('OSPO Guide in a workspace without a policy', function () {
     const text = await readText('.ospo/policy.json');
     assert.match(text, /\/\/ OSPO Guide policy/);
     assert.match(text, /"license": "MIT"/);
-    await waitFor('the status bar to name the file', () => /OSPO: policy\.json/.test(api.statusText()));
+    await waitFor('the status bar to name the file', () => /Policy: \.ospo\/policy\.json/.test(api.statusTooltip()));
   });
 });

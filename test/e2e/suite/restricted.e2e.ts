@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { SERVER_COMMANDS } from '../../../server/src/protocol/ospo-protocol';
 import { activate, lineOf, open, ospoDiagnostics, waitFor, type OspoApi } from './helpers';
 
 describe('OSPO Guide in a restricted (untrusted) workspace', function () {
@@ -26,11 +27,16 @@ describe('OSPO Guide in a restricted (untrusted) workspace', function () {
     });
     assert.match(problem.message, /outside the workspace and is not loaded in an untrusted workspace/);
     assert.equal(policy.document.lineAt(problem.range.start.line).text.includes('../../org-policies/base.json'), true);
+    // The status bar says what restricted mode skipped, and how to trust the folder: not that the policy is broken.
+    await waitFor('the restricted tooltip', () => /restricted: .*org-policies\/base\.json not loaded/.test(api.statusTooltip()));
+    assert.match(api.statusTooltip(), /\[Manage Workspace Trust\]\(command:workbench\.trust\.manage\)/);
+    assert.doesNotMatch(api.statusTooltip(), /last valid policy applies/);
+    assert.equal(api.statusBackground(), undefined);
   });
 
   it('opens no URL the workspace names', async () => {
     const result = await api.client()!.sendRequest<{ applied: boolean; url?: string }>('workspace/executeCommand', {
-      command: 'ospo.server.requestApproval',
+      command: SERVER_COMMANDS.requestApproval.name,
       arguments: [{ subject: { purl: 'pkg:npm/mpl-lib', name: 'mpl-lib', ecosystem: 'npm', license: 'MPL-2.0', via: ['mpl-lib'] }, justification: 'Needed.' }],
     });
     assert.equal(result.applied, true);

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { CLIENT_COMMANDS, SERVER_COMMANDS, type OspoStatus } from '../../../server/src/protocol/ospo-protocol';
 import { FOUNDATION_DEPENDENCY_FINDINGS } from '../../support/foundation-expectations';
 import { activate, codes, lineOf, open, ospoDiagnostics, readText, waitFor, workspaceUri, type OspoApi } from './helpers';
 
@@ -24,7 +25,8 @@ describe('OSPO Guide in a real VS Code (foundation workspace)', function () {
     const wrapper = ospoDiagnostics(uri).find((d) => d.range.start.line === lineOf(doc, 'wrapper-lib'))!;
     assert.equal(doc.getText(wrapper.range), 'wrapper-lib');
     assert.match(wrapper.message, /^wrapper-lib > inner-gpl: GPL-3\.0-only is denied/);
-    assert.match(api.statusText(), /OSPO: policy\.json/);
+    await waitFor('the status bar to count the errors', () => /OSPO: \d+ errors?/.test(api.statusText()));
+    assert.match(api.statusTooltip(), /Policy: \.ospo\/policy\.json/);
   });
 
   it('inserts a header with the quick fix and the diagnostic goes away', async () => {
@@ -63,11 +65,11 @@ describe('OSPO Guide in a real VS Code (foundation workspace)', function () {
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
       return actions?.find((a) => a.title === 'Request approval for mpl-lib');
     });
-    assert.equal(action.command?.command, 'ospo.requestApproval');
+    assert.equal(action.command?.command, CLIENT_COMMANDS.requestApproval);
     const [args] = action.command!.arguments as Array<{ subject: unknown; uri: string }>;
     // The client command would ask for a justification; the server command behind it is called directly.
     const result = await api.client()!.sendRequest<{ applied: boolean; url?: string }>('workspace/executeCommand', {
-      command: 'ospo.server.requestApproval',
+      command: SERVER_COMMANDS.requestApproval.name,
       // Someone else than the reviewer below (this editor's git identity): a self-approval would not count.
       arguments: [{ ...args, justification: 'PDF export needs it.', requestedBy: 'Dana Developer <dana@example.org>' }],
     });
@@ -144,6 +146,35 @@ describe('OSPO Guide in a real VS Code (foundation workspace)', function () {
     assert.ok(ospoDiagnostics(manifest.document.uri).some((d) => d.message.startsWith('wrapper-lib > inner-gpl: GPL-3.0-only is denied')));
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await waitFor('the policy to be valid again', () => ospoDiagnostics(policy.document.uri).length === 0);
+  });
+
+  it('drives the status bar from the server\'s ospo/status: a broken policy shows at once, with its reason', async () => {
+    const manifest = await open('package.json');
+    await waitFor('dependency diagnostics', () => ospoDiagnostics(manifest.document.uri).length > 0);
+    // The text is the server's own count for this folder, as the status command reports it too.
+    const expected = async () => {
+      const status = await api.client()!.sendRequest<OspoStatus>('workspace/executeCommand', { command: SERVER_COMMANDS.status.name, arguments: [] });
+      const { error, warning } = status.folders[0].counts;
+      const parts = [error ? `${error} error${error === 1 ? '' : 's'}` : '', warning ? `${warning} warning${warning === 1 ? '' : 's'}` : ''].filter(Boolean);
+      return `OSPO: ${parts.join(', ') || 'no problems'}`;
+    };
+    await waitFor('the status bar to show the server\'s counts', async () => api.statusText().endsWith(await expected()));
+    assert.equal(api.statusBackground(), undefined);
+
+    const policy = await open('.ospo/policy.json');
+    const text = policy.document.getText();
+    const at = text.indexOf('"GPL-3.0-only"');
+    // Unsaved: only the server's notification can tell the status bar, which no longer polls.
+    await policy.edit((edit) => edit.replace(new vscode.Range(policy.document.positionAt(at), policy.document.positionAt(at + '"GPL-3.0-only"'.length)), '"gpl-3.0-only"'));
+    await waitFor('a warning background', () => api.statusBackground() === 'statusBarItem.warningBackground');
+    assert.match(api.statusText(), /^\$\(warning\) OSPO: /);
+    assert.match(api.statusTooltip(), /The policy has \d+ problems?; the last valid policy applies/);
+    assert.match(api.statusTooltip(), /gpl-3\.0-only/);
+
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await waitFor('the warning to clear', () => api.statusBackground() === undefined);
+    assert.doesNotMatch(api.statusTooltip(), /The policy has/);
+    await waitFor('the counts again', async () => api.statusText().endsWith(await expected()));
   });
 
   it('fixes every header in the workspace after confirmation', async () => {
