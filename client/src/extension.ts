@@ -68,6 +68,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<OspoEx
     }
   };
 
+  /** A command whose failure is logged with its cause before VS Code reports it. */
+  const command = <A extends unknown[]>(name: string, run: (...args: A) => unknown) =>
+    vscode.commands.registerCommand(name, async (...args: A) => {
+      try {
+        return await run(...args);
+      } catch (error) {
+        logUnknownError((line) => channel.error(line), name, error);
+        throw error;
+      }
+    });
+
   const showReport = (outcome: AuditOutcome) => showAuditReport(context, outcome, { exportReport: (format) => exportReport(api, { format }).then(() => undefined) });
   const runAudit = async () => {
     const outcome = await auditWorkspace(api);
@@ -79,14 +90,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<OspoEx
   };
 
   context.subscriptions.push(
-    vscode.commands.registerCommand('ospo.showOutput', () => channel.show(true)),
-    vscode.commands.registerCommand('ospo.auditWorkspace', runAudit),
-    vscode.commands.registerCommand('ospo.showReport', () => (lastAudit ? showReport(lastAudit) : runAudit())),
-    vscode.commands.registerCommand('ospo.exportReport', (args?: { format?: 'sarif' | 'markdown'; uri?: vscode.Uri }) => exportReport(api, args ?? {})),
-    vscode.commands.registerCommand('ospo.reviewApprovals', (args?: ReviewArgs) => reviewPendingApprovals(api, args)),
-    vscode.commands.registerCommand('ospo.insertLicenseHeader', () => insertLicenseHeader()),
-    vscode.commands.registerCommand('ospo.fixAllHeaders', (args?: { confirm?: boolean }) => fixAllHeaders(api, args)),
-    vscode.commands.registerCommand('ospo.openPolicy', () => openPolicy(api)),
+    command('ospo.showOutput', () => channel.show(true)),
+    command('ospo.auditWorkspace', runAudit),
+    command('ospo.showReport', () => (lastAudit ? showReport(lastAudit) : runAudit())),
+    command('ospo.exportReport', (args?: { format?: 'sarif' | 'markdown'; uri?: vscode.Uri }) => exportReport(api, args ?? {})),
+    command('ospo.reviewApprovals', (args?: ReviewArgs) => reviewPendingApprovals(api, args)),
+    command('ospo.insertLicenseHeader', () => insertLicenseHeader()),
+    command('ospo.fixAllHeaders', (args?: { confirm?: boolean }) => fixAllHeaders(api, args)),
+    command('ospo.openPolicy', () => openPolicy(api)),
     // Trust changes what the server may load (policies from outside the folder, request URLs): start afresh.
     vscode.workspace.onDidGrantWorkspaceTrust(async () => {
       channel.info('Workspace trust granted: restarting the language server, which may now load policies and approvals logs from outside the folder.');

@@ -120,12 +120,18 @@ describe('the ospo/status notification', function () {
     client.open(loose, fs.readFileSync(loose, 'utf8'));
     client.open(libManifest, fs.readFileSync(libManifest, 'utf8'));
     await client.diagnosticsFor(loose, (d) => d.some((x) => x.code === 'header-missing'));
+    // A file the audit reported but nobody opened.
+    const unopened = path.join(lib, 'unopened.ts');
+    fs.writeFileSync(unopened, 'export const z = 3;\n');
+    await client.connection.sendRequest('workspace/executeCommand', { command: SERVER_COMMANDS.audit.name, arguments: [] });
+    await client.diagnosticsFor(unopened, (d) => d.some((x) => x.code === 'header-missing'));
     await status.until('lib counts its finding', (s) => (folderOf(s, lib)?.counts.warning ?? 0) + (folderOf(s, lib)?.counts.error ?? 0) > 0);
     void client.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [{ uri: LspTestClient.uri(lib), name: 'lib' }] } });
     const after = await status.until('lib gone', (s) => s.folders.length === 1);
     assert.equal(folderOf(after, lib), undefined);
     assert.deepEqual(await client.diagnosticsFor(loose, (d) => d.length === 0), []);
     assert.deepEqual(await client.diagnosticsFor(libManifest, (d) => d.length === 0), []);
+    assert.deepEqual(await client.diagnosticsFor(unopened, (d) => d.length === 0), []);
     // An edit does not bring the default policy's findings back.
     client.change(loose, 'export const y = 2;\n');
     assert.deepEqual(await client.nextDiagnostics(loose), []);

@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import type { Connection, Position, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AuditResult } from '../audit/run-audit';
@@ -115,6 +116,17 @@ export class DocumentDiagnostics {
       }
     }
     for (const uri of new Set([...previous, ...this.auditFindings.keys()])) this.publish(uri);
+  }
+
+  /** Drops the last audit's findings for the files under a folder that left the workspace. */
+  forgetAuditUnder(root: string): void {
+    for (const uri of [...this.auditFindings.keys()]) {
+      const filePath = uriToPath(uri);
+      const rel = filePath ? path.relative(root, filePath) : '..';
+      if (rel.startsWith('..') || path.isAbsolute(rel)) continue;
+      this.auditFindings.delete(uri);
+      this.publish(uri);
+    }
   }
 
   /** Every finding currently shown, with the URI it is shown on. */

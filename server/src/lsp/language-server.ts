@@ -131,7 +131,10 @@ export function startLanguageServer(connection: Connection): void {
       connection.workspace.onDidChangeWorkspaceFolders(async (event) => {
         for (const removed of event.removed) {
           const root = uriToPath(removed.uri);
-          if (root) folders.remove(root);
+          if (root) {
+            folders.remove(root);
+            diagnostics.forgetAuditUnder(root);
+          }
         }
         for (const added of event.added) {
           const root = uriToPath(added.uri);
@@ -212,7 +215,9 @@ export function startLanguageServer(connection: Connection): void {
 
   connection.onExecuteCommand(async (params, cancellation) => {
     try {
-      return await commands.execute(params, cancellation);
+      const result = await commands.execute(params, cancellation);
+      status.outcome(params.command, undefined);
+      return result;
     } catch (error) {
       // Params the command's declaration rejects are the client's mistake: answered as such, not logged.
       if (error instanceof ResponseError) throw error;
