@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ErrorCodes, ResponseError } from 'vscode-languageserver-protocol';
+import { ErrorCodes, LogMessageNotification, ResponseError } from 'vscode-languageserver-protocol';
 import { SERVER_COMMANDS, StatusNotification, type FolderStatus, type OspoStatus } from '../../server/src/protocol/ospo-protocol';
 import { LspTestClient } from './support/lsp-test-client';
 
@@ -135,6 +135,33 @@ describe('the ospo/status notification', function () {
     // An edit does not bring the default policy's findings back.
     client.change(loose, 'export const y = 2;\n');
     assert.deepEqual(await client.nextDiagnostics(loose), []);
+  });
+});
+
+describe('the server log', function () {
+  it('records the policy each folder loaded, folders removed, and audits with counts and time', async () => {
+    const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'ospo-log-')));
+    const client = new LspTestClient({ root: path.join(root, 'app'), moreFolders: [path.join(root, 'lib')] });
+    try {
+      writeProject(path.join(root, 'app'), { licenses: { allow: ['MIT'], deny: ['GPL-3.0-only'] } });
+      writeProject(path.join(root, 'lib'), { licenses: { allow: ['MIT', 'GPL-3.0-only'] } });
+      const logs: string[] = [];
+      client.connection.onNotification(LogMessageNotification.type, (params) => void logs.push(params.message));
+      const status = statusLog(client);
+      await client.start();
+      await status.until('both folders', (s) => s.folders.length === 2);
+      assert.ok(logs.includes('app: loaded policy .ospo/policy.json'), logs.join('\n'));
+      assert.ok(logs.includes('lib: loaded policy .ospo/policy.json'), logs.join('\n'));
+      await client.connection.sendRequest('workspace/executeCommand', { command: SERVER_COMMANDS.audit.name, arguments: [] });
+      const audit = logs.find((l) => l.startsWith(`Audit of ${path.join(root, 'app')}:`));
+      assert.match(audit ?? logs.join('\n'), /: \d+ files, 1 manifests, \d+ headers checked; 1 error\(s\), \d+ warning\(s\), \d+ info in \d+ ms$/);
+      void client.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [{ uri: LspTestClient.uri(path.join(root, 'lib')), name: 'lib' }] } });
+      await status.until('lib gone', (s) => s.folders.length === 1);
+      assert.ok(logs.includes(`Folder removed: ${path.join(root, 'lib')}`), logs.join('\n'));
+    } finally {
+      await client.stop();
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 
