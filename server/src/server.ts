@@ -2,6 +2,7 @@ import { createConnection, ProposedFeatures, type Connection } from 'vscode-lang
 import { startLanguageServer } from './lsp/language-server';
 import { LspFrameResync } from './lsp/lsp-frame-resync';
 import { validatingMessageStrategy } from './lsp/lsp-params';
+import { errorDetail } from './text/unknown-error';
 
 const options = { messageStrategy: validatingMessageStrategy((line) => connection.console.warn(line)) };
 const stdio = process.argv.includes('--stdio');
@@ -23,5 +24,5 @@ if (stdio) {
   console.error = (...args: unknown[]) => connection.console.error(args.map(String).join(' '));
 }
 // A rejected promise no handler awaited must not end the process (Node's default): log it and keep serving.
-process.on('unhandledRejection', (reason) => connection.console.error(`unhandled rejection: ${(reason as Error)?.stack ?? String(reason)}`));
+process.on('unhandledRejection', (reason) => connection.console.error(`unhandled rejection: ${errorDetail(reason)}`));
 startLanguageServer(connection);
