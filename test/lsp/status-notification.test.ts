@@ -138,6 +138,28 @@ describe('the ospo/status notification', function () {
   });
 });
 
+describe('the ospo/status notification in a restricted workspace', function () {
+  it('says what restricted mode did not load, rather than calling the policy broken', async () => {
+    const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'ospo-restricted-status-')));
+    const app = path.join(root, 'app');
+    const client = new LspTestClient({ root: app, trusted: false });
+    try {
+      writeProject(app, { extends: ['../../org/base.json'], licenses: { allow: ['MIT'] } });
+      fs.mkdirSync(path.join(root, 'org'));
+      fs.writeFileSync(path.join(root, 'org/base.json'), JSON.stringify({ licenses: { deny: ['GPL-3.0-only'] } }));
+      const status = statusLog(client);
+      await client.start();
+      const restricted = await status.until('the app folder', (s) => s.folders.length === 1);
+      assert.equal(restricted.trusted, false);
+      assert.deepEqual(restricted.folders[0].health, { kind: 'restricted', notLoaded: [path.join(root, 'org/base.json')] });
+      assert.equal(restricted.folders[0].policyValid, false);
+    } finally {
+      await client.stop();
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('the server log', function () {
   it('records the policy each folder loaded, folders removed, and audits with counts and time', async () => {
     const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'ospo-log-')));

@@ -8,8 +8,11 @@ import type { Folder, WorkspaceFolders } from './workspace-folders';
 /** The status of the workspace as `ospo/status` and `ospo.server.status` report it. */
 export function workspaceStatus(folders: WorkspaceFolders, published: Iterable<Finding>, serverError: string | undefined): OspoStatus {
   const counts = new Map<Folder, { error: number; warning: number; information: number }>();
+  // Files carry many findings each: find a file's folder once.
+  const folderOfPath = new Map<string, Folder | undefined>();
   for (const finding of published) {
-    const folder = folders.workspaceFolderOf(finding.path);
+    let folder = folderOfPath.get(finding.path);
+    if (!folderOfPath.has(finding.path)) folderOfPath.set(finding.path, (folder = folders.workspaceFolderOf(finding.path)));
     if (!folder) continue;
     const c = counts.get(folder) ?? { error: 0, warning: 0, information: 0 };
     c[finding.severity]++;
