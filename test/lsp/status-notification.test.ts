@@ -92,6 +92,20 @@ describe('the ospo/status notification', function () {
     await status.until('the policy valid again', (s) => folderOf(s, app)?.health.kind === 'valid');
   });
 
+  it('follows a policy changed on disk while no file is open', async () => {
+    const app = path.join(root, 'app');
+    const policyPath = path.join(app, '.ospo/policy.json');
+    await status.until('a valid policy', (s) => folderOf(s, app)?.health.kind === 'valid');
+    fs.writeFileSync(policyPath, '{ "licenses": { "allow": "MIT" } }');
+    client.filesChanged([policyPath]);
+    await status.until('a broken policy', (s) => folderOf(s, app)?.health.kind === 'invalid');
+    fs.rmSync(policyPath);
+    client.filesChanged([policyPath], 3);
+    const fallback = await status.until('the default policy', (s) => folderOf(s, app)?.policy.kind === 'default');
+    assert.deepEqual(folderOf(fallback, app)!.policy, { kind: 'default', reason: 'no-policy-file' });
+    assert.deepEqual(folderOf(fallback, app)!.health, { kind: 'valid' });
+  });
+
   it('counts the findings of each folder and follows an edit that fixes one', async () => {
     const app = path.join(root, 'app');
     const manifest = path.join(app, 'package.json');

@@ -99,6 +99,8 @@ export class DocumentDiagnostics {
     this.checks.clear();
     this.refreshPolicyFindings();
     for (const document of this.documents.all()) this.schedule(document.uri);
+    // The policy may have changed with nothing to publish (no file open, no problem before or after).
+    this.onPublish();
   }
 
   /** Findings of an audit, shown for files that are not open; replaces the previous audit's. */
