@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { StatusNotification } from '../../server/src/protocol/ospo-protocol';
+import { StatusNotification, type InitializationOptions } from '../../server/src/protocol/ospo-protocol';
 import { errorMessage, logUnknownError } from '../../server/src/text/unknown-error';
 import { registerApprovalCommands } from './approval-commands';
 import { auditWorkspace, type AuditOutcome } from './commands/audit-workspace';
@@ -37,7 +37,7 @@ function createClient(context: vscode.ExtensionContext, channel: vscode.LogOutpu
     // The server decides per file whether it is a manifest or a header-checked source file.
     documentSelector: [{ scheme: 'file' }],
     outputChannel: channel,
-    initializationOptions: { trusted: vscode.workspace.isTrusted },
+    initializationOptions: { trusted: vscode.workspace.isTrusted } satisfies InitializationOptions,
     diagnosticCollectionName: 'ospo',
   };
   return new LanguageClient('ospo', 'OSPO Guide', serverOptions, clientOptions);

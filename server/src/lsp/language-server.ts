@@ -19,7 +19,7 @@ import { codeActionsFor, FIX_ALL_KIND } from './code-actions';
 import { DocumentDiagnostics } from './document-diagnostics';
 import { INVALID_PARAMS_METHOD, type InvalidParamsRequest } from './lsp-params';
 import { OpenDocumentsFileSource } from './open-documents-file-source';
-import { SERVER_COMMAND_NAMES, StatusNotification } from '../protocol/ospo-protocol';
+import { readInitializationOptions, SERVER_COMMAND_NAMES, StatusNotification } from '../protocol/ospo-protocol';
 import { errorMessage, logUnknownError } from '../text/unknown-error';
 import { ServerCommands } from './server-commands';
 import { readServerSettings } from './server-settings';
@@ -96,7 +96,7 @@ export function startLanguageServer(connection: Connection): void {
   });
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    const options = (params.initializationOptions ?? {}) as { trusted?: boolean };
+    const options = readInitializationOptions(params.initializationOptions);
     // Without word from the client, assume the restricted mode: no policy from outside the folder.
     folders.trusted = options.trusted === true;
     supportsConfiguration = params.capabilities.workspace?.configuration === true;

@@ -13,7 +13,7 @@ import type { RequestRuling } from '../dependencies/request-ruling';
 import type { DependencySubject } from '../findings/finding';
 import type { ApprovalStatus } from '../approvals/approvals-log';
 import type { JsonReport } from '../report/json-report';
-import { array, integer, map, object, oneOf, optional, string, type Validator } from './param-validator';
+import { array, boolean, integer, map, object, oneOf, optional, string, type Validator } from './param-validator';
 
 /** A command the server executes: its name, how its params are checked, and (as a type) what it returns. */
 export interface ServerCommand<P, R> {
@@ -194,6 +194,22 @@ export function serverCommandKey(name: string): ServerCommandKey | undefined {
 }
 
 export const SERVER_COMMAND_NAMES: readonly string[] = SERVER_COMMAND_KEYS.map((key) => SERVER_COMMANDS[key].name);
+
+// ---- initialize
+
+/** What the client tells the server in `initializationOptions`. */
+export interface InitializationOptions {
+  /** The workspace is trusted. Absent or false: restricted mode (nothing is loaded or opened from outside the folder). */
+  readonly trusted?: boolean;
+}
+
+/** Anything else than the declared options counts as none: a client that sends none runs restricted. */
+export function readInitializationOptions(value: unknown): InitializationOptions {
+  const checked = initializationOptions(value ?? {}, 'initializationOptions');
+  return checked.ok ? checked.value : {};
+}
+
+const initializationOptions: Validator<InitializationOptions> = object({ trusted: optional(boolean) });
 
 // ---- Client commands a code action carries
 
