@@ -17,7 +17,7 @@ import { CachingFileSource } from '../io/file-source';
 import { TOOL_VERSION } from '../tool-version';
 import { codeActionsFor, FIX_ALL_KIND } from './code-actions';
 import { DocumentDiagnostics } from './document-diagnostics';
-import { INVALID_PARAMS_METHOD, type InvalidParamsRequest } from './lsp-params';
+import { InvalidParamsRequestType } from './lsp-params';
 import { OpenDocumentsFileSource } from './open-documents-file-source';
 import { readInitializationOptions, SERVER_COMMAND_NAMES, StatusNotification } from '../protocol/ospo-protocol';
 import { errorMessage, logUnknownError } from '../text/unknown-error';
@@ -90,7 +90,7 @@ export function startLanguageServer(connection: Connection): void {
   }
 
   // Requests whose params failed their check at the entry (see validatingMessageStrategy).
-  connection.onRequest(INVALID_PARAMS_METHOD, ({ method, reason }: InvalidParamsRequest) => {
+  connection.onRequest(InvalidParamsRequestType, ({ method, reason }) => {
     connection.console.warn(`rejected ${method}: ${reason}`);
     return new ResponseError(ErrorCodes.InvalidParams, `${method}: ${reason}`);
   });

@@ -1,4 +1,4 @@
-import type { Message, MessageStrategy } from 'vscode-languageserver';
+import { RequestType, type Message, type MessageStrategy } from 'vscode-languageserver';
 
 /**
  * Checks of the params a client sends, where they enter the server. The protocol types say what a client
@@ -94,6 +94,9 @@ export interface InvalidParamsRequest {
   readonly method: string;
   readonly reason: string;
 }
+
+/** The re-routed request: answered with an InvalidParams error, never a result. */
+export const InvalidParamsRequestType = new RequestType<InvalidParamsRequest, never, void>(INVALID_PARAMS_METHOD);
 
 interface IncomingMessage {
   readonly jsonrpc: string;
