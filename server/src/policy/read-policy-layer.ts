@@ -1,7 +1,7 @@
 import { printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { parseJsonTree } from '../text/json-tree';
 import { capProblems } from '../text/problem-limit';
-import { isLicenseCategory, LICENSE_CATEGORIES } from '../spdx/license-categories';
+import { isPolicyCategory, POLICY_CATEGORIES } from '../spdx/policy-categories';
 import { parseSpdxExpression } from '../spdx/spdx-expression';
 import type { OffsetSpan } from '../text/line-index';
 import { parseExpiryPeriod, type ExpiryPeriod } from './approval-expiry';
@@ -149,8 +149,8 @@ class LayerReader {
   private licenseRule(text: string, node: Node, where: string): LicenseRule | undefined {
     if (text.startsWith('@')) {
       const category = text.slice(1);
-      if (isLicenseCategory(category)) return { kind: 'category', category, text };
-      return void this.problem(node, `unknown license category "${text}" in ${where}; known: ${LICENSE_CATEGORIES.map((c: string) => '@' + c).join(', ')}`);
+      if (isPolicyCategory(category)) return { kind: 'category', category, text };
+      return void this.problem(node, `unknown license category "${text}" in ${where}; known: ${POLICY_CATEGORIES.map((c) => '@' + c).join(', ')}`);
     }
     const parsed = parseSpdxExpression(text);
     if (!parsed.ok) return void this.problem(node, `"${text}" in ${where}: ${parsed.error} (ids are case-sensitive)`);
