@@ -19,6 +19,7 @@ import { codeActionsFor, FIX_ALL_KIND } from './code-actions';
 import { DocumentDiagnostics } from './document-diagnostics';
 import { INVALID_PARAMS_METHOD, type InvalidParamsRequest } from './lsp-params';
 import { OpenDocumentsFileSource } from './open-documents-file-source';
+import { PolicyEditing, POLICY_COMPLETION_TRIGGERS } from './policy-editing';
 import { SERVER_COMMANDS, ServerCommands } from './server-commands';
 import { readServerSettings } from './server-settings';
 import { pathToUri, uriToPath } from './to-lsp';
@@ -38,6 +39,7 @@ export function startLanguageServer(connection: Connection): void {
   });
   const diagnostics = new DocumentDiagnostics(connection, documents, folders);
   const commands = new ServerCommands({ connection, folders, diagnostics, files });
+  const policyEditing = new PolicyEditing(folders, diagnostics);
   let supportsConfiguration = false;
   let supportsWatchRegistration = false;
   let supportsWorkspaceFolders = false;
@@ -96,6 +98,7 @@ export function startLanguageServer(connection: Connection): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
         hoverProvider: true,
+        completionProvider: { triggerCharacters: POLICY_COMPLETION_TRIGGERS, resolveProvider: false },
         executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -165,7 +168,14 @@ export function startLanguageServer(connection: Connection): void {
     if (event.changes.length) diagnostics.recheckAll();
   });
 
+  connection.onCompletion((params) => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? policyEditing.completion(document, params) : [];
+  });
+
   connection.onHover((params) => {
+    const policyDocument = documents.get(params.textDocument.uri);
+    if (policyDocument && policyEditing.isPolicyDocument(policyDocument)) return policyEditing.hover(policyDocument, params);
     const hits = diagnostics.findingsAt(params.textDocument.uri, params.position);
     if (!hits.length) {
       // A dependency without findings still says what its license is and where that came from.
@@ -183,7 +193,7 @@ export function startLanguageServer(connection: Connection): void {
       const own = uriToPath(document.uri);
       const folder = own ? folders.folderFor(own) : undefined;
       const contextual = own && folder?.settings.enable ? folder.engine.contextualFixes(own, state.text) : [];
-      return codeActionsFor(state, params, (p) => (p === own ? state.text : files.readText(p) ?? ''), contextual);
+      return [...codeActionsFor(state, params, (p) => (p === own ? state.text : files.readText(p) ?? ''), contextual), ...policyEditing.codeActions(document, params)];
     } catch (error) {
       connection.console.error(`code actions failed: ${(error as Error).stack ?? error}`);
       return [];
