@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { announceApprovalsLogChange, approvalsLogFor } from './approvals-log-notice';
 
 /** What the server's "Request approval" code action passes; mirrors the core's DependencySubject. */
 interface DependencySubject {
@@ -112,9 +113,8 @@ export function registerApprovalCommands(context: vscode.ExtensionContext, getCl
       }
       if (result.url && vscode.workspace.isTrusted) await vscode.env.openExternal(vscode.Uri.parse(result.url, true));
       const mismatch = result.mismatch ? ` The request names ${result.mismatch.requested}; the metadata says ${result.mismatch.detected}.` : '';
-      void vscode.window.showInformationMessage(
-        `Approval requested for ${subject.name}. It stays ${deny ? 'an error' : 'a warning'} until a reviewer approves it.${mismatch} Save the approvals log and submit it for review.`,
-      );
+      const log = await approvalsLogFor((command) => client.sendRequest('workspace/executeCommand', { command, arguments: [] }), args.uri);
+      void announceApprovalsLogChange(`Approval requested for ${subject.name}. It stays ${deny ? 'an error' : 'a warning'} until a reviewer approves it.${mismatch}`, log);
     }),
   );
 }
