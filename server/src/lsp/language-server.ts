@@ -19,7 +19,9 @@ import { codeActionsFor, FIX_ALL_KIND } from './code-actions';
 import { DocumentDiagnostics } from './document-diagnostics';
 import { INVALID_PARAMS_METHOD, type InvalidParamsRequest } from './lsp-params';
 import { OpenDocumentsFileSource } from './open-documents-file-source';
+import { localExceptionActions } from './local-exception-actions';
 import { PolicyEditing, POLICY_COMPLETION_TRIGGERS } from './policy-editing';
+import { SHOW_RULE_DOCUMENTATION_COMMAND, showRuleDocumentation } from './rule-documentation';
 import { SERVER_COMMANDS, ServerCommands } from './server-commands';
 import { readServerSettings } from './server-settings';
 import { pathToUri, uriToPath } from './to-lsp';
@@ -43,6 +45,7 @@ export function startLanguageServer(connection: Connection): void {
   let supportsConfiguration = false;
   let supportsWatchRegistration = false;
   let supportsWorkspaceFolders = false;
+  let supportsShowDocument = false;
 
   async function pullSettings(): Promise<void> {
     if (!supportsConfiguration) return;
@@ -87,6 +90,7 @@ export function startLanguageServer(connection: Connection): void {
     supportsConfiguration = params.capabilities.workspace?.configuration === true;
     supportsWatchRegistration = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     supportsWorkspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
+    supportsShowDocument = params.capabilities.window?.showDocument?.support === true;
     for (const folder of params.workspaceFolders ?? []) {
       const root = uriToPath(folder.uri);
       if (root) folders.add(root);
@@ -99,7 +103,7 @@ export function startLanguageServer(connection: Connection): void {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
         hoverProvider: true,
         completionProvider: { triggerCharacters: POLICY_COMPLETION_TRIGGERS, resolveProvider: false },
-        executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },
+        executeCommandProvider: { commands: [...Object.values(SERVER_COMMANDS), SHOW_RULE_DOCUMENTATION_COMMAND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'OSPO Guide', version: TOOL_VERSION },
@@ -193,7 +197,9 @@ export function startLanguageServer(connection: Connection): void {
       const own = uriToPath(document.uri);
       const folder = own ? folders.folderFor(own) : undefined;
       const contextual = own && folder?.settings.enable ? folder.engine.contextualFixes(own, state.text) : [];
-      return [...codeActionsFor(state, params, (p) => (p === own ? state.text : files.readText(p) ?? ''), contextual), ...policyEditing.codeActions(document, params)];
+      const textOf = (p: string) => (p === own ? state.text : files.readText(p));
+      const local = folder?.settings.enable ? localExceptionActions(state.findings, params, folder, textOf) : [];
+      return [...codeActionsFor(state, params, (p) => textOf(p) ?? '', contextual), ...local, ...policyEditing.codeActions(document, params)];
     } catch (error) {
       connection.console.error(`code actions failed: ${(error as Error).stack ?? error}`);
       return [];
@@ -202,6 +208,7 @@ export function startLanguageServer(connection: Connection): void {
 
   connection.onExecuteCommand(async (params, cancellation) => {
     try {
+      if (params.command === SHOW_RULE_DOCUMENTATION_COMMAND) return await showRuleDocumentation(connection, params.arguments?.[0], supportsShowDocument);
       return await commands.execute(params, cancellation);
     } catch (error) {
       connection.console.error(`${params.command} failed: ${(error as Error).stack ?? error}`);

@@ -92,7 +92,7 @@ export class PolicyEditing {
   codeActions(document: TextDocument, params: CodeActionParams): CodeAction[] {
     const role = this.roleOf(document);
     const filePath = uriToPath(document.uri);
-    if (!role || !filePath) return [];
+    if (!role || !filePath || (params.context.only && !params.context.only.includes(CodeActionKind.QuickFix))) return [];
     const text = document.getText();
     const { start, end } = params.range;
     const actions: CodeAction[] = [];

@@ -388,7 +388,7 @@ export function isBlankPolicy(text: string): boolean {
 }
 
 /** The span that removes an array item with the comma that separates it from its neighbour. */
-function removalSpan(node: Node): OffsetSpan {
+export function removalSpan(node: Node): OffsetSpan {
   const siblings = node.parent?.children ?? [node];
   const index = siblings.indexOf(node);
   const previous = index > 0 ? siblings[index - 1] : undefined;
