@@ -10,6 +10,7 @@ import { exportReport } from './commands/export-report';
 import { ServerApi } from './server-api';
 import { OspoStatusBar } from './status-bar';
 import { showAuditReport, type AuditReportData } from './report/audit-report-panel';
+import { policyDiagnosticsFilter } from './policy-diagnostics-filter';
 
 let client: LanguageClient | undefined;
 
@@ -32,6 +33,7 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
     outputChannel: output,
     initializationOptions: { trusted: vscode.workspace.isTrusted },
     diagnosticCollectionName: 'ospo',
+    middleware: { handleDiagnostics: policyDiagnosticsFilter },
   };
   return new LanguageClient('ospo', 'OSPO Guide', serverOptions, clientOptions);
 }
