@@ -48,7 +48,9 @@ export class PolicyEditing {
     if (!filePath) return undefined;
     const folder = this.folders.folderFor(filePath);
     if (!folder.settings.enable) return undefined;
-    if (filePath === folder.engine.policyPath) return { folder, file: 'policy' };
+    const source = folder.engine.policyLoad.policy.source;
+    // A base policy the workspace's policy extends is edited like the policy itself.
+    if (filePath === folder.engine.policyPath || (source.kind === 'file' && source.chain.includes(filePath))) return { folder, file: 'policy' };
     if (filePath === folder.engine.approvalsPath) return { folder, file: 'approvals' };
     return undefined;
   }
