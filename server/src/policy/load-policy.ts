@@ -6,6 +6,7 @@ import { formatSpdxExpression } from '../spdx/spdx-expression';
 import { DEFAULT_LICENSES, defaultPolicy, DEFAULT_POLICY_PATH } from './default-policy';
 import type { LicenseRule, PackagePattern, Policy } from './policy-types';
 import { readPolicyLayer, type PolicyLayer, type PolicyProblem } from './read-policy-layer';
+import { shadowedCategoryWarnings } from './shadowed-categories';
 
 export interface PolicyLoadOptions {
   readonly workspaceRoot: string;
@@ -78,6 +79,7 @@ export function loadPolicy(options: PolicyLoadOptions): PolicyLoadResult {
   const layers: PolicyLayer[] = [];
   collectLayers(policyPath, text, [], options, layers, problems);
   const merged = mergeLayers(layers, fallback, policyPath);
+  problems.push(...shadowedCategoryWarnings(policyPath, text, merged.licenses));
   const policy = confineApprovalsLog(merged, layers, fallback, options, problems);
   const errors = problems.filter((p) => p.severity !== 'warning');
   if (errors.length) return { kind: 'invalid', problems, policy };

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { correctIdCase, deprecatedIdAdvice, purlTypeAdvice, suggestCategory } from '../../../server/src/policy/policy-entry-advice';
 import { readPolicyLayer } from '../../../server/src/policy/read-policy-layer';
+import { shadowedCategoryWarnings } from '../../../server/src/policy/shadowed-categories';
 
 describe('advice on policy entries', () => {
   it('spells ids, exceptions and operators as SPDX does', () => {
@@ -40,5 +41,27 @@ describe('advice on policy entries', () => {
     assert.match(at('"pkg:npmjs/colors"')[0], /not a Package URL type/);
     const removal = problems.find((p) => p.message.includes('named twice'))!.fixes![0].edits[0];
     assert.equal(text.slice(0, removal.span.start) + text.slice(removal.span.end), text.replace('"MIT", "MIT"', '"MIT"'));
+  });
+});
+
+describe('categories that decide nothing', () => {
+  function warnings(text: string): string[] {
+    const { layer } = readPolicyLayer('/p', text);
+    const licenses = { allow: layer.licenses.allow ?? [], review: layer.licenses.review ?? [], deny: layer.licenses.deny ?? [], unknown: 'review' as const, unlisted: 'review' as const, minConfidence: 0.9 };
+    return shadowedCategoryWarnings('/p', text, licenses).map((p) => p.message);
+  }
+
+  it('warns on a category every member of which a stricter list decides', () => {
+    assert.deepEqual(warnings('{"licenses":{"allow":["@blueoak-gold"],"deny":["@permissive"]}}'), [
+      '@blueoak-gold in licenses.allow decides no license: each of its 1 licenses is named exactly or in @permissive in licenses.deny, which wins',
+    ]);
+    assert.deepEqual(warnings('{"licenses":{"allow":["@blueoak-model"],"review":["BlueOak-1.0.0"]}}'), [
+      '@blueoak-model in licenses.allow decides no license: each of its 1 licenses is named exactly or in another list, which wins',
+    ]);
+  });
+
+  it('stays quiet about the default lists and about categories that still decide some license', () => {
+    assert.deepEqual(warnings('{"licenses":{"allow":["@permissive","@notice","@unencumbered"],"review":["@reciprocal","@restricted"],"deny":["@forbidden"]}}'), []);
+    assert.deepEqual(warnings('{"licenses":{"allow":["@permissive"],"deny":["@forbidden"]}}'), []);
   });
 });
