@@ -299,7 +299,9 @@ export function readPolicyLayer(path: string, text: string): { layer: PolicyLaye
     if (license !== undefined && licenseNode) {
       const parsed = parseSpdxExpression(license);
       if (!parsed.ok) {
-        reader.problem(licenseNode, `headers.license "${license}": ${parsed.error}`);
+        const corrected = correctIdCase(license);
+        if (corrected) reader.advise(licenseNode, { message: `headers.license "${license}": SPDX ids are case-sensitive; did you mean "${corrected}"?`, replacements: [corrected] });
+        else reader.problem(licenseNode, `headers.license "${license}": ${parsed.error}`);
         license = undefined;
       }
     }

@@ -65,3 +65,12 @@ describe('categories that decide nothing', () => {
     assert.deepEqual(warnings('{"licenses":{"allow":["@permissive"],"deny":["@forbidden"]}}'), []);
   });
 });
+
+describe('headers.license spelled with the wrong case', () => {
+  it('is an error with the fix that spells it right', () => {
+    const { problems } = readPolicyLayer('/p', '{"headers":{"license":"apache-2.0 or mit"}}');
+    assert.deepEqual(problems.map((p) => [p.severity, p.message, p.fixes?.map((f) => f.edits[0].newText)]), [
+      [undefined, 'headers.license "apache-2.0 or mit": SPDX ids are case-sensitive; did you mean "Apache-2.0 OR MIT"?', ['"Apache-2.0 OR MIT"']],
+    ]);
+  });
+});
