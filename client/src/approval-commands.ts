@@ -3,6 +3,7 @@ import { CodeActionRequest } from 'vscode-languageclient';
 import type { DependencySubject } from '../../server/src/findings/finding';
 import { CLIENT_COMMANDS, type RequestApprovalActionArgs } from '../../server/src/protocol/ospo-protocol';
 import type { ServerApi } from './server-api';
+import { announceApprovalsLogChange, approvalsLogFor } from './approvals-log-notice';
 
 const APPROVABLE = new Set(['license-needs-approval', 'license-unknown', 'license-denied']);
 
@@ -99,9 +100,8 @@ export function registerApprovalCommands(context: vscode.ExtensionContext, api: 
       }
       if (result.url && vscode.workspace.isTrusted) await vscode.env.openExternal(vscode.Uri.parse(result.url, true));
       const mismatch = result.mismatch ? ` The request names ${result.mismatch.requested}; the metadata says ${result.mismatch.detected}.` : '';
-      void vscode.window.showInformationMessage(
-        `Approval requested for ${subject.name}. It stays ${deny ? 'an error' : 'a warning'} until a reviewer approves it.${mismatch} Save the approvals log and submit it for review.`,
-      );
+      const log = await approvalsLogFor(api, args.uri);
+      void announceApprovalsLogChange(`Approval requested for ${subject.name}. It stays ${deny ? 'an error' : 'a warning'} until a reviewer approves it.${mismatch}`, log);
     }),
   );
 }

@@ -12,6 +12,7 @@ import { exportReport } from './commands/export-report';
 import { ServerApi } from './server-api';
 import { OspoStatusBar } from './status-bar';
 import { showAuditReport } from './report/audit-report-panel';
+import { policyDiagnosticsFilter } from './policy-diagnostics-filter';
 
 let client: LanguageClient | undefined;
 /** Outlives `context.subscriptions`: VS Code disposes those without awaiting deactivate(), while the client still logs. */
@@ -39,6 +40,7 @@ function createClient(context: vscode.ExtensionContext, channel: vscode.LogOutpu
     outputChannel: channel,
     initializationOptions: { trusted: vscode.workspace.isTrusted } satisfies InitializationOptions,
     diagnosticCollectionName: 'ospo',
+    middleware: { handleDiagnostics: policyDiagnosticsFilter },
   };
   return new LanguageClient('ospo', 'OSPO Guide', serverOptions, clientOptions);
 }

@@ -81,7 +81,7 @@ describe('ospo-guide audit (CLI)', function () {
     fs.writeFileSync(path.join(workspace.root, '.ospo/policy.json'), '{ "licenses": { "allow": ["mit"] } }');
     const broken = runCli(['audit'], workspace.root);
     assert.equal(broken.status, 2);
-    assert.match(broken.stderr, /^ospo-guide: invalid policy: \.ospo\/policy\.json: "mit" in licenses\.allow: not a valid SPDX expression/);
+    assert.match(broken.stderr, /^ospo-guide: invalid policy: \.ospo\/policy\.json: "mit" in licenses\.allow: SPDX ids are case-sensitive; did you mean "MIT"\?/);
     assert.equal(broken.stderr.trim().split('\n').length, 1);
     assert.equal(runCli(['audit', '--format', 'xml'], workspace.root).status, 2);
     assert.equal(runCli(['audit', '--policy', 'nope.json'], workspace.root).status, 2);

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { announceApprovalsLogChange } from '../approvals-log-notice';
 import type { ApprovalEntry, ApprovalsFolder, ServerApi } from '../server-api';
 
 /** Arguments that let automation (and tests) skip the prompts. */
@@ -97,7 +98,7 @@ export async function reviewPendingApprovals(api: ServerApi, given: ReviewArgs =
     void vscode.window.showErrorMessage(`Could not record the review: ${result.error ?? 'unknown error'}`);
     return false;
   }
-  void vscode.window.showInformationMessage(`${packageName(entry)} ${decision}. Save the approvals log to share the decision.`);
+  void announceApprovalsLogChange(`${packageName(entry)} ${decision}.`, folder.log);
   return true;
 }
 

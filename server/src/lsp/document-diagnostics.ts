@@ -156,6 +156,11 @@ export class DocumentDiagnostics {
     return this.check(document).notes.filter((n) => covers(n.range, position));
   }
 
+  /** The problems of a policy file or approvals log, as last published. */
+  policyFindingsFor(filePath: string): readonly Finding[] {
+    return this.policyFindings.get(filePath) ?? [];
+  }
+
   private refreshPolicyFindings(): void {
     const next = new Map<string, Finding[]>();
     for (const folder of this.folders.all()) {

@@ -21,6 +21,9 @@ import { InvalidParamsRequestType } from './lsp-params';
 import { OpenDocumentsFileSource } from './open-documents-file-source';
 import { readInitializationOptions, SERVER_COMMAND_NAMES, StatusNotification } from '../protocol/ospo-protocol';
 import { errorMessage, logUnknownError } from '../text/unknown-error';
+import { localExceptionActions } from './local-exception-actions';
+import { PolicyEditing, POLICY_COMPLETION_TRIGGERS } from './policy-editing';
+import { SHOW_RULE_DOCUMENTATION_COMMAND, showRuleDocumentation } from './rule-documentation';
 import { ServerCommands } from './server-commands';
 import { readServerSettings } from './server-settings';
 import { pathToUri, uriToPath } from './to-lsp';
@@ -53,9 +56,11 @@ export function startLanguageServer(connection: Connection): void {
     (filePath, error) => status.outcome(`checking ${filePath}`, error === undefined ? undefined : errorMessage(error)),
   );
   const commands = new ServerCommands({ connection, folders, diagnostics, files, status: () => status.current() });
+  const policyEditing = new PolicyEditing(folders, diagnostics);
   let supportsConfiguration = false;
   let supportsWatchRegistration = false;
   let supportsWorkspaceFolders = false;
+  let supportsShowDocument = false;
 
   async function pullSettings(): Promise<void> {
     if (!supportsConfiguration) return;
@@ -102,6 +107,7 @@ export function startLanguageServer(connection: Connection): void {
     supportsConfiguration = params.capabilities.workspace?.configuration === true;
     supportsWatchRegistration = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     supportsWorkspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
+    supportsShowDocument = params.capabilities.window?.showDocument?.support === true;
     for (const folder of params.workspaceFolders ?? []) {
       const root = uriToPath(folder.uri);
       if (root) folders.add(root);
@@ -113,7 +119,8 @@ export function startLanguageServer(connection: Connection): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
         hoverProvider: true,
-        executeCommandProvider: { commands: [...SERVER_COMMAND_NAMES] },
+        completionProvider: { triggerCharacters: POLICY_COMPLETION_TRIGGERS, resolveProvider: false },
+        executeCommandProvider: { commands: [...SERVER_COMMAND_NAMES, SHOW_RULE_DOCUMENTATION_COMMAND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'OSPO Guide', version: TOOL_VERSION },
@@ -188,7 +195,14 @@ export function startLanguageServer(connection: Connection): void {
     if (event.changes.length) diagnostics.recheckAll();
   });
 
+  connection.onCompletion((params) => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? policyEditing.completion(document, params) : [];
+  });
+
   connection.onHover((params) => {
+    const policyDocument = documents.get(params.textDocument.uri);
+    if (policyDocument && policyEditing.isPolicyDocument(policyDocument)) return policyEditing.hover(policyDocument, params);
     const hits = diagnostics.findingsAt(params.textDocument.uri, params.position);
     if (!hits.length) {
       // A dependency without findings still says what its license is and where that came from.
@@ -206,7 +220,9 @@ export function startLanguageServer(connection: Connection): void {
       const own = uriToPath(document.uri);
       const folder = own ? folders.folderFor(own) : undefined;
       const contextual = own && folder?.settings.enable ? folder.engine.contextualFixes(own, state.text) : [];
-      return codeActionsFor(state, params, (p) => (p === own ? state.text : files.readText(p) ?? ''), contextual);
+      const textOf = (p: string) => (p === own ? state.text : files.readText(p));
+      const local = folder?.settings.enable ? localExceptionActions(state.findings, params, folder, textOf) : [];
+      return [...codeActionsFor(state, params, (p) => textOf(p) ?? '', contextual), ...local, ...policyEditing.codeActions(document, params)];
     } catch (error) {
       logUnknownError(logError, 'code actions', error);
       return [];
@@ -215,6 +231,7 @@ export function startLanguageServer(connection: Connection): void {
 
   connection.onExecuteCommand(async (params, cancellation) => {
     try {
+      if (params.command === SHOW_RULE_DOCUMENTATION_COMMAND) return await showRuleDocumentation(connection, params.arguments?.[0], supportsShowDocument);
       const result = await commands.execute(params, cancellation);
       status.outcome(params.command, undefined);
       return result;

@@ -3,9 +3,10 @@ import type { FileSource } from '../io/file-source';
 import { placePath } from '../io/path-containment';
 import { interpretLicenseStatement } from '../spdx/interpret-license-statement';
 import { formatSpdxExpression } from '../spdx/spdx-expression';
-import { defaultPolicy, DEFAULT_POLICY_PATH } from './default-policy';
+import { DEFAULT_LICENSES, defaultPolicy, DEFAULT_POLICY_PATH } from './default-policy';
 import type { LicenseRule, PackagePattern, Policy } from './policy-types';
 import { readPolicyLayer, type PolicyLayer, type PolicyProblem } from './read-policy-layer';
+import { shadowedCategoryWarnings } from './shadowed-categories';
 
 export interface PolicyLoadOptions {
   readonly workspaceRoot: string;
@@ -22,7 +23,8 @@ export interface PolicyLoadOptions {
 }
 
 export type PolicyLoadResult =
-  | { readonly kind: 'loaded'; readonly policy: Policy }
+  /** `warnings`: entries that mean nothing or are named twice; the policy applies as written. */
+  | { readonly kind: 'loaded'; readonly policy: Policy; readonly warnings?: readonly PolicyProblem[] }
   /** The policy has problems; `policy` is what could be read, callers usually keep their last good one. */
   | { readonly kind: 'invalid'; readonly problems: readonly PolicyProblem[]; readonly policy: Policy }
   /** An explicitly named policy file does not exist. */
@@ -77,8 +79,11 @@ export function loadPolicy(options: PolicyLoadOptions): PolicyLoadResult {
   const layers: PolicyLayer[] = [];
   collectLayers(policyPath, text, [], options, layers, problems);
   const merged = mergeLayers(layers, fallback, policyPath);
+  problems.push(...shadowedCategoryWarnings(policyPath, text, merged.licenses));
   const policy = confineApprovalsLog(merged, layers, fallback, options, problems);
-  return problems.length ? { kind: 'invalid', problems, policy } : { kind: 'loaded', policy };
+  const errors = problems.filter((p) => p.severity !== 'warning');
+  if (errors.length) return { kind: 'invalid', problems, policy };
+  return problems.length ? { kind: 'loaded', policy, warnings: problems } : { kind: 'loaded', policy };
 }
 
 /**
@@ -124,6 +129,10 @@ function collectLayers(
   problems.push(...own);
   for (const { target, span } of layer.extends) {
     const report = (message: string, notLoaded?: string) => problems.push({ path: file, span, message, ...(notLoaded ? { notLoaded } : {}) });
+    if (target === EMBEDDED_DEFAULT) {
+      out.push(embeddedDefaultLayer());
+      continue;
+    }
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(target)) {
       report(`extends "${target}": only relative file paths are supported`);
       continue;
@@ -145,11 +154,20 @@ function collectLayers(
     }
     const before = problems.length;
     collectLayers(resolved, baseText, [...stack, file], options, out, problems);
-    if (problems.length > before) {
-      report(`extends "${target}": the base policy has ${problems.length - before} problem(s)`);
+    const baseErrors = problems.slice(before).filter((p) => p.severity !== 'warning').length;
+    if (baseErrors > 0) {
+      report(`extends "${target}": the base policy has ${baseErrors} problem(s)`);
     }
   }
   out.push(layer);
+}
+
+/** `"extends": "ospo:default"`: the embedded default's license lists, below the file that names it. */
+export const EMBEDDED_DEFAULT = 'ospo:default';
+
+function embeddedDefaultLayer(): PolicyLayer {
+  const { allow, review, deny } = DEFAULT_LICENSES;
+  return { path: EMBEDDED_DEFAULT, extends: [], licenses: { allow, review, deny }, packages: {}, headers: {}, approvals: {} };
 }
 
 type ListName = 'allow' | 'review' | 'deny';
@@ -172,7 +190,8 @@ function mergeLayers(layers: readonly PolicyLayer[], fallback: Policy, policyPat
     for (const list of ['allow', 'review', 'deny'] as const) {
       const rules = layer.licenses[list];
       if (!rules) continue;
-      anyLicenseList = true;
+      // `"allow": []` is a list being written, not a decision to allow nothing: alone, it keeps the default lists.
+      if (rules.length > 0) anyLicenseList = true;
       const texts = new Set(rules.map(ruleKey));
       for (const other of ['allow', 'review', 'deny'] as const) {
         licenseLists[other] = licenseLists[other].filter((r) => !texts.has(ruleKey(r)));
@@ -195,7 +214,7 @@ function mergeLayers(layers: readonly PolicyLayer[], fallback: Policy, policyPat
 
   return {
     source: { kind: 'file', path: policyPath, chain: layers.map((l) => l.path) },
-    // A policy that lists no licenses at all keeps the default lists rather than denying nothing and allowing nothing.
+    // A policy that lists no licenses at all (or only empty lists) keeps the default lists rather than allowing nothing.
     licenses: anyLicenseList ? { ...licenses, ...licenseLists } : licenses,
     packages: { ...packageLists, private: privatePatterns },
     headers,

@@ -1,4 +1,4 @@
-import type { LicenseCategory } from '../spdx/license-categories';
+import type { PolicyCategory } from '../spdx/policy-categories';
 import type { ExpiryPeriod } from './approval-expiry';
 
 /** What happens to a license that the lists do not decide. */
@@ -8,7 +8,7 @@ export type Disposition = 'allow' | 'review' | 'deny';
 export type LicenseRule =
   | { readonly kind: 'license'; readonly id: string; readonly exception?: string; readonly text: string }
   | { readonly kind: 'ref'; readonly ref: string; readonly text: string }
-  | { readonly kind: 'category'; readonly category: LicenseCategory; readonly text: string };
+  | { readonly kind: 'category'; readonly category: PolicyCategory; readonly text: string };
 
 /** A Package URL pattern: `pkg:<type>/<namespace>/<name>` with `*` globs, optionally `@<version range>`. */
 export interface PackagePattern {

@@ -1,22 +1,36 @@
-import { printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { printParseErrorCode, stripComments, type Node, type ParseError } from 'jsonc-parser';
 import { parseJsonTree } from '../text/json-tree';
 import { capProblems } from '../text/problem-limit';
-import { isLicenseCategory, LICENSE_CATEGORIES } from '../spdx/license-categories';
+import { isPolicyCategory, POLICY_CATEGORIES } from '../spdx/policy-categories';
 import { parseSpdxExpression } from '../spdx/spdx-expression';
 import type { OffsetSpan } from '../text/line-index';
+import type { OffsetEdit } from '../text/text-edit';
+import { categoryMembers } from '../spdx/policy-categories';
+import { correctIdCase, deprecatedIdAdvice, purlTypeAdvice, suggestCategory, type EntryAdvice } from './policy-entry-advice';
 import { parseExpiryPeriod, type ExpiryPeriod } from './approval-expiry';
 import { copyrightHolderProblem, headerTextProblem } from './header-text';
 import { globLimitProblem } from './glob-limits';
 import { parsePackagePattern } from './package-pattern';
 import type { Disposition, LicenseRule, PackagePattern } from './policy-types';
 
-/** A problem in a policy file, at the exact place it occurs. */
+/** An edit of the policy file that would resolve a problem. */
+export interface PolicyProblemFix {
+  readonly title: string;
+  readonly edits: readonly OffsetEdit[];
+}
+
+/**
+ * A problem in a policy file, at the exact place it occurs. A warning leaves the policy valid: the entry still
+ * means something, or means nothing harmful.
+ */
 export interface PolicyProblem {
   readonly path: string;
   readonly span: OffsetSpan;
   readonly message: string;
   /** Set when the problem is only that a restricted workspace did not load something: what was skipped. */
   readonly notLoaded?: string;
+  readonly severity?: 'warning';
+  readonly fixes?: readonly PolicyProblemFix[];
 }
 
 /** What one policy file says, validated; keys the file does not set are absent. */
@@ -62,15 +76,37 @@ const DISPOSITIONS: readonly Disposition[] = ['allow', 'review', 'deny'];
 /** Collects problems while reading one file's syntax tree. */
 class LayerReader {
   private readonly found: PolicyProblem[] = [];
+  /** Each license entry and package pattern already read, by what it means, with the list it is in. */
+  private readonly named = new Map<string, string>();
   constructor(private readonly path: string) {}
 
   get problems(): PolicyProblem[] {
     return capProblems(this.found, (first, count) => ({ ...first, message: `… and ${count} more problems in this policy file` }));
   }
 
-  problem(node: Node | OffsetSpan, message: string): void {
+  problem(node: Node | OffsetSpan, message: string, extra: Pick<PolicyProblem, 'severity' | 'fixes'> = {}): void {
     const span = 'type' in node ? { start: node.offset, end: node.offset + node.length } : node;
-    this.found.push({ path: this.path, span, message });
+    this.found.push({ path: this.path, span, message, ...extra });
+  }
+
+  /** A problem whose advice names replacements for the entry: each becomes a fix. */
+  advise(node: Node, advice: EntryAdvice, severity?: 'warning'): void {
+    const span = { start: node.offset, end: node.offset + node.length };
+    const fixes = advice.replacements.map((r) => ({ title: `Change to "${r}"`, edits: [{ span, newText: JSON.stringify(r) }] }));
+    this.problem(node, advice.message, { ...(severity ? { severity } : {}), ...(fixes.length ? { fixes } : {}) });
+  }
+
+  /** A license or package named a second time in this file: the first mention is what a reader sees. */
+  duplicate(key: string, node: Node, where: string): boolean {
+    const first = this.named.get(key);
+    if (first === undefined) {
+      this.named.set(key, where);
+      return false;
+    }
+    const text = String(node.value);
+    const message = first === where ? `"${text}" is named twice in ${where}` : `"${text}" is in both ${first} and ${where}; the stricter list wins`;
+    this.problem(node, message, { severity: 'warning', fixes: [{ title: `Remove this "${text}"`, edits: [{ span: removalSpan(node), newText: '' }] }] });
+    return true;
   }
 
   /** The object's properties by key, reporting keys that are not in `known`. */
@@ -143,7 +179,10 @@ class LayerReader {
     const rules: LicenseRule[] = [];
     for (const { value, node: item } of items) {
       const rule = this.licenseRule(value, item, where);
-      if (rule) rules.push(rule);
+      if (rule) {
+        rules.push(rule);
+        this.duplicate(`license:${rule.kind === 'license' ? (rule.exception ? `${rule.id} WITH ${rule.exception}` : rule.id) : rule.kind === 'ref' ? rule.ref : '@' + rule.category}`, item, where);
+      }
     }
     return rules;
   }
@@ -151,11 +190,25 @@ class LayerReader {
   private licenseRule(text: string, node: Node, where: string): LicenseRule | undefined {
     if (text.startsWith('@')) {
       const category = text.slice(1);
-      if (isLicenseCategory(category)) return { kind: 'category', category, text };
-      return void this.problem(node, `unknown license category "${text}" in ${where}; known: ${LICENSE_CATEGORIES.map((c: string) => '@' + c).join(', ')}`);
+      if (isPolicyCategory(category)) {
+        if (categoryMembers(category).length === 0) this.problem(node, `${text} in ${where} contains no license, so it matches nothing`, { severity: 'warning' });
+        return { kind: 'category', category, text };
+      }
+      const suggestion = suggestCategory(category);
+      const known = `known: ${POLICY_CATEGORIES.map((c) => '@' + c).join(', ')}`;
+      return void this.advise(node, {
+        message: `unknown license category "${text}" in ${where}; ${suggestion ? `did you mean "${suggestion}"?` : known}`,
+        replacements: suggestion ? [suggestion] : [],
+      });
     }
     const parsed = parseSpdxExpression(text);
-    if (!parsed.ok) return void this.problem(node, `"${text}" in ${where}: ${parsed.error} (ids are case-sensitive)`);
+    if (!parsed.ok) {
+      const corrected = correctIdCase(text);
+      if (corrected) return void this.advise(node, { message: `"${text}" in ${where}: SPDX ids are case-sensitive; did you mean "${corrected}"?`, replacements: [corrected] });
+      return void this.problem(node, `"${text}" in ${where}: ${parsed.error} (ids are case-sensitive)`);
+    }
+    const deprecated = deprecatedIdAdvice(text, where);
+    if (deprecated) this.advise(node, deprecated, 'warning');
     const expression = parsed.expression;
     if (expression.kind === 'ref') return { kind: 'ref', ref: expression.ref, text };
     if (expression.kind === 'license') {
@@ -173,7 +226,10 @@ class LayerReader {
     for (const { value, node: item } of items) {
       const parsed = parsePackagePattern(value);
       if (parsed.ok) {
+        const advice = purlTypeAdvice(value, parsed.pattern.type, where);
+        if (advice) this.advise(item, advice, 'warning');
         if (this.globWithinLimits(parsed.pattern.nameGlob, item, where)) patterns.push(parsed.pattern);
+        if (where !== 'packages.private') this.duplicate(`package:${parsed.pattern.text}`, item, where);
       } else this.problem(item, `${where}: ${parsed.error}`);
     }
     return patterns;
@@ -183,8 +239,10 @@ class LayerReader {
 /** Parses and validates one policy file (JSONC: comments and trailing commas allowed). */
 export function readPolicyLayer(path: string, text: string): { layer: PolicyLayer; problems: PolicyProblem[] } {
   const reader = new LayerReader(path);
-  const tree = parseJsonTree(text, { allowTrailingComma: true, disallowComments: false });
   const empty: PolicyLayer = { path, extends: [], licenses: {}, packages: {}, headers: {}, approvals: {} };
+  // A file just created, or emptied, is no policy yet: the embedded default applies until it says something.
+  if (isBlankPolicy(text)) return { layer: empty, problems: [] };
+  const tree = parseJsonTree(text, { allowTrailingComma: true, disallowComments: false });
   if (tree.kind === 'too-deep') {
     reader.problem(tree.span, `policy syntax error: ${tree.message}`);
     return { layer: empty, problems: reader.problems };
@@ -193,10 +251,7 @@ export function readPolicyLayer(path: string, text: string): { layer: PolicyLaye
   for (const error of errors) {
     reader.problem({ start: error.offset, end: error.offset + Math.max(1, error.length) }, `policy syntax error: ${describeParseError(error)}`);
   }
-  if (!root) {
-    if (errors.length === 0) reader.problem({ start: 0, end: 0 }, 'the policy file is empty; expected a JSON object');
-    return { layer: empty, problems: reader.problems };
-  }
+  if (!root) return { layer: empty, problems: reader.problems };
   const top = reader.object(root, 'the policy', ['extends', 'licenses', 'packages', 'headers', 'approvals']);
 
   const extendsNode = top.get('extends');
@@ -246,7 +301,9 @@ export function readPolicyLayer(path: string, text: string): { layer: PolicyLaye
     if (license !== undefined && licenseNode) {
       const parsed = parseSpdxExpression(license);
       if (!parsed.ok) {
-        reader.problem(licenseNode, `headers.license "${license}": ${parsed.error}`);
+        const corrected = correctIdCase(license);
+        if (corrected) reader.advise(licenseNode, { message: `headers.license "${license}": SPDX ids are case-sensitive; did you mean "${corrected}"?`, replacements: [corrected] });
+        else reader.problem(licenseNode, `headers.license "${license}": ${parsed.error}`);
         license = undefined;
       }
     }
@@ -327,6 +384,22 @@ export function readPolicyLayer(path: string, text: string): { layer: PolicyLaye
   }
 
   return { layer: { path, extends: extendsTargets, licenses, packages, headers, approvals, ...(approvalsFileSpan ? { approvalsFileSpan } : {}) }, problems: reader.problems };
+}
+
+/** Nothing but white space and comments: a policy file not written yet. */
+export function isBlankPolicy(text: string): boolean {
+  return text.trim() === '' || (text.length < 64 * 1024 && stripComments(text).trim() === '');
+}
+
+/** The span that removes an array item with the comma that separates it from its neighbour. */
+export function removalSpan(node: Node): OffsetSpan {
+  const siblings = node.parent?.children ?? [node];
+  const index = siblings.indexOf(node);
+  const previous = index > 0 ? siblings[index - 1] : undefined;
+  const next = siblings[index + 1];
+  if (previous) return { start: previous.offset + previous.length, end: node.offset + node.length };
+  if (next) return { start: node.offset, end: next.offset };
+  return { start: node.offset, end: node.offset + node.length };
 }
 
 function describeParseError(error: ParseError): string {

@@ -1,5 +1,5 @@
 import type { Disposition, LicensePolicy, LicenseRule } from '../policy/policy-types';
-import { categoryOf } from './license-categories';
+import { categoryContains } from './policy-categories';
 import { formatSpdxExpression, type SpdxExpression } from './spdx-expression';
 
 /** Which rule decided a single license. */
@@ -33,7 +33,7 @@ function ruleMatches(rule: LicenseRule, leaf: Extract<SpdxExpression, { kind: 'l
       return leaf.kind === 'ref' && leaf.ref === rule.ref;
     case 'category':
       // Exceptions only add permissions, so a `WITH` leaf is classified by its license.
-      return leaf.kind === 'license' && categoryOf(leaf.id) === rule.category;
+      return leaf.kind === 'license' && categoryContains(rule.category, leaf.id);
   }
 }
 

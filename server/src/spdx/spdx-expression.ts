@@ -22,7 +22,7 @@ type RawNode =
  * Deprecated ids and their replacements. The SPDX list marks these deprecated; the `-with-…-exception`
  * forms became `WITH` expressions and the bare GNU ids became `-only`.
  */
-const DEPRECATED: Readonly<Record<string, { id: string; exception?: string }>> = {
+export const DEPRECATED: Readonly<Record<string, { id: string; exception?: string }>> = {
   'AGPL-1.0': { id: 'AGPL-1.0-only' },
   'AGPL-3.0': { id: 'AGPL-3.0-only' },
   'GFDL-1.1': { id: 'GFDL-1.1-only' },

@@ -166,7 +166,8 @@ export class WorkspaceEngine {
 
   /** Problems in the policy chain and the approvals log (including approvals that do not count), as findings in the files where they occur. */
   policyFindings(): Finding[] {
-    const problems: PolicyProblem[] = this.policyResult.kind === 'invalid' ? [...this.policyResult.problems] : [];
+    const problems: PolicyProblem[] =
+      this.policyResult.kind === 'invalid' ? [...this.policyResult.problems] : this.policyResult.kind === 'loaded' ? [...(this.policyResult.warnings ?? [])] : [];
     if (this.policyResult.kind === 'missing') {
       problems.push({ path: this.policyResult.path, span: { start: 0, end: 0 }, message: `policy file not found: ${this.policyResult.path}` });
     }
@@ -185,12 +186,12 @@ export class WorkspaceEngine {
         this.policyResult.kind !== 'invalid' ? '' : this.hadValidPolicy ? ' (the last valid policy stays in force)' : ' (the rest of the policy applies)';
       return {
         code: 'policy-invalid',
-        severity: 'error',
-        message: problem.message + fallbackNote,
+        severity: problem.severity ?? 'error',
+        message: problem.severity === 'warning' ? problem.message : problem.message + fallbackNote,
         path: problem.path,
         range: lines.rangeOf(problem.span),
         subject: { kind: 'file' },
-        fixes: [],
+        fixes: (problem.fixes ?? []).map((fix, i) => ({ kind: 'edit', title: fix.title, preferred: i === 0, fixAll: false, edits: [{ path: problem.path, edits: fix.edits }] })),
       } satisfies Finding;
     });
     return [...findings, ...this.approvalFindings()];

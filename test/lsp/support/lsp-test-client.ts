@@ -39,6 +39,8 @@ export class LspTestClient {
   private readonly waiters: Array<() => void> = [];
   private publishCount = 0;
   readonly appliedEdits: WorkspaceEdit[] = [];
+  /** Documents the server asked the client to show (`window/showDocument`). */
+  readonly shownDocuments: Array<{ uri: string; selection?: { start: { line: number } } }> = [];
   private versions = new Map<string, number>();
   stderr = '';
 
@@ -64,6 +66,10 @@ export class LspTestClient {
       const applied = options.onApplyEdit ? await options.onApplyEdit(params.edit) : true;
       return { applied };
     });
+    this.connection.onRequest('window/showDocument', (params: { uri: string; selection?: { start: { line: number } } }) => {
+      this.shownDocuments.push(params);
+      return { success: true };
+    });
     this.connection.onNotification('window/logMessage', () => undefined);
     this.connection.listen();
   }
@@ -80,7 +86,7 @@ export class LspTestClient {
       capabilities: {
         workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true }, applyEdit: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } },
         textDocument: { publishDiagnostics: {}, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } } },
-        window: { workDoneProgress: true },
+        window: { workDoneProgress: true, showDocument: { support: true } },
       },
       initializationOptions: { trusted: this.options.trusted ?? true },
     });

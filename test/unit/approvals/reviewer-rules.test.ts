@@ -157,15 +157,13 @@ describe('approval expiry', () => {
     );
   });
 
-  it('the policy schema the editor validates with knows the same approvals keys and expiry forms', () => {
+  it('the policy schema the editor validates with knows the same approvals keys and offers valid expiry forms', () => {
     const schema = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../server/schemas/policy.schema.json'), 'utf8'));
     const approvals = schema.properties.approvals;
     assert.deepEqual(Object.keys(approvals.properties).sort(), ['allowSelfApproval', 'defaultExpiry', 'file', 'requestUrl', 'reviewers']);
-    assert.equal(approvals.additionalProperties, false);
-    const pattern = new RegExp(approvals.properties.defaultExpiry.anyOf[0].pattern);
-    for (const text of ['12 months', '90 days', '1 year', '6w', 'never', 'soon', '12 parsecs', '0 days', '12 Months', '1 constructor', '']) {
-      assert.equal(pattern.test(text), !('error' in parseExpiryPeriod(text)), text);
-    }
+    // The server validates; the schema only describes, so that no problem is reported twice.
+    assert.equal(approvals.additionalProperties, undefined);
+    for (const text of approvals.properties.defaultExpiry.examples) assert.ok(!('error' in parseExpiryPeriod(text)), text);
   });
 
   it('the starter policy spells out the approval rules and reads without problems', () => {

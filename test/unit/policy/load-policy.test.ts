@@ -60,7 +60,8 @@ describe('policy loading', () => {
     assert.equal(result.kind, 'invalid');
     const problems = result.kind === 'invalid' ? result.problems : [];
     const at = (needle: string) => problems.find((p) => text.slice(p.span.start, p.span.end) === needle);
-    assert.match(at('"mit"')!.message, /not a valid SPDX expression/);
+    assert.match(at('"mit"')!.message, /case-sensitive; did you mean "MIT"/);
+    assert.deepEqual(at('"mit"')!.fixes?.map((f) => f.edits[0].newText), ['"MIT"']);
     assert.match(at('"@nice"')!.message, /unknown license category/);
     assert.match(at('"maybe"')!.message, /must be "allow", "review" or "deny"/);
     assert.match(at('"colour"')!.message, /unknown key "colour"/);
@@ -111,5 +112,30 @@ describe('policy loading', () => {
     assert.ok(result.problems.some((p) => /too large to read/.test(p.message)));
     assert.ok(result.problems.some((p) => /extends "\.\.\/org\/huge\.json": the base policy has 1 problem/.test(p.message)));
     assert.deepEqual(result.policy.licenses.allow.map((r) => r.text), ['ISC']);
+  });
+});
+
+describe('a policy being written', () => {
+  it('starts from the embedded default while the file is empty or its lists are', () => {
+    for (const text of ['', '  \n', '{}', '{"licenses":{"allow":[]}}', '{"licenses":{"allow":[], "deny": []}}']) {
+      const result = load(workspace({ '.ospo/policy.json': text }));
+      assert.equal(result.kind, 'loaded', `${JSON.stringify(text)}: ${JSON.stringify(result.kind === 'invalid' && result.problems)}`);
+      assert.deepEqual(result.policy.licenses.allow.map((r) => r.text), ['@permissive', '@notice', '@unencumbered'], text);
+      assert.deepEqual(result.policy.licenses.deny.map((r) => r.text), ['@forbidden'], text);
+    }
+  });
+
+  it('replaces the default lists once a list names something', () => {
+    const result = load(workspace({ '.ospo/policy.json': '{"licenses":{"allow":["MIT"]}}' }));
+    assert.deepEqual(result.policy.licenses.allow.map((r) => r.text), ['MIT']);
+    assert.deepEqual(result.policy.licenses.deny, []);
+  });
+
+  it('builds on the default with "extends": "ospo:default", moving what the file lists', () => {
+    const result = load(workspace({ '.ospo/policy.json': '{"extends": ["ospo:default"], "licenses":{"deny":["@restricted"], "allow": ["MPL-2.0"]}}' }));
+    assert.equal(result.kind, 'loaded');
+    assert.deepEqual(result.policy.licenses.allow.map((r) => r.text), ['@permissive', '@notice', '@unencumbered', 'MPL-2.0']);
+    assert.deepEqual(result.policy.licenses.review.map((r) => r.text), ['@reciprocal']);
+    assert.deepEqual(result.policy.licenses.deny.map((r) => r.text), ['@forbidden', '@restricted']);
   });
 });

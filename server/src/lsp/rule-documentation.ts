@@ -1,0 +1,41 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Connection } from 'vscode-languageserver';
+import type { FindingCode } from '../findings/finding';
+import { RULES } from '../findings/rule-catalog';
+import { pathToUri } from './to-lsp';
+
+/** Executed by the server, so "Show rule documentation" works in any client. */
+export const SHOW_RULE_DOCUMENTATION_COMMAND = 'ospo.server.showRuleDocumentation';
+
+function isFindingCode(code: unknown): code is FindingCode {
+  return typeof code === 'string' && Object.hasOwn(RULES, code);
+}
+
+/**
+ * The README that ships with the extension (beside `dist/`), and in a source checkout two folders up: its
+ * findings table documents every rule, offline and in the version that is running.
+ */
+function readmePath(): string | undefined {
+  return [path.resolve(__dirname, '..', 'README.md'), path.resolve(__dirname, '..', '..', '..', 'README.md')].find((p) => fs.existsSync(p));
+}
+
+/**
+ * Opens the README at the rule's row of the findings table (`window/showDocument`); a client that cannot show
+ * documents gets the rule's description as a message.
+ */
+export async function showRuleDocumentation(connection: Connection, args: unknown, canShowDocuments: boolean): Promise<{ shown: boolean; uri?: string; error?: string }> {
+  const code = (args as { code?: unknown } | undefined)?.code;
+  if (!isFindingCode(code)) return { shown: false, error: `no such rule: ${String(code)}` };
+  const rule = RULES[code];
+  const readme = readmePath();
+  const line = readme ? fs.readFileSync(readme, 'utf8').split(/\r?\n/).findIndex((l) => l.startsWith(`| \`${code}\` |`)) : -1;
+  if (readme && line >= 0 && canShowDocuments) {
+    const uri = pathToUri(readme);
+    const selection = { start: { line, character: 0 }, end: { line, character: 0 } };
+    const result = await connection.window.showDocument({ uri, takeFocus: true, selection });
+    if (result.success) return { shown: true, uri };
+  }
+  void connection.window.showInformationMessage(`${code} — ${rule.title}: ${rule.description}`);
+  return { shown: true };
+}
