@@ -12,6 +12,8 @@ import { WorkspaceEngine, type WorkspaceEngineOptions } from '../workspace/works
 import { applyHeaderFixes } from '../audit/apply-header-fixes';
 import { TOOL_VERSION } from '../tool-version';
 import { createOnlineLicenseOverlay } from '../licenses/online-license-overlay';
+import { createHttpsPolicyFetcher } from '../policy/fetch-policy-url';
+import { defaultPolicyCacheDir, RemotePolicyStore } from '../policy/remote-policy-store';
 
 export interface CliIo {
   readonly stdout: { write(text: string): unknown };
@@ -60,8 +62,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   return usageError(io, `unknown command "${command}"`);
 }
 
-/** The folder argument and a loaded engine, or an exit code after saying what is wrong. */
-function openWorkspace(positionals: readonly string[], policy: string | undefined, io: CliIo, extra: Partial<WorkspaceEngineOptions> = {}): WorkspaceEngine | number {
+/**
+ * The folder argument and a loaded engine, or an exit code after saying what is wrong. Pinned policy URLs the
+ * policy names are fetched (or read from the cache) before the policy is judged.
+ */
+async function openWorkspace(positionals: readonly string[], policy: string | undefined, io: CliIo, extra: Partial<WorkspaceEngineOptions> = {}): Promise<WorkspaceEngine | number> {
   if (positionals.length > 1) return usageError(io, `expected at most one folder, got ${positionals.length}`);
   const root = path.resolve(io.cwd, positionals[0] ?? '.');
   if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) {
@@ -73,8 +78,10 @@ function openWorkspace(positionals: readonly string[], policy: string | undefine
     files: new CachingFileSource(),
     trusted: true,
     ...(policy !== undefined ? { policyFile: path.resolve(io.cwd, policy) } : {}),
+    remotePolicies: new RemotePolicyStore(defaultPolicyCacheDir(process.env), createHttpsPolicyFetcher()),
     ...extra,
   });
+  await engine.fetchRemotePolicies();
   const load = engine.policyLoad;
   if (load.kind === 'missing') {
     io.stderr.write(`ospo-guide: policy file not found: ${load.path}\n`);
@@ -90,14 +97,14 @@ function openWorkspace(positionals: readonly string[], policy: string | undefine
   return engine;
 }
 
-function runHeadersFixCommand(args: readonly string[], io: CliIo): number {
+async function runHeadersFixCommand(args: readonly string[], io: CliIo): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({ args: [...args], allowPositionals: true, options: { policy: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } } });
   } catch (error) {
     return usageError(io, (error as Error).message);
   }
-  const engine = openWorkspace(parsed.positionals, parsed.values.policy, io);
+  const engine = await openWorkspace(parsed.positionals, parsed.values.policy, io);
   if (typeof engine === 'number') return engine;
   const dryRun = parsed.values['dry-run'] === true;
   const summary = applyHeaderFixes(engine, { dryRun });
@@ -143,7 +150,7 @@ async function runAuditCommand(args: readonly string[], io: CliIo): Promise<numb
   // The overlay asks the engine's policy which packages are private; the engine is made after it.
   const created: { engine?: WorkspaceEngine } = {};
   const online = values.online ? createOnlineLicenseOverlay(() => created.engine!.policy.packages, process.env) : undefined;
-  const engine = openWorkspace(positionals, values.policy, io, online ? { online } : {});
+  const engine = await openWorkspace(positionals, values.policy, io, online ? { online } : {});
   if (typeof engine === 'number') return engine;
   created.engine = engine;
 

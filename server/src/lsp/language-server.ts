@@ -8,6 +8,8 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
+  type Hover,
+  type Position,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
@@ -17,6 +19,7 @@ import { CachingFileSource } from '../io/file-source';
 import { TOOL_VERSION } from '../tool-version';
 import { codeActionsFor, FIX_ALL_KIND } from './code-actions';
 import { DocumentDiagnostics } from './document-diagnostics';
+import { extendsHover } from './extends-hover';
 import { INVALID_PARAMS_METHOD, type InvalidParamsRequest } from './lsp-params';
 import { OpenDocumentsFileSource } from './open-documents-file-source';
 import { SERVER_COMMANDS, ServerCommands } from './server-commands';
@@ -167,6 +170,8 @@ export function startLanguageServer(connection: Connection): void {
 
   connection.onHover((params) => {
     const hits = diagnostics.findingsAt(params.textDocument.uri, params.position);
+    const base = baseHover(params.textDocument.uri, params.position, hits.map((f) => f.detail ?? f.message));
+    if (base) return base;
     if (!hits.length) {
       // A dependency without findings still says what its license is and where that came from.
       const notes = diagnostics.notesAt(params.textDocument.uri, params.position);
@@ -174,6 +179,15 @@ export function startLanguageServer(connection: Connection): void {
     }
     return { contents: { kind: 'markdown', value: hits.map((f) => f.detail ?? f.message).join('\n\n---\n\n') }, range: hits[0].range };
   });
+
+  /** The hover on an `extends` entry of a folder's policy chain. */
+  function baseHover(uri: string, position: Position, findings: readonly string[]): Hover | null {
+    const filePath = uriToPath(uri);
+    const document = documents.get(uri);
+    if (!filePath || !document) return null;
+    const folder = folders.all().find((f) => folders.isPolicyInput(f, filePath) && filePath !== f.engine.approvalsPath);
+    return folder ? extendsHover(folder.engine, filePath, document.getText(), position, findings) : null;
+  }
 
   connection.onCodeAction((params) => {
     const document = documents.get(params.textDocument.uri);

@@ -18,9 +18,13 @@ import { LineIndex } from '../text/line-index';
 import { ReuseIndex } from '../reuse/reuse-coverage';
 import { readHeader } from '../headers/read-header';
 import type { OnlineLicenseOverlay } from '../licenses/online-license-overlay';
+import type { RemotePolicyStore } from '../policy/remote-policy-store';
 
 /** The default of `ospo.maxFileSize`: no real manifest or source file comes near it. */
 export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+/** How deep a chain of URL policies naming further URLs is followed. */
+const MAX_REMOTE_ROUNDS = 8;
 
 export interface WorkspaceEngineOptions {
   readonly root: string;
@@ -38,6 +42,13 @@ export interface WorkspaceEngineOptions {
   readonly online?: OnlineLicenseOverlay;
   /** A user-level setting lets the approvals log live outside the folder; honoured only when `trusted`. */
   readonly approvalsOutsideWorkspace?: boolean;
+  /** Shared policies named by pinned `https://` URLs; without it such `extends` entries are problems. */
+  readonly remotePolicies?: RemotePolicyStore;
+  /**
+   * Called after pinned URLs the policy names were fetched in the background and the policy reloaded; without
+   * it nothing is fetched unless `fetchRemotePolicies` is awaited.
+   */
+  readonly onRemotePoliciesFetched?: () => void;
 }
 
 export interface DocumentCheck {
@@ -102,16 +113,38 @@ export class WorkspaceEngine {
 
   /** Re-reads the policy; a broken one is reported and the last good policy keeps applying. */
   reloadPolicy(): void {
+    this.readPolicy();
+    const notify = this.options.onRemotePoliciesFetched;
+    if (notify && this.policyResult.pendingUrls?.length) {
+      void this.fetchRemotePolicies().then(notify, () => undefined);
+    }
+  }
+
+  private readPolicy(): void {
     this.policyResult = loadPolicy({
       workspaceRoot: this.options.root,
       files: this.options.files,
       trusted: this.options.trusted,
       ...(this.options.policyFile ? { policyFile: this.options.policyFile } : {}),
       ...(this.options.approvalsOutsideWorkspace ? { approvalsOutsideWorkspace: true } : {}),
+      ...(this.options.remotePolicies ? { remote: this.options.remotePolicies } : {}),
     });
     if (this.policyResult.kind !== 'invalid' || this.lastGoodPolicy === undefined) this.lastGoodPolicy = this.policyResult.policy;
     if (this.policyResult.kind === 'loaded') this.hadValidPolicy = true;
     this.reloadApprovals();
+  }
+
+  /**
+   * Fetches the pinned URLs the policy chain names and are not cached, and reloads the policy, until nothing is
+   * left to fetch (a fetched policy may name further URLs). Each URL is tried once per engine's store.
+   */
+  async fetchRemotePolicies(): Promise<void> {
+    const store = this.options.remotePolicies;
+    if (!store || !this.options.trusted) return;
+    for (let round = 0; round < MAX_REMOTE_ROUNDS && this.policyResult.pendingUrls?.length; round++) {
+      await Promise.all(this.policyResult.pendingUrls.map((pin) => store.fetch(pin)));
+      this.readPolicy();
+    }
   }
 
   private reloadApprovals(): void {
