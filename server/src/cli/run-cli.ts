@@ -5,7 +5,11 @@ import { runAudit } from '../audit/run-audit';
 import { SEVERITY_RANK, type Severity } from '../findings/finding';
 import { CachingFileSource } from '../io/file-source';
 import { writeFileAtomic } from '../io/atomic-write';
-import { toJsonReport } from '../report/json-report';
+import { toJsonReport, type JsonReportContext } from '../report/json-report';
+import { summarizeApprovals } from '../approvals/approval-summary';
+import { isoDate } from '../approvals/find-approval';
+import { repositoryIdentity } from '../audit/repository-identity';
+import { applyBaselineFile } from './audit-baseline';
 import { toSarif } from '../report/sarif-report';
 import { toTextReport } from '../report/text-report';
 import { WorkspaceEngine, type WorkspaceEngineOptions } from '../workspace/workspace-engine';
@@ -22,6 +26,7 @@ export interface CliIo {
 }
 
 const USAGE = `Usage: ospo-guide audit [DIR] [--policy FILE] [--format text|json|sarif] [--output FILE] [--fail-on error|warning|none] [--allow-pending] [--online]
+                        [--baseline FILE] [--repository NAME]
        ospo-guide headers fix [DIR] [--policy FILE] [--dry-run]
 
 Checks every dependency manifest and every header-selected source file under DIR (default: .)
@@ -31,6 +36,10 @@ A pending approval request changes no finding's severity: a denied license with 
 and fails the audit. --allow-pending lets findings whose approval is only requested pass the exit status (they
 are still reported). Approvals that do not count (no valid reviewer, self-approved, expired) are reported on
 the approvals log as approval-invalid and approval-expired.
+
+--baseline FILE reports, and fails on, only findings that FILE (an earlier --format json or sarif output) does
+not have; findings are matched by rule, file and package, not by line. --repository names the repository in
+the JSON report (default: $GITHUB_REPOSITORY, the git remote "origin", or the folder name).
 
 --online looks up licenses that nothing on this machine states on deps.dev (never for packages the
 policy lists in packages.private); answers are cached under ~/.cache/ospo-guide.
@@ -118,6 +127,17 @@ async function runHeadersFixCommand(args: readonly string[], io: CliIo): Promise
   return summary.failed.length ? EXIT.findings : EXIT.ok;
 }
 
+/** What a JSON report says besides the findings, so that `inventory` can merge reports of many repositories. */
+function jsonReportContext(engine: WorkspaceEngine, repository: string | undefined): JsonReportContext {
+  const date = isoDate(new Date());
+  return {
+    toolVersion: TOOL_VERSION,
+    repository: repositoryIdentity(engine.root, process.env, repository),
+    date,
+    approvals: summarizeApprovals(engine.approvals.entries, engine.policy.approvals, date),
+  };
+}
+
 function usageError(io: CliIo, message: string): number {
   io.stderr.write(`ospo-guide: ${message}\n${USAGE}`);
   return EXIT.usage;
@@ -136,6 +156,8 @@ async function runAuditCommand(args: readonly string[], io: CliIo): Promise<numb
         'fail-on': { type: 'string', default: 'error' },
         online: { type: 'boolean', default: false },
         'allow-pending': { type: 'boolean', default: false },
+        baseline: { type: 'string' },
+        repository: { type: 'string' },
       },
     });
   } catch (error) {
@@ -160,8 +182,21 @@ async function runAuditCommand(args: readonly string[], io: CliIo): Promise<numb
     await online.settled();
     result = await runAudit(engine);
   }
+  if (values.baseline !== undefined) {
+    const filtered = applyBaselineFile(result, values.baseline, io.cwd);
+    if ('error' in filtered) {
+      io.stderr.write(`ospo-guide: ${filtered.error}\n`);
+      return EXIT.usage;
+    }
+    result = filtered.result;
+    io.stderr.write(filtered.summary);
+  }
   const output =
-    format === 'sarif' ? JSON.stringify(toSarif(result, TOOL_VERSION), null, 2) + '\n' : format === 'json' ? JSON.stringify(toJsonReport(result), null, 2) + '\n' : toTextReport(result);
+    format === 'sarif'
+      ? JSON.stringify(toSarif(result, TOOL_VERSION), null, 2) + '\n'
+      : format === 'json'
+        ? JSON.stringify(toJsonReport(result, jsonReportContext(engine, values.repository)), null, 2) + '\n'
+        : toTextReport(result);
   if (values.output !== undefined) {
     try {
       writeFileAtomic(path.resolve(io.cwd, values.output), output);
