@@ -10,6 +10,7 @@ import { summarizeApprovals } from '../approvals/approval-summary';
 import { isoDate } from '../approvals/find-approval';
 import { repositoryIdentity } from '../audit/repository-identity';
 import { applyBaselineFile } from './audit-baseline';
+import { INVENTORY_HELP, INVENTORY_SYNOPSIS, runInventoryCommand } from './inventory-command';
 import { toSarif } from '../report/sarif-report';
 import { toTextReport } from '../report/text-report';
 import { WorkspaceEngine, type WorkspaceEngineOptions } from '../workspace/workspace-engine';
@@ -28,6 +29,7 @@ export interface CliIo {
 const USAGE = `Usage: ospo-guide audit [DIR] [--policy FILE] [--format text|json|sarif] [--output FILE] [--fail-on error|warning|none] [--allow-pending] [--online]
                         [--baseline FILE] [--repository NAME]
        ospo-guide headers fix [DIR] [--policy FILE] [--dry-run]
+       ${INVENTORY_SYNOPSIS}
 
 Checks every dependency manifest and every header-selected source file under DIR (default: .)
 against the OSPO policy (.ospo/policy.json, or the embedded default when there is none).
@@ -48,8 +50,9 @@ headers fix inserts or corrects license headers in every selected file, as the e
 creates .license files for files that cannot hold comments. Writes are atomic and keep each file's encoding,
 BOM and line endings; --dry-run only lists what would change.
 
+${INVENTORY_HELP}
 Exit status: audit: 0 nothing reached --fail-on (default: error), 1 something did; headers fix: 0 all
-fixed, 1 some files could not be fixed; both: 2 usage or policy error.
+fixed, 1 some files could not be fixed; inventory: 0 written; all: 2 usage or policy error.
 `;
 
 /** Exit codes are part of the CI contract. */
@@ -66,6 +69,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return EXIT.ok;
   }
   if (command === 'audit') return runAuditCommand(rest, io);
+  if (command === 'inventory') return runInventoryCommand(rest, io);
   if (command === 'headers' && rest[0] === 'fix') return runHeadersFixCommand(rest.slice(1), io);
   if (command === 'headers') return usageError(io, 'expected "headers fix"');
   return usageError(io, `unknown command "${command}"`);
