@@ -8,7 +8,7 @@ import { resolvePolicyPackage } from './resolve-policy-package';
 /** Where an `extends` entry led, for the hover on the entry. */
 export type BaseOrigin =
   | { readonly kind: 'file'; readonly path: string }
-  | { readonly kind: 'package'; readonly name: string; readonly version?: string; readonly path: string }
+  | { readonly kind: 'package'; readonly name: string; readonly version?: string; readonly path: string; readonly packageDir: string }
   | { readonly kind: 'url'; readonly url: string; readonly sha256: string; readonly cachePath: string; readonly fetchedAt: Date };
 
 export type ExtendsOutcome =
@@ -59,7 +59,7 @@ export function resolveExtends(target: string, fromFile: string, fromRemote: boo
       const hint = spec.subpath === undefined && context.files.exists(asFile) ? `; for the file next to the policy, write "./${target}"` : '';
       return problem(found.reason + hint);
     }
-    const origin: BaseOrigin = { kind: 'package', name: found.name, path: found.path, ...(found.version ? { version: found.version } : {}) };
+    const origin: BaseOrigin = { kind: 'package', name: found.name, path: found.path, packageDir: found.packageDir, ...(found.version ? { version: found.version } : {}) };
     return { kind: 'resolved', origin, path: found.path, text: context.files.readText(found.path) };
   }
 

@@ -168,6 +168,14 @@ export class WorkspaceEngine {
   /** Tells the engine a file on disk changed; returns what kind of input it was. */
   fileChanged(filePath: string): 'policy' | 'approvals' | 'resolution' | 'other' {
     this.options.files.invalidate(filePath);
+    // Installing another version of a shared policy package changes its package.json (which editors watch) and
+    // files beside it (which they may not): the whole package is read again.
+    const policyPackage = this.policyResult.bases?.find((b) => b.origin.kind === 'package' && isWithin(b.origin.packageDir, filePath));
+    if (policyPackage?.origin.kind === 'package') {
+      this.options.files.invalidate(policyPackage.origin.packageDir);
+      this.reloadPolicy();
+      return 'policy';
+    }
     this.reuse = new ReuseIndex(this.options.root, this.options.files);
     const policyChain = this.policyResult.policy.source.kind === 'file' ? this.policyResult.policy.source.chain : [];
     if (filePath === this.policyPath || policyChain.includes(filePath) || this.policyResult.kind === 'invalid') {
@@ -373,4 +381,9 @@ export class WorkspaceEngine {
   private now(): Date {
     return this.options.now ? this.options.now() : new Date();
   }
+}
+
+function isWithin(dir: string, filePath: string): boolean {
+  const rel = path.relative(dir, filePath);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }

@@ -6,6 +6,7 @@ import { CachingFileSource } from '../../../server/src/io/file-source';
 import { parseExtendsSpecifier } from '../../../server/src/policy/extends-specifier';
 import { loadPolicy, type PolicyLoadResult } from '../../../server/src/policy/load-policy';
 import { RemotePolicyStore, sha256Of } from '../../../server/src/policy/remote-policy-store';
+import { WorkspaceEngine } from '../../../server/src/workspace/workspace-engine';
 
 function workspace(files: Record<string, string>): string {
   const root = fs.realpathSync(makeTempDir('shared-policy'));
@@ -66,8 +67,30 @@ describe('extends an npm package', () => {
     assert.equal(result.kind, 'loaded', problems(result).join('\n'));
     assert.deepEqual(allowed(result), ['MIT', 'ISC']);
     assert.deepEqual(result.bases?.map((b) => b.origin), [
-      { kind: 'package', name: '@acme/ospo-policy', version: '2.3.0', path: path.join(root, 'node_modules/@acme/ospo-policy/policies/base.json') },
+      {
+        kind: 'package',
+        name: '@acme/ospo-policy',
+        version: '2.3.0',
+        path: path.join(root, 'node_modules/@acme/ospo-policy/policies/base.json'),
+        packageDir: path.join(root, 'node_modules/@acme/ospo-policy'),
+      },
     ]);
+  });
+
+  it('reads the package again when another version is installed', () => {
+    const root = workspace({
+      ...orgPackage({}, { 'policy.json': '{ "licenses": { "allow": ["MIT"] } }' }),
+      '.ospo/policy.json': '{ "extends": "@acme/ospo-policy" }',
+    });
+    const engine = new WorkspaceEngine({ root, files: new CachingFileSource(), trusted: true });
+    assert.deepEqual(engine.policy.licenses.allow.map((r) => r.text), ['MIT']);
+    fs.writeFileSync(path.join(root, 'node_modules/@acme/ospo-policy/policy.json'), '{ "licenses": { "allow": ["ISC"] } }');
+    fs.writeFileSync(path.join(root, 'node_modules/@acme/ospo-policy/package.json'), '{ "name": "@acme/ospo-policy", "version": "2.4.0" }');
+    // An editor reports the package.json it watches; the policy file beside it is read again too.
+    assert.equal(engine.fileChanged(path.join(root, 'node_modules/@acme/ospo-policy/package.json')), 'policy');
+    assert.deepEqual(engine.policy.licenses.allow.map((r) => r.text), ['ISC']);
+    const origin = engine.policyLoad.bases?.[0].origin;
+    assert.equal(origin?.kind === 'package' ? origin.version : undefined, '2.4.0');
   });
 
   it('falls back to a JSON "main", then to policy.json, and loads a named file of the package', () => {
