@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { runCli as runCliInProcess } from '../../server/src/cli/run-cli';
 import { makeTempDir } from '../support/temp-dirs';
 import { runCli } from './support/run-cli';
@@ -88,6 +89,12 @@ async function auditInto(repo: GeneratedRepo, output: string): Promise<void> {
   const sink = { write: () => true };
   const status = await runCliInProcess(['audit', repo.dir, '--format', 'json', '--output', output, '--repository', repo.name, '--fail-on', 'none'], { stdout: sink, stderr: sink, cwd: repo.dir });
   assert.equal(status, 0);
+}
+
+/** A table row as the page's DOM has it (the tests compile without the DOM library). */
+interface BrowserRow {
+  readonly hidden: boolean;
+  readonly cells: ArrayLike<{ readonly textContent: string | null }>;
 }
 
 interface InventoryJson {
@@ -177,6 +184,47 @@ describe('ospo-guide inventory', function () {
     assert.equal(createHash('sha256').update(script).digest('base64'), csp);
     assert.equal(html.match(/<table class="sortable"/g)!.length, 5);
     assert.match(html, /<table class="sortable" id="packages">/);
+  });
+
+  it('sorts its tables by any column and filters packages in a real browser, under its own Content-Security-Policy', async function () {
+    const chromiumPath = process.env.OSPO_E2E_CHROMIUM || '/usr/bin/chromium';
+    if (!fs.existsSync(chromiumPath)) this.skip();
+    const output = path.join(root, 'sortable.html');
+    assert.equal(runCli(['inventory', reportsDir, '--format', 'html', '--output', output], root).status, 0);
+    const { chromium } = await import('playwright-core');
+    const profile = makeTempDir('inventory-browser');
+    const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'], env: { ...process.env, TMPDIR: profile } });
+    try {
+      const page = await browser.newPage();
+      const problems: string[] = [];
+      page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+      page.on('pageerror', (error) => problems.push(error.message));
+      await page.goto(pathToFileURL(output).href);
+      const column = (table: string, index: number) => page.$$eval(`#${table} tbody tr`, (rows, i) => (rows as unknown as BrowserRow[]).map((r) => r.cells[i].textContent ?? ''), index);
+
+      // "Used by" counts sort as numbers, both ways.
+      await page.click('#packages th:nth-child(6)');
+      const ascending = (await column('packages', 5)).map(Number);
+      assert.deepEqual(ascending, [...ascending].sort((a, b) => a - b));
+      await page.click('#packages th:nth-child(6)');
+      const descending = (await column('packages', 5)).map(Number);
+      assert.deepEqual(descending, [...ascending].sort((a, b) => b - a));
+      assert.equal(await page.getAttribute('#packages th:nth-child(6)', 'aria-sort'), 'descending');
+
+      await page.click('#repositories th:nth-child(1)');
+      const repoNames = await column('repositories', 0);
+      assert.deepEqual(repoNames, [...repoNames].sort((a, b) => a.localeCompare(b)));
+
+      await page.fill('#filter', 'gpl-lib');
+      const visible = await page.$$eval('#packages tbody tr', (rows) => (rows as unknown as BrowserRow[]).filter((r) => !r.hidden).map((r) => r.cells[0].textContent));
+      assert.deepEqual(visible, ['pkg:npm/gpl-lib']);
+      // The hostile name stayed text.
+      assert.equal(await page.$$eval('img', (images) => images.length), 0);
+      assert.deepEqual(problems, []);
+    } finally {
+      await browser.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    }
   });
 
   it('merges real reports of an npm application, a webpack toolchain and Flask with generated ones', () => {
