@@ -99,7 +99,7 @@ interface BrowserRow {
 
 interface InventoryJson {
   repositories: Array<{ name: string; sources: string[]; packages: number; problems: number }>;
-  packages: Array<{ purl: string; name: string; versions: string[]; licenses: string[]; status: string; repositories: string[] }>;
+  packages: Array<{ purl: string; name: string; versions: string[]; licenses: string[]; status: string; repositories: string[]; usages: Array<{ repository: string; versions: string[]; status: string }> }>;
   pendingApprovals: Array<{ package: string; repository: string }>;
   expiredApprovals: Array<{ package: string; repository: string; expires: string }>;
   licenses: Array<{ license: string; packages: number; repositories: number }>;
@@ -150,9 +150,15 @@ describe('ospo-guide inventory', function () {
       const versions = [...new Set(users.map((r) => r.packages.find((c) => c.pkg === pkg)!.version))];
       assert.deepEqual([...row.versions].sort(), versions.sort(), pkg.name);
       assert.deepEqual(row.licenses, [pkg.license ?? 'unknown'], pkg.name);
-      const statuses = users.map((r) => (pkg.verdict === 'approvable' ? (r.approval === 'approved' ? 'approved' : 'problem') : pkg.verdict));
-      const worst = statuses.includes('problem') ? 'problem' : statuses.includes('approved') ? 'approved' : 'allowed';
-      assert.equal(row.status, worst, pkg.name);
+      const statusIn = (r: GeneratedRepo) => (pkg.verdict === 'approvable' ? (r.approval === 'approved' ? 'approved' : 'problem') : pkg.verdict);
+      const worstOf = (statuses: string[]) => (statuses.includes('problem') ? 'problem' : statuses.includes('approved') ? 'approved' : 'allowed');
+      assert.equal(row.status, worstOf(users.map(statusIn)), pkg.name);
+      // Per repository: the versions it uses and what its policy made of them (a monorepo's folders combined).
+      for (const usage of row.usages) {
+        const folders = users.filter((r) => r.name === usage.repository);
+        assert.deepEqual([...usage.versions].sort(), [...new Set(folders.map((r) => r.packages.find((c) => c.pkg === pkg)!.version))].sort(), `${pkg.name} in ${usage.repository}`);
+        assert.equal(usage.status, worstOf(folders.map(statusIn)), `${pkg.name} in ${usage.repository}`);
+      }
     }
     // Versions sort as numbers: 10.0.0 after 2.0.0.
     const apache = inventory.packages.find((p) => p.name === 'apache-lib');

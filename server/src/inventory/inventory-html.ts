@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Inventory, InventoryApproval } from './merge-inventory';
+import { describeUsage } from './usage-text';
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -80,7 +81,7 @@ export function inventoryToHtml(inventory: Inventory): string {
       ['Package', 'Ecosystem', 'Versions', 'Licenses', 'Status', 'Repositories', 'Used by'],
       inventory.packages.map((p) => ({
         className: p.status,
-        cells: [p.purl, p.ecosystem, p.versions.join(', '), p.licenses.join(', '), p.codes.length ? `${p.status} (${p.codes.join(', ')})` : p.status, p.repositories.length, p.repositories.join(', ')],
+        cells: [p.purl, p.ecosystem, p.versions.join(', '), p.licenses.join(', '), p.codes.length ? `${p.status} (${p.codes.join(', ')})` : p.status, p.repositories.length, p.usages.map(describeUsage).join(', ')],
       })),
     ),
     `<h2>Repositories</h2>`,

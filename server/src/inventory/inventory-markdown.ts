@@ -1,4 +1,5 @@
 import type { Inventory, InventoryApproval } from './merge-inventory';
+import { describeUsage } from './usage-text';
 
 /** Backslash-escapes what Markdown would read as markup, and keeps a cell on one line. */
 export function markdownCell(text: string): string {
@@ -30,7 +31,7 @@ export function inventoryToMarkdown(inventory: Inventory): string {
   out.push('## Packages', '', '| Package | Ecosystem | Versions | Licenses | Status | Repositories |', '| --- | --- | --- | --- | --- | --- |');
   for (const p of inventory.packages) {
     const status = p.codes.length ? `${p.status} (${p.codes.join(', ')})` : p.status;
-    out.push(row([p.purl, p.ecosystem, p.versions.join(', '), p.licenses.join(', '), status, `${p.repositories.length}: ${p.repositories.join(', ')}`]));
+    out.push(row([p.purl, p.ecosystem, p.versions.join(', '), p.licenses.join(', '), status, `${p.repositories.length}: ${p.usages.map(describeUsage).join(', ')}`]));
   }
   out.push('');
 

@@ -14,8 +14,16 @@ export interface InventoryPackage {
   /** The finding codes that made it a problem somewhere. */
   readonly codes: readonly string[];
   readonly repositories: readonly string[];
+  /** Which versions each repository uses, and what its policy made of them there. */
+  readonly usages: readonly PackageUsage[];
   /** A direct dependency of at least one repository. */
   readonly direct: boolean;
+}
+
+export interface PackageUsage {
+  readonly repository: string;
+  readonly versions: readonly string[];
+  readonly status: ReportPackage['status'];
 }
 
 export interface InventoryApproval extends ReportApproval {
@@ -60,7 +68,10 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export function mergeInventory(reports: readonly AuditReport[]): Inventory {
   const notes: string[] = [];
   const repos = new Map<string, { sources: string[]; commit?: string; date?: string; purls: Set<string>; problems: Set<string>; findings: { error: number; warning: number; information: number } }>();
-  const packages = new Map<string, { first: ReportPackage; versions: Set<string>; licenses: Set<string>; status: ReportPackage['status']; codes: Set<string>; repositories: Set<string>; direct: boolean }>();
+  const packages = new Map<
+    string,
+    { first: ReportPackage; versions: Set<string>; licenses: Set<string>; status: ReportPackage['status']; codes: Set<string>; usages: Map<string, { versions: Set<string>; status: ReportPackage['status'] }>; direct: boolean }
+  >();
   const pending: InventoryApproval[] = [];
   const expired: InventoryApproval[] = [];
 
@@ -82,14 +93,17 @@ export function mergeInventory(reports: readonly AuditReport[]): Inventory {
       if (row.status === 'problem') repo.problems.add(row.purl);
       let entry = packages.get(row.purl);
       if (!entry) {
-        entry = { first: row, versions: new Set(), licenses: new Set(), status: row.status, codes: new Set(), repositories: new Set(), direct: false };
+        entry = { first: row, versions: new Set(), licenses: new Set(), status: row.status, codes: new Set(), usages: new Map(), direct: false };
         packages.set(row.purl, entry);
       }
       if (row.version) entry.versions.add(row.version);
       entry.licenses.add(row.license ?? UNKNOWN_LICENSE);
       if (STATUS_RANK[row.status] > STATUS_RANK[entry.status]) entry.status = row.status;
       if (row.code && row.status === 'problem') entry.codes.add(row.code);
-      entry.repositories.add(report.repository);
+      let usage = entry.usages.get(report.repository);
+      if (!usage) entry.usages.set(report.repository, (usage = { versions: new Set(), status: row.status }));
+      if (row.version) usage.versions.add(row.version);
+      if (STATUS_RANK[row.status] > STATUS_RANK[usage.status]) usage.status = row.status;
       entry.direct ||= row.direct;
     }
     for (const approval of report.approvals ?? []) {
@@ -108,7 +122,10 @@ export function mergeInventory(reports: readonly AuditReport[]): Inventory {
       licenses: [...e.licenses].sort(byText),
       status: e.status,
       codes: [...e.codes].sort(byText),
-      repositories: [...e.repositories].sort(byText),
+      repositories: [...e.usages.keys()].sort(byText),
+      usages: [...e.usages.entries()]
+        .map(([repository, u]) => ({ repository, versions: [...u.versions].sort(compareVersions), status: u.status }))
+        .sort((a, b) => byText(a.repository, b.repository)),
       direct: e.direct,
     }))
     .sort((a, b) => byText(a.purl, b.purl));
