@@ -1,4 +1,4 @@
-import * as https from 'node:https';
+import type { Agent } from 'node:https';
 import type { PolicyFetcher } from './remote-policy-store';
 
 /** A shared policy is a few KB; a response this large is not one. */
@@ -10,9 +10,11 @@ const MAX_REDIRECTS = 5;
  * GETs an `https://` URL, following redirects to other `https://` URLs only. Trusted certificates are Node's
  * (plus `NODE_EXTRA_CA_CERTS`, for a company CA). `agent` lets tests trust a certificate of their own.
  */
-export function createHttpsPolicyFetcher(agent?: https.Agent): PolicyFetcher {
-  const get = (url: string, redirects: number): Promise<Buffer> =>
-    new Promise((resolve, reject) => {
+export function createHttpsPolicyFetcher(agent?: Agent): PolicyFetcher {
+  // Loaded on first use: TLS costs tens of milliseconds at start-up, and most runs name no URL.
+  const get = async (url: string, redirects: number): Promise<Buffer> => {
+    const https = await import('node:https');
+    return new Promise((resolve, reject) => {
       if (!url.startsWith('https://')) return reject(new Error(`refusing to follow a redirect to ${url}: only https:// is fetched`));
       const request = https.get(url, { timeout: TIMEOUT_MS, headers: { accept: 'application/json' }, ...(agent ? { agent } : {}) }, (response) => {
         const status = response.statusCode ?? 0;
@@ -41,5 +43,6 @@ export function createHttpsPolicyFetcher(agent?: https.Agent): PolicyFetcher {
       request.on('timeout', () => request.destroy(new Error(`no answer within ${TIMEOUT_MS / 1000} s`)));
       request.on('error', reject);
     });
+  };
   return (url) => get(url, 0);
 }
