@@ -5,13 +5,20 @@ import { runAudit } from '../audit/run-audit';
 import { SEVERITY_RANK, type Severity } from '../findings/finding';
 import { CachingFileSource } from '../io/file-source';
 import { writeFileAtomic } from '../io/atomic-write';
-import { toJsonReport } from '../report/json-report';
+import { toJsonReport, type JsonReportContext } from '../report/json-report';
+import { summarizeApprovals } from '../approvals/approval-summary';
+import { isoDate } from '../approvals/find-approval';
+import { repositoryIdentity } from '../audit/repository-identity';
+import { applyBaselineFile } from './audit-baseline';
+import { INVENTORY_HELP, INVENTORY_SYNOPSIS, runInventoryCommand } from './inventory-command';
 import { toSarif } from '../report/sarif-report';
 import { toTextReport } from '../report/text-report';
 import { WorkspaceEngine, type WorkspaceEngineOptions } from '../workspace/workspace-engine';
 import { applyHeaderFixes } from '../audit/apply-header-fixes';
 import { TOOL_VERSION } from '../tool-version';
 import { createOnlineLicenseOverlay } from '../licenses/online-license-overlay';
+import { createHttpsPolicyFetcher } from '../policy/fetch-policy-url';
+import { defaultPolicyCacheDir, RemotePolicyStore } from '../policy/remote-policy-store';
 
 export interface CliIo {
   readonly stdout: { write(text: string): unknown };
@@ -20,7 +27,9 @@ export interface CliIo {
 }
 
 const USAGE = `Usage: ospo-guide audit [DIR] [--policy FILE] [--format text|json|sarif] [--output FILE] [--fail-on error|warning|none] [--allow-pending] [--online]
+                        [--baseline FILE] [--repository NAME]
        ospo-guide headers fix [DIR] [--policy FILE] [--dry-run]
+       ${INVENTORY_SYNOPSIS}
 
 Checks every dependency manifest and every header-selected source file under DIR (default: .)
 against the OSPO policy (.ospo/policy.json, or the embedded default when there is none).
@@ -30,6 +39,10 @@ and fails the audit. --allow-pending lets findings whose approval is only reques
 are still reported). Approvals that do not count (no valid reviewer, self-approved, expired) are reported on
 the approvals log as approval-invalid and approval-expired.
 
+--baseline FILE reports, and fails on, only findings that FILE (an earlier --format json or sarif output) does
+not have; findings are matched by rule, file and package, not by line. --repository names the repository in
+the JSON report (default: $GITHUB_REPOSITORY, the git remote "origin", or the folder name).
+
 --online looks up licenses that nothing on this machine states on deps.dev (never for packages the
 policy lists in packages.private); answers are cached under ~/.cache/ospo-guide.
 
@@ -37,8 +50,9 @@ headers fix inserts or corrects license headers in every selected file, as the e
 creates .license files for files that cannot hold comments. Writes are atomic and keep each file's encoding,
 BOM and line endings; --dry-run only lists what would change.
 
+${INVENTORY_HELP}
 Exit status: audit: 0 nothing reached --fail-on (default: error), 1 something did; headers fix: 0 all
-fixed, 1 some files could not be fixed; both: 2 usage or policy error.
+fixed, 1 some files could not be fixed; inventory: 0 written; all: 2 usage or policy error.
 `;
 
 /** Exit codes are part of the CI contract. */
@@ -55,13 +69,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return EXIT.ok;
   }
   if (command === 'audit') return runAuditCommand(rest, io);
+  if (command === 'inventory') return runInventoryCommand(rest, io);
   if (command === 'headers' && rest[0] === 'fix') return runHeadersFixCommand(rest.slice(1), io);
   if (command === 'headers') return usageError(io, 'expected "headers fix"');
   return usageError(io, `unknown command "${command}"`);
 }
 
-/** The folder argument and a loaded engine, or an exit code after saying what is wrong. */
-function openWorkspace(positionals: readonly string[], policy: string | undefined, io: CliIo, extra: Partial<WorkspaceEngineOptions> = {}): WorkspaceEngine | number {
+/**
+ * The folder argument and a loaded engine, or an exit code after saying what is wrong. Pinned policy URLs the
+ * policy names are fetched (or read from the cache) before the policy is judged.
+ */
+async function openWorkspace(positionals: readonly string[], policy: string | undefined, io: CliIo, extra: Partial<WorkspaceEngineOptions> = {}): Promise<WorkspaceEngine | number> {
   if (positionals.length > 1) return usageError(io, `expected at most one folder, got ${positionals.length}`);
   const root = path.resolve(io.cwd, positionals[0] ?? '.');
   if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) {
@@ -73,8 +91,10 @@ function openWorkspace(positionals: readonly string[], policy: string | undefine
     files: new CachingFileSource(),
     trusted: true,
     ...(policy !== undefined ? { policyFile: path.resolve(io.cwd, policy) } : {}),
+    remotePolicies: new RemotePolicyStore(defaultPolicyCacheDir(process.env), createHttpsPolicyFetcher()),
     ...extra,
   });
+  await engine.fetchRemotePolicies();
   const load = engine.policyLoad;
   if (load.kind === 'missing') {
     io.stderr.write(`ospo-guide: policy file not found: ${load.path}\n`);
@@ -90,14 +110,14 @@ function openWorkspace(positionals: readonly string[], policy: string | undefine
   return engine;
 }
 
-function runHeadersFixCommand(args: readonly string[], io: CliIo): number {
+async function runHeadersFixCommand(args: readonly string[], io: CliIo): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({ args: [...args], allowPositionals: true, options: { policy: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } } });
   } catch (error) {
     return usageError(io, (error as Error).message);
   }
-  const engine = openWorkspace(parsed.positionals, parsed.values.policy, io);
+  const engine = await openWorkspace(parsed.positionals, parsed.values.policy, io);
   if (typeof engine === 'number') return engine;
   const dryRun = parsed.values['dry-run'] === true;
   const summary = applyHeaderFixes(engine, { dryRun });
@@ -109,6 +129,17 @@ function runHeadersFixCommand(args: readonly string[], io: CliIo): number {
     `${summary.changed.length} file(s) ${verb}, ${summary.created.length} .license file(s) ${dryRun ? 'to create' : 'created'}, ${summary.failed.length} could not be fixed.\n`,
   );
   return summary.failed.length ? EXIT.findings : EXIT.ok;
+}
+
+/** What a JSON report says besides the findings, so that `inventory` can merge reports of many repositories. */
+function jsonReportContext(engine: WorkspaceEngine, repository: string | undefined): JsonReportContext {
+  const date = isoDate(new Date());
+  return {
+    toolVersion: TOOL_VERSION,
+    repository: repositoryIdentity(engine.root, process.env, repository),
+    date,
+    approvals: summarizeApprovals(engine.approvals.entries, engine.policy.approvals, date),
+  };
 }
 
 function usageError(io: CliIo, message: string): number {
@@ -129,6 +160,8 @@ async function runAuditCommand(args: readonly string[], io: CliIo): Promise<numb
         'fail-on': { type: 'string', default: 'error' },
         online: { type: 'boolean', default: false },
         'allow-pending': { type: 'boolean', default: false },
+        baseline: { type: 'string' },
+        repository: { type: 'string' },
       },
     });
   } catch (error) {
@@ -143,7 +176,7 @@ async function runAuditCommand(args: readonly string[], io: CliIo): Promise<numb
   // The overlay asks the engine's policy which packages are private; the engine is made after it.
   const created: { engine?: WorkspaceEngine } = {};
   const online = values.online ? createOnlineLicenseOverlay(() => created.engine!.policy.packages, process.env) : undefined;
-  const engine = openWorkspace(positionals, values.policy, io, online ? { online } : {});
+  const engine = await openWorkspace(positionals, values.policy, io, online ? { online } : {});
   if (typeof engine === 'number') return engine;
   created.engine = engine;
 
@@ -153,8 +186,21 @@ async function runAuditCommand(args: readonly string[], io: CliIo): Promise<numb
     await online.settled();
     result = await runAudit(engine);
   }
+  if (values.baseline !== undefined) {
+    const filtered = applyBaselineFile(result, values.baseline, io.cwd);
+    if ('error' in filtered) {
+      io.stderr.write(`ospo-guide: ${filtered.error}\n`);
+      return EXIT.usage;
+    }
+    result = filtered.result;
+    io.stderr.write(filtered.summary);
+  }
   const output =
-    format === 'sarif' ? JSON.stringify(toSarif(result, TOOL_VERSION), null, 2) + '\n' : format === 'json' ? JSON.stringify(toJsonReport(result), null, 2) + '\n' : toTextReport(result);
+    format === 'sarif'
+      ? JSON.stringify(toSarif(result, TOOL_VERSION), null, 2) + '\n'
+      : format === 'json'
+        ? JSON.stringify(toJsonReport(result, jsonReportContext(engine, values.repository)), null, 2) + '\n'
+        : toTextReport(result);
   if (values.output !== undefined) {
     try {
       writeFileAtomic(path.resolve(io.cwd, values.output), output);

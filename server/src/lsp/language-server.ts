@@ -8,6 +8,8 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
+  type Hover,
+  type Position,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
@@ -18,6 +20,7 @@ import { TOOL_VERSION } from '../tool-version';
 import { codeActionsFor, FIX_ALL_KIND } from './code-actions';
 import { DocumentDiagnostics } from './document-diagnostics';
 import { InvalidParamsRequestType } from './lsp-params';
+import { extendsHover } from './extends-hover';
 import { OpenDocumentsFileSource } from './open-documents-file-source';
 import { readInitializationOptions, SERVER_COMMAND_NAMES, StatusNotification } from '../protocol/ospo-protocol';
 import { errorMessage, logUnknownError } from '../text/unknown-error';
@@ -201,9 +204,12 @@ export function startLanguageServer(connection: Connection): void {
   });
 
   connection.onHover((params) => {
+    const hits = diagnostics.findingsAt(params.textDocument.uri, params.position);
+    // An `extends` entry says what it resolved to; the rest of a policy file gets the policy-editing hovers.
+    const base = baseHover(params.textDocument.uri, params.position, hits.map((f) => f.detail ?? f.message));
+    if (base) return base;
     const policyDocument = documents.get(params.textDocument.uri);
     if (policyDocument && policyEditing.isPolicyDocument(policyDocument)) return policyEditing.hover(policyDocument, params);
-    const hits = diagnostics.findingsAt(params.textDocument.uri, params.position);
     if (!hits.length) {
       // A dependency without findings still says what its license is and where that came from.
       const notes = diagnostics.notesAt(params.textDocument.uri, params.position);
@@ -211,6 +217,15 @@ export function startLanguageServer(connection: Connection): void {
     }
     return { contents: { kind: 'markdown', value: hits.map((f) => f.detail ?? f.message).join('\n\n---\n\n') }, range: hits[0].range };
   });
+
+  /** The hover on an `extends` entry of a folder's policy chain. */
+  function baseHover(uri: string, position: Position, findings: readonly string[]): Hover | null {
+    const filePath = uriToPath(uri);
+    const document = documents.get(uri);
+    if (!filePath || !document) return null;
+    const folder = folders.all().find((f) => folders.isPolicyInput(f, filePath) && filePath !== f.engine.approvalsPath);
+    return folder ? extendsHover(folder.engine, filePath, document.getText(), position, findings) : null;
+  }
 
   connection.onCodeAction((params) => {
     const document = documents.get(params.textDocument.uri);

@@ -2,6 +2,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { InvalidatingFileSource } from '../io/file-source';
 import { createOnlineLicenseOverlay } from '../licenses/online-license-overlay';
+import { createHttpsPolicyFetcher } from '../policy/fetch-policy-url';
+import { defaultPolicyCacheDir, RemotePolicyStore } from '../policy/remote-policy-store';
 import { WorkspaceEngine } from '../workspace/workspace-engine';
 import { DEFAULT_SETTINGS, pythonEnvironmentOf, type ServerSettings } from './server-settings';
 import { pathToUri, uriToPath } from './to-lsp';
@@ -19,6 +21,8 @@ export class WorkspaceFolders {
   private readonly folders = new Map<string, Folder>();
   /** Folders the user took out of the workspace: their files are no longer checked, not even under the default policy. */
   private readonly removed = new Set<string>();
+  /** One store for every folder, so a URL several folders share is fetched once. */
+  private readonly remotePolicies = new RemotePolicyStore(defaultPolicyCacheDir(process.env), createHttpsPolicyFetcher());
   trusted = false;
 
   /** `onOnlineAnswer` is called when an online lookup brings a license, so documents can be checked again. */
@@ -43,6 +47,9 @@ export class WorkspaceFolders {
       maxFileBytes: settings.maxFileBytes,
       ...(online ? { online } : {}),
       approvalsOutsideWorkspace: settings.approvalsOutsideWorkspace && this.trusted,
+      remotePolicies: this.remotePolicies,
+      // A fetched organisation policy changes what every document's check says, as an online answer does.
+      onRemotePoliciesFetched: this.onOnlineAnswer,
     });
     created.engine = engine;
     return engine;

@@ -5,8 +5,11 @@ import { interpretLicenseStatement } from '../spdx/interpret-license-statement';
 import { formatSpdxExpression } from '../spdx/spdx-expression';
 import { DEFAULT_LICENSES, defaultPolicy, DEFAULT_POLICY_PATH } from './default-policy';
 import type { LicenseRule, PackagePattern, Policy } from './policy-types';
+import type { OffsetSpan } from '../text/line-index';
 import { readPolicyLayer, type PolicyLayer, type PolicyProblem } from './read-policy-layer';
 import { shadowedCategoryWarnings } from './shadowed-categories';
+import type { PinnedUrl, RemotePolicyStore } from './remote-policy-store';
+import { resolveExtends, type BaseOrigin } from './resolve-extends';
 
 export interface PolicyLoadOptions {
   readonly workspaceRoot: string;
@@ -20,15 +23,35 @@ export interface PolicyLoadOptions {
    * in a trusted workspace.
    */
   readonly approvalsOutsideWorkspace?: boolean;
+  /** Shared policies named by pinned URLs, read from its cache; without it URL entries are problems. */
+  readonly remote?: RemotePolicyStore;
 }
 
-export type PolicyLoadResult =
-  /** `warnings`: entries that mean nothing or are named twice; the policy applies as written. */
-  | { readonly kind: 'loaded'; readonly policy: Policy; readonly warnings?: readonly PolicyProblem[] }
-  /** The policy has problems; `policy` is what could be read, callers usually keep their last good one. */
-  | { readonly kind: 'invalid'; readonly problems: readonly PolicyProblem[]; readonly policy: Policy }
-  /** An explicitly named policy file does not exist. */
-  | { readonly kind: 'missing'; readonly path: string; readonly policy: Policy };
+/** One `extends` entry and what it led to, for the hover on the entry. */
+export interface ResolvedBase {
+  /** The policy file that holds the entry. */
+  readonly file: string;
+  readonly span: OffsetSpan;
+  readonly target: string;
+  readonly origin: BaseOrigin;
+}
+
+/** What every load reports besides the policy: the bases it read, and pinned URLs still to fetch. */
+interface PolicyLoadExtras {
+  readonly bases?: readonly ResolvedBase[];
+  /** Pinned URLs that are neither cached nor tried yet: fetch them (`RemotePolicyStore.fetch`) and load again. */
+  readonly pendingUrls?: readonly PinnedUrl[];
+}
+
+export type PolicyLoadResult = PolicyLoadExtras &
+  (
+    /** `warnings`: entries that mean nothing or are named twice; the policy applies as written. */
+    | { readonly kind: 'loaded'; readonly policy: Policy; readonly warnings?: readonly PolicyProblem[] }
+    /** The policy has problems; `policy` is what could be read, callers usually keep their last good one. */
+    | { readonly kind: 'invalid'; readonly problems: readonly PolicyProblem[]; readonly policy: Policy }
+    /** An explicitly named policy file does not exist. */
+    | { readonly kind: 'missing'; readonly path: string; readonly policy: Policy }
+  );
 
 /** The license the project itself declares (root package.json `license`), used by the default header policy. */
 export function projectLicense(workspaceRoot: string, files: FileSource): string | undefined {
@@ -77,13 +100,20 @@ export function loadPolicy(options: PolicyLoadOptions): PolicyLoadResult {
 
   const problems: PolicyProblem[] = [];
   const layers: PolicyLayer[] = [];
-  collectLayers(policyPath, text, [], options, layers, problems);
+  const found: ChainFindings = { bases: [], pendingUrls: [] };
+  collectLayers(policyPath, text, [], false, options, layers, problems, found);
   const merged = mergeLayers(layers, fallback, policyPath);
   problems.push(...shadowedCategoryWarnings(policyPath, text, merged.licenses));
   const policy = confineApprovalsLog(merged, layers, fallback, options, problems);
   const errors = problems.filter((p) => p.severity !== 'warning');
-  if (errors.length) return { kind: 'invalid', problems, policy };
-  return problems.length ? { kind: 'loaded', policy, warnings: problems } : { kind: 'loaded', policy };
+  const extras: PolicyLoadExtras = { bases: found.bases, ...(found.pendingUrls.length ? { pendingUrls: found.pendingUrls } : {}) };
+  if (errors.length) return { kind: 'invalid', problems, policy, ...extras };
+  return problems.length ? { kind: 'loaded', policy, warnings: problems, ...extras } : { kind: 'loaded', policy, ...extras };
+}
+
+interface ChainFindings {
+  readonly bases: ResolvedBase[];
+  readonly pendingUrls: PinnedUrl[];
 }
 
 /**
@@ -115,9 +145,11 @@ function collectLayers(
   file: string,
   text: string,
   stack: readonly string[],
+  remote: boolean,
   options: PolicyLoadOptions,
   out: PolicyLayer[],
   problems: PolicyProblem[],
+  found: ChainFindings,
 ): void {
   if (text.length > MAX_POLICY_CHARS) {
     // A policy is written by hand; one this large is a mistake or an attack, and reading it would stall every check.
@@ -133,27 +165,28 @@ function collectLayers(
       out.push(embeddedDefaultLayer());
       continue;
     }
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(target)) {
-      report(`extends "${target}": only relative file paths are supported`);
+    const outcome = resolveExtends(target, file, remote, { workspaceRoot: options.workspaceRoot, files: options.files, trusted: options.trusted, ...(options.remote ? { remote: options.remote } : {}) });
+    if (outcome.kind === 'pending') {
+      found.pendingUrls.push(outcome.pin);
+      report(outcome.message);
       continue;
     }
-    const resolved = path.resolve(path.dirname(file), target);
-    // After symbolic links: a link inside the folder to a file outside it leads outside too.
-    if (!options.trusted && placePath(options.workspaceRoot, resolved).kind === 'outside') {
-      report(`extends "${target}" is outside the workspace and is not loaded in an untrusted workspace`, resolved);
+    if (outcome.kind === 'problem') {
+      report(outcome.message, outcome.notLoaded);
       continue;
     }
+    const resolved = outcome.path;
     if (resolved === file || stack.includes(resolved)) {
       report(`extends "${target}" forms a cycle: ${[...stack, file, resolved].map((p) => path.basename(p)).join(' → ')}`);
       continue;
     }
-    const baseText = options.files.readText(resolved);
-    if (baseText === undefined) {
-      report(`extends "${target}": no such policy file (${resolved})`);
+    found.bases.push({ file, span, target, origin: outcome.origin });
+    if (outcome.text === undefined) {
+      report(`extends "${target}": ${resolved} cannot be read as UTF-8 text`);
       continue;
     }
     const before = problems.length;
-    collectLayers(resolved, baseText, [...stack, file], options, out, problems);
+    collectLayers(resolved, outcome.text, [...stack, file], outcome.origin.kind === 'url', options, out, problems, found);
     const baseErrors = problems.slice(before).filter((p) => p.severity !== 'warning').length;
     if (baseErrors > 0) {
       report(`extends "${target}": the base policy has ${baseErrors} problem(s)`);

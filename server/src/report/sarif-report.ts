@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { AuditResult } from '../audit/run-audit';
 import type { FindingCode, Severity } from '../findings/finding';
 import { RULES } from '../findings/rule-catalog';
+import { FINGERPRINT_KEY, findingFingerprint } from './finding-fingerprint';
 
 const SARIF_LEVEL: Readonly<Record<Severity, 'error' | 'warning' | 'note'>> = { error: 'error', warning: 'warning', information: 'note' };
 
@@ -38,6 +39,7 @@ export function toSarif(result: AuditResult, toolVersion: string): object {
           return {
             ruleId: finding.code,
             ruleIndex: ruleIds.indexOf(finding.code),
+            partialFingerprints: { [FINGERPRINT_KEY]: findingFingerprint(finding, result.root) },
             level: SARIF_LEVEL[finding.severity],
             message: { text: finding.message },
             locations: [

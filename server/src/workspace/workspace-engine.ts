@@ -18,9 +18,13 @@ import { LineIndex } from '../text/line-index';
 import { ReuseIndex } from '../reuse/reuse-coverage';
 import { readHeader } from '../headers/read-header';
 import type { OnlineLicenseOverlay } from '../licenses/online-license-overlay';
+import type { RemotePolicyStore } from '../policy/remote-policy-store';
 
 /** The default of `ospo.maxFileSize`: no real manifest or source file comes near it. */
 export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+/** How deep a chain of URL policies naming further URLs is followed. */
+const MAX_REMOTE_ROUNDS = 8;
 
 export interface WorkspaceEngineOptions {
   readonly root: string;
@@ -38,6 +42,13 @@ export interface WorkspaceEngineOptions {
   readonly online?: OnlineLicenseOverlay;
   /** A user-level setting lets the approvals log live outside the folder; honoured only when `trusted`. */
   readonly approvalsOutsideWorkspace?: boolean;
+  /** Shared policies named by pinned `https://` URLs; without it such `extends` entries are problems. */
+  readonly remotePolicies?: RemotePolicyStore;
+  /**
+   * Called after pinned URLs the policy names were fetched in the background and the policy reloaded; without
+   * it nothing is fetched unless `fetchRemotePolicies` is awaited.
+   */
+  readonly onRemotePoliciesFetched?: () => void;
 }
 
 export interface DocumentCheck {
@@ -102,16 +113,38 @@ export class WorkspaceEngine {
 
   /** Re-reads the policy; a broken one is reported and the last good policy keeps applying. */
   reloadPolicy(): void {
+    this.readPolicy();
+    const notify = this.options.onRemotePoliciesFetched;
+    if (notify && this.policyResult.pendingUrls?.length) {
+      void this.fetchRemotePolicies().then(notify, () => undefined);
+    }
+  }
+
+  private readPolicy(): void {
     this.policyResult = loadPolicy({
       workspaceRoot: this.options.root,
       files: this.options.files,
       trusted: this.options.trusted,
       ...(this.options.policyFile ? { policyFile: this.options.policyFile } : {}),
       ...(this.options.approvalsOutsideWorkspace ? { approvalsOutsideWorkspace: true } : {}),
+      ...(this.options.remotePolicies ? { remote: this.options.remotePolicies } : {}),
     });
     if (this.policyResult.kind !== 'invalid' || this.lastGoodPolicy === undefined) this.lastGoodPolicy = this.policyResult.policy;
     if (this.policyResult.kind === 'loaded') this.hadValidPolicy = true;
     this.reloadApprovals();
+  }
+
+  /**
+   * Fetches the pinned URLs the policy chain names and are not cached, and reloads the policy, until nothing is
+   * left to fetch (a fetched policy may name further URLs). Each URL is tried once per engine's store.
+   */
+  async fetchRemotePolicies(): Promise<void> {
+    const store = this.options.remotePolicies;
+    if (!store || !this.options.trusted) return;
+    for (let round = 0; round < MAX_REMOTE_ROUNDS && this.policyResult.pendingUrls?.length; round++) {
+      await Promise.all(this.policyResult.pendingUrls.map((pin) => store.fetch(pin)));
+      this.readPolicy();
+    }
   }
 
   private reloadApprovals(): void {
@@ -135,6 +168,14 @@ export class WorkspaceEngine {
   /** Tells the engine a file on disk changed; returns what kind of input it was. */
   fileChanged(filePath: string): 'policy' | 'approvals' | 'resolution' | 'other' {
     this.options.files.invalidate(filePath);
+    // Installing another version of a shared policy package changes its package.json (which editors watch) and
+    // files beside it (which they may not): the whole package is read again.
+    const policyPackage = this.policyResult.bases?.find((b) => b.origin.kind === 'package' && isWithin(b.origin.packageDir, filePath));
+    if (policyPackage?.origin.kind === 'package') {
+      this.options.files.invalidate(policyPackage.origin.packageDir);
+      this.reloadPolicy();
+      return 'policy';
+    }
     this.reuse = new ReuseIndex(this.options.root, this.options.files);
     const policyChain = this.policyResult.policy.source.kind === 'file' ? this.policyResult.policy.source.chain : [];
     if (filePath === this.policyPath || policyChain.includes(filePath) || this.policyResult.kind === 'invalid') {
@@ -341,4 +382,9 @@ export class WorkspaceEngine {
   private now(): Date {
     return this.options.now ? this.options.now() : new Date();
   }
+}
+
+function isWithin(dir: string, filePath: string): boolean {
+  const rel = path.relative(dir, filePath);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }

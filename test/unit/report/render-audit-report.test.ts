@@ -11,8 +11,8 @@ const data: AuditReportData = {
       policy: '.ospo/policy.json',
       stats: { filesSeen: 10, manifestsChecked: 1, headerFilesChecked: 3, skipped: 0, durationMs: 12 },
       findings: [
-        { code: 'license-denied', severity: 'error', message: 'evil: GPL-3.0-only is denied', file: 'package.json', line: 3, column: 6 },
-        { code: 'header-missing', severity: 'warning', message: 'No SPDX-License-Identifier header', file: 'src/<b>.ts', line: 1, column: 1 },
+        { code: 'license-denied', severity: 'error', message: 'evil: GPL-3.0-only is denied', file: 'package.json', line: 3, column: 6, fingerprint: 'a1' },
+        { code: 'header-missing', severity: 'warning', message: 'No SPDX-License-Identifier header', file: 'src/<b>.ts', line: 1, column: 1, fingerprint: 'b2' },
       ],
       packages: [
         { manifest: 'package.json', ecosystem: 'npm', name: '<img src=x onerror=alert(1)>', purl: 'pkg:npm/x', version: '1.0.0', direct: true, via: [], license: 'MIT', licenseSource: 'from package-lock.json', status: 'allowed', why: 'MIT is allowed' },

@@ -1,0 +1,58 @@
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Hover, Position } from 'vscode-languageserver';
+import type { ResolvedBase } from '../policy/load-policy';
+import { LineIndex } from '../text/line-index';
+import type { WorkspaceEngine } from '../workspace/workspace-engine';
+
+/**
+ * The hover on an `extends` entry of a policy file: which file the entry led to (a path, an npm package and its
+ * version, or a pinned URL and its cache), so a reviewer sees what the organisation policy actually is.
+ * `extra` holds Markdown of findings at the same place, shown below.
+ */
+export function extendsHover(engine: WorkspaceEngine, filePath: string, text: string, position: Position, extra: readonly string[] = []): Hover | null {
+  const lines = new LineIndex(text);
+  const offset = lines.offsetAt(position);
+  const base = engine.policyLoad.bases?.find((b) => b.file === filePath && b.span.start <= offset && offset < b.span.end);
+  if (!base) return null;
+  return { contents: { kind: 'markdown', value: [describeBase(base, engine.root), ...extra].join('\n\n---\n\n') }, range: lines.rangeOf(base.span) };
+}
+
+function describeBase(base: ResolvedBase, root: string): string {
+  const origin = base.origin;
+  switch (origin.kind) {
+    case 'file':
+      return `**extends** the policy file ${code(shown(origin.path, root))}`;
+    case 'package':
+      return [
+        `**extends** the npm package ${code(origin.version ? `${origin.name}@${origin.version}` : origin.name)}`,
+        `policy file: ${code(shown(origin.path, root))}`,
+        origin.version ? '' : '_the package.json states no version_',
+      ]
+        .filter(Boolean)
+        .join('\n\n');
+    case 'url':
+      return [
+        `**extends** ${code(origin.url)}`,
+        `pinned SHA-256 ${code(origin.sha256)}, verified`,
+        `cached at ${code(shown(origin.cachePath, root))} (fetched ${origin.fetchedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC); used offline while the pin stays`,
+      ].join('\n\n');
+  }
+}
+
+/** Workspace-relative inside the folder, `~`-relative in the home folder, absolute otherwise. */
+function shown(filePath: string, root: string): string {
+  const rel = path.relative(root, filePath);
+  if (!rel.startsWith('..') && !path.isAbsolute(rel)) return rel.split(path.sep).join('/');
+  const home = os.homedir();
+  const inHome = path.relative(home, filePath);
+  return !inHome.startsWith('..') && !path.isAbsolute(inHome) ? `~/${inHome.split(path.sep).join('/')}` : filePath;
+}
+
+/** Inline code that a backtick in the value cannot close early. */
+function code(value: string): string {
+  const longest = Math.max(0, ...(value.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = value.startsWith('`') || value.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${value}${pad}${fence}`;
+}
