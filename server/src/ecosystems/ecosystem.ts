@@ -65,6 +65,8 @@ export interface ResolvedPackage {
   readonly purl: string;
   readonly version?: string;
   readonly license: LicenseEvidence;
+  /** The folder holding the package's files (license texts, NOTICE), when it is installed where the resolver looked. */
+  readonly installedAt?: string;
 }
 
 export interface TransitivePackage {

@@ -17,6 +17,6 @@ export function toJsonReport(result: AuditResult): object {
       ...(f.subject.kind === 'dependency' ? { dependency: f.subject } : {}),
       ...(f.unknownLicense ? { unknownLicense: f.unknownLicense } : {}),
     })),
-    packages: result.packages.map((p) => ({ ...p, manifest: rel(p.manifest) })),
+    packages: result.packages.map((p) => ({ ...p, manifest: rel(p.manifest), ...(p.installedAt ? { installedAt: rel(p.installedAt) } : {}) })),
   };
 }
