@@ -12,6 +12,7 @@ import { WorkspaceEngine, type WorkspaceEngineOptions } from '../workspace/works
 import { applyHeaderFixes } from '../audit/apply-header-fixes';
 import { TOOL_VERSION } from '../tool-version';
 import { createOnlineLicenseOverlay } from '../licenses/online-license-overlay';
+import { isSbomFormat } from '../sbom/sbom-format';
 
 export interface CliIo {
   readonly stdout: { write(text: string): unknown };
@@ -19,7 +20,7 @@ export interface CliIo {
   readonly cwd: string;
 }
 
-const USAGE = `Usage: ospo-guide audit [DIR] [--policy FILE] [--format text|json|sarif] [--output FILE] [--fail-on error|warning|none] [--allow-pending] [--online]
+const USAGE = `Usage: ospo-guide audit [DIR] [--policy FILE] [--format text|json|sarif|cyclonedx|spdx] [--output FILE] [--fail-on error|warning|none] [--allow-pending] [--online]
        ospo-guide headers fix [DIR] [--policy FILE] [--dry-run]
 
 Checks every dependency manifest and every header-selected source file under DIR (default: .)
@@ -36,6 +37,10 @@ policy lists in packages.private); answers are cached under ~/.cache/ospo-guide.
 headers fix inserts or corrects license headers in every selected file, as the editor's quick fixes do, and
 creates .license files for files that cannot hold comments. Writes are atomic and keep each file's encoding,
 BOM and line endings; --dry-run only lists what would change.
+
+--format cyclonedx writes a CycloneDX 1.6 SBOM and --format spdx an SPDX 2.3 SBOM (both JSON) of every resolved
+package: purl, version, scope (runtime or dev), license, where the license came from, and the dependency graph.
+SOURCE_DATE_EPOCH fixes their timestamp and serial number, for reproducible output.
 
 Exit status: audit: 0 nothing reached --fail-on (default: error), 1 something did; headers fix: 0 all
 fixed, 1 some files could not be fixed; both: 2 usage or policy error.
@@ -136,7 +141,7 @@ async function runAuditCommand(args: readonly string[], io: CliIo): Promise<numb
   }
   const { values, positionals } = parsed;
   const format = values.format!;
-  if (!['text', 'json', 'sarif'].includes(format)) return usageError(io, `--format must be text, json or sarif, not "${format}"`);
+  if (!['text', 'json', 'sarif'].includes(format) && !isSbomFormat(format)) return usageError(io, `--format must be text, json, sarif, cyclonedx or spdx, not "${format}"`);
   const failOn = values['fail-on']!;
   if (!['error', 'warning', 'none'].includes(failOn)) return usageError(io, `--fail-on must be error, warning or none, not "${failOn}"`);
 
@@ -153,8 +158,14 @@ async function runAuditCommand(args: readonly string[], io: CliIo): Promise<numb
     await online.settled();
     result = await runAudit(engine);
   }
-  const output =
-    format === 'sarif' ? JSON.stringify(toSarif(result, TOOL_VERSION), null, 2) + '\n' : format === 'json' ? JSON.stringify(toJsonReport(result), null, 2) + '\n' : toTextReport(result);
+  const output = isSbomFormat(format)
+    ? // Loaded on use: the CycloneDX library is not needed by any other command.
+      (await import('../sbom/render-sbom')).renderSbom(format, [result], { toolVersion: TOOL_VERSION, env: process.env })
+    : format === 'sarif'
+      ? JSON.stringify(toSarif(result, TOOL_VERSION), null, 2) + '\n'
+      : format === 'json'
+        ? JSON.stringify(toJsonReport(result), null, 2) + '\n'
+        : toTextReport(result);
   if (values.output !== undefined) {
     try {
       writeFileAtomic(path.resolve(io.cwd, values.output), output);
