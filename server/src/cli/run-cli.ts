@@ -13,6 +13,7 @@ import { applyHeaderFixes } from '../audit/apply-header-fixes';
 import { TOOL_VERSION } from '../tool-version';
 import { createOnlineLicenseOverlay } from '../licenses/online-license-overlay';
 import { isSbomFormat } from '../sbom/sbom-format';
+import { NOTICES_USAGE, runNoticesCommand } from './notices-command';
 
 export interface CliIo {
   readonly stdout: { write(text: string): unknown };
@@ -22,6 +23,7 @@ export interface CliIo {
 
 const USAGE = `Usage: ospo-guide audit [DIR] [--policy FILE] [--format text|json|sarif|cyclonedx|spdx] [--output FILE] [--fail-on error|warning|none] [--allow-pending] [--online]
        ospo-guide headers fix [DIR] [--policy FILE] [--dry-run]
+       ${NOTICES_USAGE.synopsis}
 
 Checks every dependency manifest and every header-selected source file under DIR (default: .)
 against the OSPO policy (.ospo/policy.json, or the embedded default when there is none).
@@ -41,6 +43,8 @@ BOM and line endings; --dry-run only lists what would change.
 --format cyclonedx writes a CycloneDX 1.6 SBOM and --format spdx an SPDX 2.3 SBOM (both JSON) of every resolved
 package: purl, version, scope (runtime or dev), license, where the license came from, and the dependency graph.
 SOURCE_DATE_EPOCH fixes their timestamp and serial number, for reproducible output.
+
+${NOTICES_USAGE.description}
 
 Exit status: audit: 0 nothing reached --fail-on (default: error), 1 something did; headers fix: 0 all
 fixed, 1 some files could not be fixed; both: 2 usage or policy error.
@@ -62,6 +66,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   if (command === 'audit') return runAuditCommand(rest, io);
   if (command === 'headers' && rest[0] === 'fix') return runHeadersFixCommand(rest.slice(1), io);
   if (command === 'headers') return usageError(io, 'expected "headers fix"');
+  if (command === 'notices') return runNoticesCommand(rest, io, { openWorkspace, usageError });
   return usageError(io, `unknown command "${command}"`);
 }
 
