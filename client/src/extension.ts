@@ -6,10 +6,11 @@ import { auditWorkspace, type AuditOutcome } from './commands/audit-workspace';
 import { fixAllHeaders, insertLicenseHeader } from './commands/header-commands';
 import { openPolicy } from './commands/open-policy';
 import { reviewPendingApprovals, type ReviewArgs } from './commands/review-approvals';
-import { exportReport } from './commands/export-report';
+import { exportReport, type ReportFormat } from './commands/export-report';
+import { generateNotices } from './commands/generate-notices';
 import { ServerApi } from './server-api';
 import { OspoStatusBar } from './status-bar';
-import { showAuditReport, type AuditReportData } from './report/audit-report-panel';
+import { receiveReportMessage, showAuditReport, type AuditReportData } from './report/audit-report-panel';
 
 let client: LanguageClient | undefined;
 
@@ -18,6 +19,7 @@ export interface OspoExtensionApi {
   readonly client: () => LanguageClient | undefined;
   readonly lastAudit: () => AuditOutcome | undefined;
   readonly statusText: () => string;
+  readonly reportMessage: typeof receiveReportMessage;
 }
 
 function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
@@ -67,7 +69,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<OspoEx
         ? showAuditReport(context, lastAudit as unknown as AuditReportData, { exportReport: (format) => exportReport(new ServerApi(requireClient()), { format }).then(() => undefined) })
         : runAudit(),
     ),
-    vscode.commands.registerCommand('ospo.exportReport', (args?: { format?: 'sarif' | 'markdown'; uri?: vscode.Uri }) => exportReport(new ServerApi(requireClient()), args ?? {})),
+    vscode.commands.registerCommand('ospo.exportReport', (args?: { format?: ReportFormat; uri?: vscode.Uri }) => exportReport(new ServerApi(requireClient()), args ?? {})),
+    vscode.commands.registerCommand('ospo.generateNotices', (args?: { format?: 'text' | 'markdown'; uri?: vscode.Uri }) => generateNotices(new ServerApi(requireClient()), args ?? {})),
     vscode.commands.registerCommand('ospo.reviewApprovals', (args?: ReviewArgs) => reviewPendingApprovals(new ServerApi(requireClient()), args)),
     vscode.commands.registerCommand('ospo.insertLicenseHeader', () => insertLicenseHeader()),
     vscode.commands.registerCommand('ospo.fixAllHeaders', (args?: { confirm?: boolean }) => fixAllHeaders(requireClient(), new ServerApi(requireClient()), args)),
@@ -92,7 +95,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<OspoEx
     () => statusBar.refreshPolicy(),
     (error: unknown) => output.error(`The language server failed to start: ${(error as Error).message}`),
   );
-  return { client: () => client, lastAudit: () => lastAudit, statusText: () => statusBar.text };
+  return {
+    client: () => client,
+    lastAudit: () => lastAudit,
+    statusText: () => statusBar.text,
+    // What a click on the report page sends (`{ type: 'export', format: 'cyclonedx' }`), for tests that cannot reach into the webview.
+    reportMessage: receiveReportMessage,
+  };
 }
 
 export async function deactivate(): Promise<void> {

@@ -81,7 +81,12 @@ export class ServerApi {
     return this.execute('ospo.server.starterPolicy', { folderUri });
   }
 
-  exportReport(format: 'sarif' | 'markdown'): Promise<{ format: string; content: string } | { error: string }> {
+  exportReport(format: 'sarif' | 'markdown' | 'cyclonedx' | 'spdx'): Promise<{ format: string; content: string } | { error: string }> {
     return this.execute('ospo.server.exportReport', { format });
+  }
+
+  /** Runs a fresh audit on the server and returns the third-party notices of the shipped packages. */
+  notices(format: 'text' | 'markdown', cancellation?: CancellationToken): Promise<{ format: string; content: string; packages: number; attention: string[] } | { error: string }> {
+    return this.execute('ospo.server.notices', { format }, undefined, cancellation);
   }
 }

@@ -16,6 +16,8 @@ import { toJsonReport } from '../report/json-report';
 import { toMarkdownReport } from '../report/markdown-report';
 import { toSarif } from '../report/sarif-report';
 import { TOOL_VERSION } from '../tool-version';
+import { isSbomFormat } from '../sbom/sbom-format';
+import { generateNotices } from './notices-request';
 import type { DocumentDiagnostics } from './document-diagnostics';
 import { gitIdentity } from './git-identity';
 import { pathToUri, toWorkspaceEdit, uriToPath } from './to-lsp';
@@ -31,6 +33,7 @@ export const SERVER_COMMANDS = {
   approvals: 'ospo.server.approvals',
   headerFixPlan: 'ospo.server.headerFixPlan',
   starterPolicy: 'ospo.server.starterPolicy',
+  notices: 'ospo.server.notices',
 } as const;
 
 export interface RequestApprovalArgs {
@@ -85,6 +88,8 @@ export class ServerCommands {
         return this.headerFixPlan(args?.folderUri as string | undefined);
       case SERVER_COMMANDS.starterPolicy:
         return this.starterPolicy(args?.folderUri as string | undefined);
+      case SERVER_COMMANDS.notices:
+        return generateNotices(this.ctx.connection, this.ctx.folders, args?.format ?? 'text', params.workDoneToken, () => cancellation.isCancellationRequested);
       default:
         return { error: `unknown command ${params.command}` };
     }
@@ -201,13 +206,18 @@ export class ServerCommands {
     return { cancelled: isCancelled(), folders: results.map((r) => ({ root: r.root, ...toJsonReport(r) })) };
   }
 
-  private exportReport(format: string): { format: string; content: string } | { error: string } {
+  private async exportReport(format: string): Promise<{ format: string; content: string } | { error: string }> {
     if (!this.lastAudit.length) return { error: 'run an audit first' };
     if (format === 'markdown') return { format, content: this.lastAudit.map((r) => toMarkdownReport(r)).join('\n\n') };
     if (format === 'sarif') {
       const [first, ...rest] = this.lastAudit.map((r) => toSarif(r, TOOL_VERSION) as { runs: unknown[] });
       for (const other of rest) first.runs.push(...other.runs);
       return { format, content: JSON.stringify(first, null, 2) + '\n' };
+    }
+    if (isSbomFormat(format)) {
+      // Loaded on first use: the CycloneDX library is not needed to check documents.
+      const { renderSbom } = await import('../sbom/render-sbom');
+      return { format, content: renderSbom(format, this.lastAudit, { toolVersion: TOOL_VERSION, env: process.env }) };
     }
     return { error: `unknown format ${format}` };
   }

@@ -7,6 +7,8 @@ export interface OspoApi {
   client(): { sendRequest<T>(method: string, params: unknown): Promise<T> } | undefined;
   lastAudit(): { cancelled: boolean; folders: Array<{ findings: unknown[] }> } | undefined;
   statusText(): string;
+  /** Delivers a message as the report page's buttons send it. */
+  reportMessage(message: { type: string; format?: string }): Promise<void>;
 }
 
 /** Activates the extension and waits until its language server answers. */

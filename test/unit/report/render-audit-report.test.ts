@@ -44,6 +44,8 @@ describe('audit report page', () => {
     assert.match(html, /Files needing a license header \(1\)/);
     assert.equal((html.match(/aria-sort="none"/g) ?? []).length, 6);
     assert.match(html, /<button type="button" id="export-sarif">Export SARIF<\/button>/);
+    assert.match(html, /<button type="button" id="export-cyclonedx"[^>]*>Export CycloneDX SBOM<\/button>/);
+    assert.match(html, /<button type="button" id="export-spdx"[^>]*>Export SPDX SBOM<\/button>/);
   });
 
   it('renders an empty report', () => {
