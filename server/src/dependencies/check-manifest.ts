@@ -107,7 +107,7 @@ export function checkManifest(input: ManifestCheckInput): ManifestCheck {
   }
   for (const declaration of declarations) {
     const raw = resolveSafely(input.resolver, declaration);
-    const resolved = { pkg: enrich(raw.pkg), transitive: raw.transitive.map((t) => ({ chain: t.chain, pkg: enrich(t.pkg) })) };
+    const resolved = { pkg: enrich(raw.pkg), transitive: raw.transitive.map((t) => ({ ...t, pkg: enrich(t.pkg) })) };
     const range = lines.rangeOf(declaration.nameSpan);
     const direct = decideCached(resolved.pkg, declaration.versionSpec, input.context);
     const collect = input.collectPackages !== false;
@@ -117,19 +117,19 @@ export function checkManifest(input: ManifestCheckInput): ManifestCheck {
       [declaration.name, packageRef(resolved.pkg)],
       [resolved.pkg.name, packageRef(resolved.pkg)],
     ]);
-    if (collect) rows.add(() => row(input, resolved.pkg, direct, true, [], scope), resolved.pkg, true, scope, undefined);
+    if (collect) rows.add(() => row(input, resolved.pkg, direct, true, [], scope), resolved.pkg, true, scope, []);
     if (direct.kind === 'problem') {
       findings.push(toFinding(input, declaration, resolved.pkg, [resolved.pkg.name], direct, range));
     } else {
       notes.push({ range, detail: () => noteFor(input, resolved.pkg, direct) });
     }
     const problems = new Map<string, Finding[]>();
-    for (const { chain, pkg } of resolved.transitive) {
+    if (collect) for (const { chain, pkg } of resolved.transitive) refByChain.set(chain.join('\0'), packageRef(pkg));
+    for (const { chain, pkg, dependents } of resolved.transitive) {
       const verdict = decideCached(pkg, undefined, input.context);
       if (collect) {
-        refByChain.set(chain.join('\0'), packageRef(pkg));
-        const parent = refByChain.get(chain.slice(0, -1).join('\0'));
-        rows.add(() => row(input, pkg, verdict, false, chain, scope), pkg, false, scope, parent);
+        const parents = (dependents ?? [chain.slice(0, -1)]).flatMap((c) => refByChain.get(c.join('\0')) ?? []);
+        rows.add(() => row(input, pkg, verdict, false, chain, scope), pkg, false, scope, parents);
       }
       if (verdict.kind === 'problem') {
         const finding = toFinding(input, declaration, pkg, chain, verdict, range);
@@ -152,7 +152,7 @@ class PackageRows {
   private readonly rows: PackageRow[] = [];
   private readonly byRef = new Map<string, { index: number; dependents: Set<string>; runtime: boolean }>();
 
-  add(make: () => PackageRow, pkg: ResolvedPackage, direct: boolean, scope: DependencyScope, dependent: string | undefined): void {
+  add(make: () => PackageRow, pkg: ResolvedPackage, direct: boolean, scope: DependencyScope, dependents: readonly string[]): void {
     const ref = packageRef(pkg);
     let entry = this.byRef.get(ref);
     if (!entry || direct) {
@@ -160,7 +160,7 @@ class PackageRows {
       this.rows.push(make());
       this.byRef.set(ref, entry);
     }
-    if (dependent !== undefined && dependent !== ref) entry.dependents.add(dependent);
+    for (const dependent of dependents) if (dependent !== ref) entry.dependents.add(dependent);
     if (scope === 'runtime') entry.runtime = true;
   }
 

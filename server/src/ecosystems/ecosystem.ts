@@ -73,6 +73,11 @@ export interface TransitivePackage {
   /** Names from the direct dependency (first) down to this package (last). */
   readonly chain: readonly string[];
   readonly pkg: ResolvedPackage;
+  /**
+   * The chains of every package of this tree that depends on it (the first being `chain` without its last
+   * name), for a dependency graph with every edge; absent when the resolver knows only the shortest chain.
+   */
+  readonly dependents?: ReadonlyArray<readonly string[]>;
 }
 
 export interface ResolvedDependency {

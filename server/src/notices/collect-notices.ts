@@ -48,7 +48,8 @@ const MAX_FILES_SCANNED = 200;
 const HEAD_BYTES = 8 * 1024;
 const MAX_DEPTH = 2;
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'test', 'tests', '__tests__', 'spec', 'example', 'examples', 'fixtures', 'coverage', 'docs', '.github']);
-const NOTICE_FILE = /^notice(?:\.(?:txt|md|markdown))?$/i;
+/** `NOTICE` (Apache-2.0 section 4(d)) and the third-party notice files some packages ship beside their license (TypeScript's `ThirdPartyNoticeText.txt`). */
+const NOTICE_FILE = /^(?:notices?|third[-_]?party[-_]?notices?(?:[-_]?text)?)(?:\.(?:txt|md|markdown))?$/i;
 const MAX_LICENSE_FILE_BYTES = 1024 * 1024;
 
 type StandardTexts = Readonly<Record<string, { readonly licenseText?: string }>>;
@@ -189,7 +190,10 @@ function readText(file: string, maxBytes: number): string | undefined {
     const buffer = Buffer.alloc(Math.min(maxBytes, size));
     const read = fs.readSync(fd, buffer, 0, buffer.length, 0);
     const decoded = decodeSource(buffer.subarray(0, read), size > read);
-    return decoded.kind === 'text' ? normalizeEol(decoded.text.replace(/^\ufeff/, '')) : undefined;
+    if (decoded.kind !== 'text') return undefined;
+    // A cut read ends mid-line: the partial last line could be half a notice.
+    const text = size > read ? decoded.text.slice(0, Math.max(0, decoded.text.lastIndexOf('\n'))) : decoded.text;
+    return normalizeEol(text.replace(/^\ufeff/, ''));
   } catch {
     return undefined;
   } finally {

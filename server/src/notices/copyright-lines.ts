@@ -14,10 +14,11 @@ export function copyrightLines(text: string): string[] {
       .replace(/\s*(?:\*\/|-->)\s*$/, '')
       .replace(/\s+/g, ' ')
       .trim();
-    if (!/^(?:copyright\b|\(c\)|©)/i.test(line)) continue;
+    // Notices write the word capitalised and follow it with a name, year or symbol; prose reads "copyright--then…".
+    if (!/^(?:(?:Copyright|COPYRIGHT)(?=$|[\s(:©,])|\(c\)|\(C\)|©)/.test(line)) continue;
     if (PROSE.test(line) || TEMPLATE.test(line)) continue;
     // `(c)` also letters list items ("(c) You must retain…"): without the word it takes a year to be a notice.
-    if (!/^copyright\b/i.test(line) && !/^(?:\(c\)|©)\s*(?:\d{4}|©|\(c\))/i.test(line)) continue;
+    if (!/^copyright\b/i.test(line) && !/^(?:\(c\)|©)\s*(?:(?:\(c\)|©)\s*)?\d{4}/i.test(line)) continue;
     // A statement names someone or a year: `Copyright` alone, or followed only by punctuation, is not one.
     if (!/[A-Za-z0-9]/.test(line.replace(/^(?:copyright\b|\(c\)|©)\s*(?:\(c\)|©)?/i, ''))) continue;
     if (line.length > 300) continue;
