@@ -47,7 +47,8 @@ SOURCE_DATE_EPOCH fixes their timestamp and serial number, for reproducible outp
 ${NOTICES_USAGE.description}
 
 Exit status: audit: 0 nothing reached --fail-on (default: error), 1 something did; headers fix: 0 all
-fixed, 1 some files could not be fixed; both: 2 usage or policy error.
+fixed, 1 some files could not be fixed; notices: 0 written, 1 written but some shipped package has an
+unknown license; all: 2 usage or policy error.
 `;
 
 /** Exit codes are part of the CI contract. */

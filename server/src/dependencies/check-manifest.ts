@@ -111,20 +111,21 @@ export function checkManifest(input: ManifestCheckInput): ManifestCheck {
     const range = lines.rangeOf(declaration.nameSpan);
     const direct = decideCached(resolved.pkg, declaration.versionSpec, input.context);
     const collect = input.collectPackages !== false;
-    const scope = dependencyScope(declaration.group);
+    const scope = collect ? dependencyScope(declaration.group) : 'runtime';
     // A chain of names identifies one package of this dependency's tree: each is listed by its shortest chain.
-    const refByChain = new Map<string, string>([
-      [declaration.name, packageRef(resolved.pkg)],
-      [resolved.pkg.name, packageRef(resolved.pkg)],
-    ]);
-    if (collect) rows.add(() => row(input, resolved.pkg, direct, true, [], scope), resolved.pkg, true, scope, []);
+    const refByChain = new Map<string, string>();
+    if (collect) {
+      const ref = packageRef(resolved.pkg);
+      refByChain.set(declaration.name, ref).set(resolved.pkg.name, ref);
+      for (const { chain, pkg } of resolved.transitive) refByChain.set(chain.join('\0'), packageRef(pkg));
+      rows.add(() => row(input, resolved.pkg, direct, true, [], scope), resolved.pkg, true, scope, []);
+    }
     if (direct.kind === 'problem') {
       findings.push(toFinding(input, declaration, resolved.pkg, [resolved.pkg.name], direct, range));
     } else {
       notes.push({ range, detail: () => noteFor(input, resolved.pkg, direct) });
     }
     const problems = new Map<string, Finding[]>();
-    if (collect) for (const { chain, pkg } of resolved.transitive) refByChain.set(chain.join('\0'), packageRef(pkg));
     for (const { chain, pkg, dependents } of resolved.transitive) {
       const verdict = decideCached(pkg, undefined, input.context);
       if (collect) {
