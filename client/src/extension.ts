@@ -8,10 +8,11 @@ import { auditWorkspace, type AuditOutcome } from './commands/audit-workspace';
 import { fixAllHeaders, insertLicenseHeader } from './commands/header-commands';
 import { openPolicy } from './commands/open-policy';
 import { reviewPendingApprovals, type ReviewArgs } from './commands/review-approvals';
-import { exportReport } from './commands/export-report';
+import { exportReport, type ReportFormat } from './commands/export-report';
+import { generateNotices } from './commands/generate-notices';
 import { ServerApi } from './server-api';
 import { OspoStatusBar } from './status-bar';
-import { showAuditReport } from './report/audit-report-panel';
+import { receiveReportMessage, showAuditReport } from './report/audit-report-panel';
 import { policyDiagnosticsFilter } from './policy-diagnostics-filter';
 
 let client: LanguageClient | undefined;
@@ -26,6 +27,7 @@ export interface OspoExtensionApi {
   readonly statusTooltip: () => string;
   /** The theme color of the status bar item's background, e.g. `statusBarItem.warningBackground`. */
   readonly statusBackground: () => string | undefined;
+  readonly reportMessage: typeof receiveReportMessage;
 }
 
 function createClient(context: vscode.ExtensionContext, channel: vscode.LogOutputChannel): LanguageClient {
@@ -95,7 +97,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<OspoEx
     command('ospo.showOutput', () => channel.show(true)),
     command('ospo.auditWorkspace', runAudit),
     command('ospo.showReport', () => (lastAudit ? showReport(lastAudit) : runAudit())),
-    command('ospo.exportReport', (args?: { format?: 'sarif' | 'markdown'; uri?: vscode.Uri }) => exportReport(api, args ?? {})),
+    command('ospo.exportReport', (args?: { format?: ReportFormat; uri?: vscode.Uri }) => exportReport(api, args ?? {})),
+    command('ospo.generateNotices', (args?: { format?: 'text' | 'markdown'; uri?: vscode.Uri }) => generateNotices(api, args ?? {})),
     command('ospo.reviewApprovals', (args?: ReviewArgs) => reviewPendingApprovals(api, args)),
     command('ospo.insertLicenseHeader', () => insertLicenseHeader()),
     command('ospo.fixAllHeaders', (args?: { confirm?: boolean }) => fixAllHeaders(api, args)),
@@ -119,6 +122,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<OspoEx
     statusText: () => statusBar.text,
     statusTooltip: () => statusBar.tooltip,
     statusBackground: () => statusBar.background,
+    // What a click on the report page sends (`{ type: 'export', format: 'cyclonedx' }`), for tests that cannot reach into the webview.
+    reportMessage: receiveReportMessage,
   };
 }
 

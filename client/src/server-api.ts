@@ -1,7 +1,7 @@
 import type { CancellationToken } from 'vscode';
 import { ExecuteCommandRequest } from 'vscode-languageclient';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { SERVER_COMMANDS, type ServerCommandKey, type ServerCommandTypes } from '../../server/src/protocol/ospo-protocol';
+import { SERVER_COMMANDS, type ExportFormat, type ServerCommandKey, type ServerCommandTypes } from '../../server/src/protocol/ospo-protocol';
 
 export type { ApprovalsFolder, HeaderFixPlan, ListedApproval as ApprovalEntry, OspoStatus, FolderStatus } from '../../server/src/protocol/ospo-protocol';
 
@@ -59,7 +59,12 @@ export class ServerApi {
     return this.execute('starterPolicy', folderUri ? { folderUri } : {});
   }
 
-  exportReport(format: 'sarif' | 'markdown') {
+  exportReport(format: ExportFormat) {
     return this.execute('exportReport', { format });
+  }
+
+  /** Runs a fresh audit on the server and returns the third-party notices of the shipped packages. */
+  notices(format: 'text' | 'markdown', cancellation?: CancellationToken) {
+    return this.execute('notices', { format }, cancellation ? { cancellation } : {});
   }
 }

@@ -5,6 +5,8 @@
 
   document.getElementById('export-sarif')?.addEventListener('click', () => vscode.postMessage({ type: 'export', format: 'sarif' }));
   document.getElementById('export-markdown')?.addEventListener('click', () => vscode.postMessage({ type: 'export', format: 'markdown' }));
+  document.getElementById('export-cyclonedx')?.addEventListener('click', () => vscode.postMessage({ type: 'export', format: 'cyclonedx' }));
+  document.getElementById('export-spdx')?.addEventListener('click', () => vscode.postMessage({ type: 'export', format: 'spdx' }));
 
   for (const link of document.querySelectorAll('a.file')) {
     link.addEventListener('click', (event) => {

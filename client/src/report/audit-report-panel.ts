@@ -2,11 +2,12 @@ import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { renderAuditReportHtml, type AuditReportData } from './render-audit-report';
+import { isReportFormat, type ReportFormat } from '../commands/export-report';
 
 export type { AuditReportData } from './render-audit-report';
 
 interface ReportActions {
-  exportReport(format: 'sarif' | 'markdown'): Promise<void>;
+  exportReport(format: ReportFormat): Promise<void>;
 }
 
 let panel: vscode.WebviewPanel | undefined;
@@ -28,17 +29,7 @@ export function showAuditReport(context: vscode.ExtensionContext, report: AuditR
       panel = undefined;
       shown = undefined;
     });
-    panel.webview.onDidReceiveMessage(async (message: { type?: string; format?: string; root?: string; file?: string; line?: number }) => {
-      if (message.type === 'export' && (message.format === 'sarif' || message.format === 'markdown')) {
-        await currentActions?.exportReport(message.format);
-      } else if (message.type === 'open' && typeof message.root === 'string' && typeof message.file === 'string') {
-        const target = path.resolve(message.root, message.file);
-        // Only files inside an audited folder: the page's data is workspace content, not trusted input.
-        if (!shown?.folders.some((f) => !path.relative(f.root, target).startsWith('..'))) return;
-        const line = Math.max(0, (Number(message.line) || 1) - 1);
-        await vscode.window.showTextDocument(vscode.Uri.file(target), { selection: new vscode.Range(line, 0, line, 0) });
-      }
-    });
+    panel.webview.onDidReceiveMessage(receiveReportMessage);
   }
   const webview = panel.webview;
   webview.html = renderAuditReportHtml(report, {
@@ -50,6 +41,21 @@ export function showAuditReport(context: vscode.ExtensionContext, report: AuditR
   shown = report;
   panel.reveal(undefined, false);
   return panel;
+}
+
+type ReportMessage = { type?: string; format?: string; root?: string; file?: string; line?: number };
+
+/** What the report page's buttons and links ask for; the page's data is workspace content, so nothing is taken on trust. */
+export async function receiveReportMessage(message: ReportMessage): Promise<void> {
+  if (message.type === 'export' && isReportFormat(message.format)) {
+    await currentActions?.exportReport(message.format);
+  } else if (message.type === 'open' && typeof message.root === 'string' && typeof message.file === 'string') {
+    const target = path.resolve(message.root, message.file);
+    // Only files inside an audited folder.
+    if (!shown?.folders.some((f) => !path.relative(f.root, target).startsWith('..'))) return;
+    const line = Math.max(0, (Number(message.line) || 1) - 1);
+    await vscode.window.showTextDocument(vscode.Uri.file(target), { selection: new vscode.Range(line, 0, line, 0) });
+  }
 }
 
 /** The report on screen, for tests and the status bar. */

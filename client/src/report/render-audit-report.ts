@@ -80,6 +80,8 @@ ${data.cancelled ? '<p class="notice" role="status">The audit was cancelled: thi
 <div class="actions">
 <button type="button" id="export-sarif">Export SARIF</button>
 <button type="button" id="export-markdown">Export Markdown</button>
+<button type="button" id="export-cyclonedx" title="CycloneDX 1.6 JSON: every resolved package with its license and the dependency graph">Export CycloneDX SBOM</button>
+<button type="button" id="export-spdx" title="SPDX 2.3 JSON: every resolved package with its license and the dependency graph">Export SPDX SBOM</button>
 </div>
 </header>
 <main>

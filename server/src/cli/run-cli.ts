@@ -19,6 +19,8 @@ import { TOOL_VERSION } from '../tool-version';
 import { createOnlineLicenseOverlay } from '../licenses/online-license-overlay';
 import { createHttpsPolicyFetcher } from '../policy/fetch-policy-url';
 import { defaultPolicyCacheDir, RemotePolicyStore } from '../policy/remote-policy-store';
+import { isSbomFormat } from '../sbom/sbom-format';
+import { NOTICES_USAGE, runNoticesCommand } from './notices-command';
 
 export interface CliIo {
   readonly stdout: { write(text: string): unknown };
@@ -26,9 +28,10 @@ export interface CliIo {
   readonly cwd: string;
 }
 
-const USAGE = `Usage: ospo-guide audit [DIR] [--policy FILE] [--format text|json|sarif] [--output FILE] [--fail-on error|warning|none] [--allow-pending] [--online]
-                        [--baseline FILE] [--repository NAME]
+const USAGE = `Usage: ospo-guide audit [DIR] [--policy FILE] [--format text|json|sarif|cyclonedx|spdx] [--output FILE] [--fail-on error|warning|none]
+                        [--allow-pending] [--online] [--baseline FILE] [--repository NAME]
        ospo-guide headers fix [DIR] [--policy FILE] [--dry-run]
+       ${NOTICES_USAGE.synopsis}
        ${INVENTORY_SYNOPSIS}
 
 Checks every dependency manifest and every header-selected source file under DIR (default: .)
@@ -50,9 +53,16 @@ headers fix inserts or corrects license headers in every selected file, as the e
 creates .license files for files that cannot hold comments. Writes are atomic and keep each file's encoding,
 BOM and line endings; --dry-run only lists what would change.
 
+--format cyclonedx writes a CycloneDX 1.6 SBOM and --format spdx an SPDX 2.3 SBOM (both JSON) of every resolved
+package: purl, version, scope (runtime or dev), license, where the license came from, and the dependency graph.
+SOURCE_DATE_EPOCH fixes their timestamp and serial number, for reproducible output.
+
+${NOTICES_USAGE.description}
+
 ${INVENTORY_HELP}
 Exit status: audit: 0 nothing reached --fail-on (default: error), 1 something did; headers fix: 0 all
-fixed, 1 some files could not be fixed; inventory: 0 written; all: 2 usage or policy error.
+fixed, 1 some files could not be fixed; notices: 0 written, 1 written but some shipped package has an
+unknown license; inventory: 0 written; all: 2 usage or policy error.
 `;
 
 /** Exit codes are part of the CI contract. */
@@ -72,6 +82,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   if (command === 'inventory') return runInventoryCommand(rest, io);
   if (command === 'headers' && rest[0] === 'fix') return runHeadersFixCommand(rest.slice(1), io);
   if (command === 'headers') return usageError(io, 'expected "headers fix"');
+  if (command === 'notices') return runNoticesCommand(rest, io, { openWorkspace, usageError });
   return usageError(io, `unknown command "${command}"`);
 }
 
@@ -169,7 +180,7 @@ async function runAuditCommand(args: readonly string[], io: CliIo): Promise<numb
   }
   const { values, positionals } = parsed;
   const format = values.format!;
-  if (!['text', 'json', 'sarif'].includes(format)) return usageError(io, `--format must be text, json or sarif, not "${format}"`);
+  if (!['text', 'json', 'sarif'].includes(format) && !isSbomFormat(format)) return usageError(io, `--format must be text, json, sarif, cyclonedx or spdx, not "${format}"`);
   const failOn = values['fail-on']!;
   if (!['error', 'warning', 'none'].includes(failOn)) return usageError(io, `--fail-on must be error, warning or none, not "${failOn}"`);
 
@@ -195,8 +206,10 @@ async function runAuditCommand(args: readonly string[], io: CliIo): Promise<numb
     result = filtered.result;
     io.stderr.write(filtered.summary);
   }
-  const output =
-    format === 'sarif'
+  const output = isSbomFormat(format)
+    ? // Loaded on use: the CycloneDX library is not needed by any other command.
+      (await import('../sbom/render-sbom')).renderSbom(format, [result], { toolVersion: TOOL_VERSION, env: process.env })
+    : format === 'sarif'
       ? JSON.stringify(toSarif(result, TOOL_VERSION), null, 2) + '\n'
       : format === 'json'
         ? JSON.stringify(toJsonReport(result, jsonReportContext(engine, values.repository)), null, 2) + '\n'

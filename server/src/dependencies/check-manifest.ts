@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import type { DependencyDeclaration, DependencyResolver, EcosystemSupport, LicenseEvidence, ResolvedDependency, ResolvedPackage } from '../ecosystems/ecosystem';
 import type { DependencySubject, Finding, Fix } from '../findings/finding';
 import { readLicenseStatement } from '../licenses/read-license-statement';
@@ -7,6 +8,8 @@ import { LineIndex } from '../text/line-index';
 import { describeUnknownLicense, unknownLicenseHeadline, type UnknownLicenseReason } from '../findings/unknown-license';
 import { decidePackage, describeEvidenceSource, type DecisionContext, type PackageVerdict } from './decide-package';
 import { unknownLicenseReason } from './unknown-license-reason';
+import { dependencyScope, type DependencyScope } from './dependency-scope';
+import { packageRef } from './package-ref';
 
 /** One package's row in an audit report. */
 export interface PackageRow {
@@ -18,6 +21,14 @@ export interface PackageRow {
   readonly direct: boolean;
   /** For transitive packages: the chain from the direct dependency. */
   readonly via: readonly string[];
+  /** `runtime` when any declaration that brings the package in ships with the product; `dev` otherwise. */
+  readonly scope: DependencyScope;
+  /** The package's versioned purl (`pkg:npm/a@1.2.0`), or its purl when no version is known: its identity in the graph. */
+  readonly ref: string;
+  /** The `ref`s of the packages in this manifest that depend on it; empty for a package only the manifest declares. */
+  readonly dependents: readonly string[];
+  /** The folder holding the package's files, when it is installed where the engine looked. */
+  readonly installedAt?: string;
   readonly license?: string;
   readonly licenseSource: string;
   readonly status: 'allowed' | 'approved' | 'problem';
@@ -79,7 +90,7 @@ export function checkManifest(input: ManifestCheckInput): ManifestCheck {
       });
     }
   }
-  const seenRows = new Set<string>();
+  const rows = new PackageRows();
   const enrich = input.enrich ?? ((pkg: ResolvedPackage) => pkg);
   const declarations = parsed.declarations.slice(0, MAX_CHECKED_DECLARATIONS);
   if (parsed.declarations.length > MAX_CHECKED_DECLARATIONS) {
@@ -96,22 +107,31 @@ export function checkManifest(input: ManifestCheckInput): ManifestCheck {
   }
   for (const declaration of declarations) {
     const raw = resolveSafely(input.resolver, declaration);
-    const resolved = { pkg: enrich(raw.pkg), transitive: raw.transitive.map((t) => ({ chain: t.chain, pkg: enrich(t.pkg) })) };
+    const resolved = { pkg: enrich(raw.pkg), transitive: raw.transitive.map((t) => ({ ...t, pkg: enrich(t.pkg) })) };
     const range = lines.rangeOf(declaration.nameSpan);
     const direct = decideCached(resolved.pkg, declaration.versionSpec, input.context);
     const collect = input.collectPackages !== false;
-    const directRow = collect ? row(input, resolved.pkg, direct, true, [], seenRows) : undefined;
-    if (directRow) packages.push(directRow);
+    const scope = collect ? dependencyScope(declaration.group) : 'runtime';
+    // A chain of names identifies one package of this dependency's tree: each is listed by its shortest chain.
+    const refByChain = new Map<string, string>();
+    if (collect) {
+      const ref = packageRef(resolved.pkg);
+      refByChain.set(declaration.name, ref).set(resolved.pkg.name, ref);
+      for (const { chain, pkg } of resolved.transitive) refByChain.set(chain.join('\0'), packageRef(pkg));
+      rows.add(() => row(input, resolved.pkg, direct, true, [], scope), resolved.pkg, true, scope, []);
+    }
     if (direct.kind === 'problem') {
       findings.push(toFinding(input, declaration, resolved.pkg, [resolved.pkg.name], direct, range));
     } else {
       notes.push({ range, detail: () => noteFor(input, resolved.pkg, direct) });
     }
     const problems = new Map<string, Finding[]>();
-    for (const { chain, pkg } of resolved.transitive) {
+    for (const { chain, pkg, dependents } of resolved.transitive) {
       const verdict = decideCached(pkg, undefined, input.context);
-      const r = collect ? row(input, pkg, verdict, false, chain, seenRows) : undefined;
-      if (r) packages.push(r);
+      if (collect) {
+        const parents = (dependents ?? [chain.slice(0, -1)]).flatMap((c) => refByChain.get(c.join('\0')) ?? []);
+        rows.add(() => row(input, pkg, verdict, false, chain, scope), pkg, false, scope, parents);
+      }
       if (verdict.kind === 'problem') {
         const finding = toFinding(input, declaration, pkg, chain, verdict, range);
         const list = problems.get(verdict.code);
@@ -121,7 +141,37 @@ export function checkManifest(input: ManifestCheckInput): ManifestCheck {
     }
     for (const group of problems.values()) findings.push(...summarise(group, declaration.name));
   }
+  packages.push(...rows.list());
   return { findings, packages, notes };
+}
+
+/**
+ * The report's rows of one manifest: each package once (a direct declaration always gets its own row), with
+ * the union of the scopes that bring it in and of the packages that depend on it.
+ */
+class PackageRows {
+  private readonly rows: PackageRow[] = [];
+  private readonly byRef = new Map<string, { index: number; dependents: Set<string>; runtime: boolean }>();
+
+  add(make: () => PackageRow, pkg: ResolvedPackage, direct: boolean, scope: DependencyScope, dependents: readonly string[]): void {
+    const ref = packageRef(pkg);
+    let entry = this.byRef.get(ref);
+    if (!entry || direct) {
+      entry = { index: this.rows.length, dependents: entry?.dependents ?? new Set(), runtime: entry?.runtime ?? false };
+      this.rows.push(make());
+      this.byRef.set(ref, entry);
+    }
+    for (const dependent of dependents) if (dependent !== ref) entry.dependents.add(dependent);
+    if (scope === 'runtime') entry.runtime = true;
+  }
+
+  list(): PackageRow[] {
+    const result = [...this.rows];
+    for (const { index, dependents, runtime } of this.byRef.values()) {
+      result[index] = { ...result[index], scope: runtime ? 'runtime' : 'dev', dependents: [...dependents].sort() };
+    }
+    return result;
+  }
 }
 
 function noteFor(input: ManifestCheckInput, pkg: ResolvedPackage, verdict: Extract<PackageVerdict, { kind: 'pass' }>): string {
@@ -280,11 +330,8 @@ function row(
   verdict: PackageVerdict,
   direct: boolean,
   via: readonly string[],
-  seen: Set<string>,
-): PackageRow | undefined {
-  const key = `${pkg.purl}@${pkg.version ?? ''}`;
-  if (!direct && seen.has(key)) return undefined;
-  seen.add(key);
+  scope: DependencyScope,
+): PackageRow {
   const license = verdict.license ?? licenseText(pkg.license);
   const unknown = verdict.kind === 'problem' && verdict.code === 'license-unknown' ? reasonFor(input, pkg) : undefined;
   return {
@@ -295,6 +342,10 @@ function row(
     ...(pkg.version ? { version: pkg.version } : {}),
     direct,
     via,
+    scope,
+    ref: packageRef(pkg),
+    dependents: [],
+    ...optionalFolder(installedFolder(pkg)),
     ...(license ? { license } : {}),
     licenseSource: unknown ? describeUnknownLicense(unknown) : describeEvidenceSource(pkg.license, input.context.displayPath),
     status: verdict.kind === 'problem' ? 'problem' : verdict.by === 'approval' ? 'approved' : 'allowed',
@@ -302,4 +353,22 @@ function row(
     why: verdict.why,
     ...(unknown ? { unknownLicense: unknown } : {}),
   };
+}
+
+function optionalFolder(folder: string | undefined): { installedAt?: string } {
+  return folder === undefined ? {} : { installedAt: folder };
+}
+
+/**
+ * Where the package's own files are: what the resolver says, else the folder of the metadata or license text it
+ * read, for the layouts where that folder is the package's (a crate's `Cargo.toml`, a wheel's `.dist-info`).
+ */
+function installedFolder(pkg: ResolvedPackage): string | undefined {
+  if (pkg.installedAt) return pkg.installedAt;
+  const evidence = pkg.license;
+  if (evidence.kind === 'none') return undefined;
+  const source = evidence.source;
+  if (source.kind === 'license-text') return path.dirname(source.path);
+  if (source.kind === 'installed' && /^(METADATA|PKG-INFO|Cargo\.toml|package\.json)$/.test(path.basename(source.path))) return path.dirname(source.path);
+  return undefined;
 }

@@ -65,12 +65,19 @@ export interface ResolvedPackage {
   readonly purl: string;
   readonly version?: string;
   readonly license: LicenseEvidence;
+  /** The folder holding the package's files (license texts, NOTICE), when it is installed where the resolver looked. */
+  readonly installedAt?: string;
 }
 
 export interface TransitivePackage {
   /** Names from the direct dependency (first) down to this package (last). */
   readonly chain: readonly string[];
   readonly pkg: ResolvedPackage;
+  /**
+   * The chains of every package of this tree that depends on it (the first being `chain` without its last
+   * name), for a dependency graph with every edge; absent when the resolver knows only the shortest chain.
+   */
+  readonly dependents?: ReadonlyArray<readonly string[]>;
 }
 
 export interface ResolvedDependency {

@@ -32,6 +32,8 @@ import {
   type StarterPolicyResult,
 } from '../protocol/ospo-protocol';
 import { TOOL_VERSION } from '../tool-version';
+import { isSbomFormat } from '../sbom/sbom-format';
+import { generateNotices } from './notices-request';
 import type { DocumentDiagnostics } from './document-diagnostics';
 import { gitIdentity } from './git-identity';
 import { pathToUri, toWorkspaceEdit } from './to-lsp';
@@ -78,6 +80,7 @@ export class ServerCommands {
     approvals: () => this.listApprovals(),
     headerFixPlan: (params) => this.headerFixPlan(params.folderUri),
     starterPolicy: (params) => this.starterPolicy(params.folderUri),
+    notices: (params, request) => generateNotices(this.ctx.connection, this.ctx.folders, params.format, request.workDoneToken, () => request.cancellation.isCancellationRequested),
   };
 
   constructor(private readonly ctx: CommandContext) {}
@@ -197,7 +200,7 @@ export class ServerCommands {
     return { cancelled: isCancelled(), folders: results.map((r) => ({ root: r.root, ...toJsonReport(r) })) };
   }
 
-  private exportReport(format: ExportFormat): ExportReportResult {
+  private async exportReport(format: ExportFormat): Promise<ExportReportResult> {
     if (!this.lastAudit.length) return { error: 'run an audit first' };
     if (format === 'markdown') return { format, content: this.lastAudit.map((r) => toMarkdownReport(r)).join('\n\n') };
     if (format === 'sarif') {
@@ -205,7 +208,12 @@ export class ServerCommands {
       for (const other of rest) first.runs.push(...other.runs);
       return { format, content: JSON.stringify(first, null, 2) + '\n' };
     }
-    return { error: `unknown format ${format}` };
+    if (isSbomFormat(format)) {
+      // Loaded on first use: the CycloneDX library is not needed to check documents.
+      const { renderSbom } = await import('../sbom/render-sbom');
+      return { format, content: renderSbom(format, this.lastAudit, { toolVersion: TOOL_VERSION, env: process.env }) };
+    }
+    return { error: `unknown format ${String(format)}` };
   }
 
   /**

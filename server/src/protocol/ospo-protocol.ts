@@ -94,7 +94,7 @@ export interface AuditReport {
 
 // ---- ospo.server.exportReport
 
-export type ExportFormat = 'sarif' | 'markdown';
+export type ExportFormat = 'sarif' | 'markdown' | 'cyclonedx' | 'spdx';
 export type ExportReportResult = { readonly format: ExportFormat; readonly content: string } | { readonly error: string };
 
 // ---- ospo.server.approvals
@@ -141,6 +141,16 @@ export interface HeaderFixPlan {
   readonly edit?: WorkspaceEdit;
 }
 
+// ---- ospo.server.notices
+
+export interface NoticesResult {
+  readonly format: 'text' | 'markdown';
+  readonly content: string;
+  readonly packages: number;
+  /** Names of shipped packages whose license is unknown. */
+  readonly attention: readonly string[];
+}
+
 // ---- ospo.server.starterPolicy
 
 export type StarterPolicyResult = { readonly uri: string; readonly exists: boolean; readonly text: string } | { readonly error: string };
@@ -157,6 +167,7 @@ export interface ServerCommandTypes {
   approvals: { params: NoParams; result: { readonly folders: readonly ApprovalsFolder[] } };
   headerFixPlan: { params: FolderParams; result: HeaderFixPlan };
   starterPolicy: { params: FolderParams; result: StarterPolicyResult };
+  notices: { params: { readonly format: 'text' | 'markdown' }; result: NoticesResult | { readonly error: string } };
 }
 
 export type ServerCommandKey = keyof ServerCommandTypes;
@@ -179,7 +190,8 @@ export const SERVER_COMMANDS: { readonly [K in ServerCommandKey]: ServerCommand<
     }),
   },
   audit: { name: 'ospo.server.audit', params: noParams },
-  exportReport: { name: 'ospo.server.exportReport', params: object({ format: optional(oneOf('sarif', 'markdown')) }) },
+  exportReport: { name: 'ospo.server.exportReport', params: object({ format: optional(oneOf('sarif', 'markdown', 'cyclonedx', 'spdx')) }) },
+  notices: { name: 'ospo.server.notices', params: object({ format: oneOf('text', 'markdown') }) },
   status: { name: 'ospo.server.status', params: noParams },
   approvals: { name: 'ospo.server.approvals', params: noParams },
   headerFixPlan: { name: 'ospo.server.headerFixPlan', params: folderParams },

@@ -65,7 +65,7 @@ export function toJsonReport(result: AuditResult, context: JsonReportContext = {
       ...(f.unknownLicense ? { unknownLicense: f.unknownLicense } : {}),
       fingerprint: findingFingerprint(f, result.root),
     })),
-    packages: result.packages.map((p) => ({ ...p, manifest: rel(p.manifest) })),
+    packages: result.packages.map((p) => ({ ...p, manifest: rel(p.manifest), ...(p.installedAt ? { installedAt: rel(p.installedAt) } : {}) })),
     ...(context.approvals ? { approvals: context.approvals } : {}),
   };
 }

@@ -10,6 +10,8 @@ export interface OspoApi {
   statusText(): string;
   statusTooltip(): string;
   statusBackground(): string | undefined;
+  /** Delivers a message as the report page's buttons send it. */
+  reportMessage(message: { type: string; format?: string }): Promise<void>;
 }
 
 /** Activates the extension and waits until its language server answers. */

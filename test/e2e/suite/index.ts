@@ -10,7 +10,10 @@ export async function run(): Promise<void> {
   mocha.suite.emit('pre-require', globalThis, 'e2e', mocha);
   const suite = process.env.OSPO_E2E_SUITE ?? 'workspace';
   // Suites are required after pre-require so that describe/it exist when they are evaluated.
-  if (suite === 'workspace') require('./workspace.e2e');
+  if (suite === 'workspace') {
+    require('./workspace.e2e');
+    require('./exports.e2e');
+  }
   else if (suite === 'no-policy') require('./no-policy.e2e');
   else if (suite === 'restricted') require('./restricted.e2e');
   else throw new Error(`unknown suite ${suite}`);

@@ -15,8 +15,8 @@ const data: AuditReportData = {
         { code: 'header-missing', severity: 'warning', message: 'No SPDX-License-Identifier header', file: 'src/<b>.ts', line: 1, column: 1, fingerprint: 'b2' },
       ],
       packages: [
-        { manifest: 'package.json', ecosystem: 'npm', name: '<img src=x onerror=alert(1)>', purl: 'pkg:npm/x', version: '1.0.0', direct: true, via: [], license: 'MIT', licenseSource: 'from package-lock.json', status: 'allowed', why: 'MIT is allowed' },
-        { manifest: 'package.json', ecosystem: 'npm', name: 'inner', purl: 'pkg:npm/inner', version: '2.0.0', direct: false, via: ['evil', 'inner'], license: 'GPL-3.0-only', licenseSource: 'from package-lock.json', status: 'problem', code: 'license-denied', why: 'GPL-3.0-only is denied' },
+        { manifest: 'package.json', ecosystem: 'npm', name: '<img src=x onerror=alert(1)>', purl: 'pkg:npm/x', version: '1.0.0', direct: true, via: [], license: 'MIT', licenseSource: 'from package-lock.json', status: 'allowed', why: 'MIT is allowed', scope: 'runtime', ref: 'pkg:npm/x@1.0.0', dependents: [] },
+        { manifest: 'package.json', ecosystem: 'npm', name: 'inner', purl: 'pkg:npm/inner', version: '2.0.0', direct: false, via: ['evil', 'inner'], license: 'GPL-3.0-only', licenseSource: 'from package-lock.json', status: 'problem', code: 'license-denied', why: 'GPL-3.0-only is denied', scope: 'runtime', ref: 'pkg:npm/inner@2.0.0', dependents: ['pkg:npm/evil@1.0.0'] },
       ],
     },
   ],
@@ -44,6 +44,8 @@ describe('audit report page', () => {
     assert.match(html, /Files needing a license header \(1\)/);
     assert.equal((html.match(/aria-sort="none"/g) ?? []).length, 6);
     assert.match(html, /<button type="button" id="export-sarif">Export SARIF<\/button>/);
+    assert.match(html, /<button type="button" id="export-cyclonedx"[^>]*>Export CycloneDX SBOM<\/button>/);
+    assert.match(html, /<button type="button" id="export-spdx"[^>]*>Export SPDX SBOM<\/button>/);
   });
 
   it('renders an empty report', () => {

@@ -82,7 +82,8 @@ class NpmResolver implements DependencyResolver {
             // A lock entry alone does not make a package installed: only its package.json in node_modules does.
             ...(entry.location && this.context.files.exists(installed) ? { installedAt: installed } : {}),
           });
-    return { ecosystem: 'npm', name: entry.name, purl, ...(entry.version ? { version: entry.version } : {}), license };
+    const folder = entry.location && this.context.files.exists(installed) ? path.dirname(installed) : undefined;
+    return { ecosystem: 'npm', name: entry.name, purl, ...(entry.version ? { version: entry.version } : {}), license, ...(folder ? { installedAt: folder } : {}) };
   }
 }
 
