@@ -61,7 +61,7 @@ async function pickDependency(client: LanguageClient): Promise<RequestApprovalAr
         context: { diagnostics: [client.code2ProtocolConverter.asDiagnostic(diagnostic)], only: ['quickfix'] },
       });
       for (const action of actions ?? []) {
-        const args = action.command?.command === 'ospo.requestApproval' ? action.command.arguments?.[0] : undefined;
+        const args = action.command?.command === SERVER_REQUEST_APPROVAL ? action.command.arguments?.[0] : undefined;
         if (args?.subject && !items.some((i) => i.args.subject?.purl === args.subject?.purl)) {
           const deny = args.exceptionTo === 'deny';
           items.push({
@@ -81,6 +81,60 @@ async function pickDependency(client: LanguageClient): Promise<RequestApprovalAr
   return (await vscode.window.showQuickPick(items, { placeHolder: 'Dependency to request an approval for' }))?.args;
 }
 
+/** The server command of the "Request approval" quick fix; called without a justification, it records an empty one. */
+export const SERVER_REQUEST_APPROVAL = 'ospo.server.requestApproval';
+
+interface RequestApprovalResult {
+  readonly applied: boolean;
+  readonly url?: string;
+  readonly error?: string;
+  readonly mismatch?: { readonly requested: string; readonly detected: string };
+}
+
+type SendRequest = (args: Record<string, unknown>) => Promise<RequestApprovalResult | undefined>;
+
+/**
+ * Asks the person for the justification (and the license, when the metadata names none), then has the server
+ * record the request through `send`.
+ */
+async function askAndRequestApproval(args: RequestApprovalArgs & { subject: DependencySubject }, send: SendRequest): Promise<RequestApprovalResult | undefined> {
+  const subject = args.subject;
+  const license = args.licenseRecognised === false ? await askLicense(subject) : subject.license;
+  if (args.licenseRecognised === false && license === undefined) return undefined;
+  const deny = args.exceptionTo === 'deny';
+  const justification = await vscode.window.showInputBox({
+    title: `${deny ? 'Request an exception to a deny' : 'Request approval'} for ${subject.name} (${license ?? 'unknown license'}: ${rulingLabel(args)})`,
+    prompt: deny
+      ? `The policy denies ${license ?? 'this license'}. Why does the project need ${subject.name} all the same?`
+      : `Why does the project need ${subject.name}${license ? ` (${license})` : ''}?`,
+    placeHolder: 'Justification for the OSPO reviewers',
+    ignoreFocusOut: true,
+    validateInput: (value) => (value.trim().length < 3 ? 'Please give a short justification.' : undefined),
+  });
+  if (justification === undefined) return undefined;
+  const result = await send({ subject, uri: args.uri, justification: justification.trim(), ...(license && license !== subject.license ? { license: license.trim() } : {}) });
+  if (!result?.applied) {
+    void vscode.window.showErrorMessage(`Could not record the approval request: ${result?.error ?? 'unknown error'}`);
+    return result;
+  }
+  if (result.url && vscode.workspace.isTrusted) await vscode.env.openExternal(vscode.Uri.parse(result.url, true));
+  const mismatch = result.mismatch ? ` The request names ${result.mismatch.requested}; the metadata says ${result.mismatch.detected}.` : '';
+  void vscode.window.showInformationMessage(
+    `Approval requested for ${subject.name}. It stays ${deny ? 'an error' : 'a warning'} until a reviewer approves it.${mismatch} Save the approvals log and submit it for review.`,
+  );
+  return result;
+}
+
+/**
+ * Client middleware for `workspace/executeCommand`: the quick fix's server command, run without a justification,
+ * asks for one here first. Other clients send it as it is and complete the entry in the log.
+ */
+export function interceptRequestApproval(command: string, args: unknown[], next: (command: string, args: unknown[]) => Promise<unknown>): Promise<unknown> {
+  const given = args[0] as (RequestApprovalArgs & { justification?: unknown }) | undefined;
+  if (command !== SERVER_REQUEST_APPROVAL || !given?.subject || given.justification !== undefined) return next(command, args);
+  return askAndRequestApproval({ ...given, subject: given.subject }, (full) => next(command, [full]) as Promise<RequestApprovalResult | undefined>);
+}
+
 export function registerApprovalCommands(context: vscode.ExtensionContext, getClient: () => LanguageClient | undefined): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('ospo.requestApproval', async (given?: RequestApprovalArgs) => {
@@ -88,32 +142,8 @@ export function registerApprovalCommands(context: vscode.ExtensionContext, getCl
       if (!client) return;
       const args = given?.subject ? given : await pickDependency(client);
       if (!args?.subject) return;
-      const subject = args.subject;
-      const license = args.licenseRecognised === false ? await askLicense(subject) : subject.license;
-      if (args.licenseRecognised === false && license === undefined) return;
-      const deny = args.exceptionTo === 'deny';
-      const justification = await vscode.window.showInputBox({
-        title: `${deny ? 'Request an exception to a deny' : 'Request approval'} for ${subject.name} (${license ?? 'unknown license'}: ${rulingLabel(args)})`,
-        prompt: deny
-          ? `The policy denies ${license ?? 'this license'}. Why does the project need ${subject.name} all the same?`
-          : `Why does the project need ${subject.name}${license ? ` (${license})` : ''}?`,
-        placeHolder: 'Justification for the OSPO reviewers',
-        ignoreFocusOut: true,
-        validateInput: (value) => (value.trim().length < 3 ? 'Please give a short justification.' : undefined),
-      });
-      if (justification === undefined) return;
-      const result = await client.sendRequest<{ applied: boolean; url?: string; error?: string; mismatch?: { requested: string; detected: string } }>('workspace/executeCommand', {
-        command: 'ospo.server.requestApproval',
-        arguments: [{ subject, uri: args.uri, justification: justification.trim(), ...(license && license !== subject.license ? { license: license.trim() } : {}) }],
-      });
-      if (!result.applied) {
-        void vscode.window.showErrorMessage(`Could not record the approval request: ${result.error ?? 'unknown error'}`);
-        return;
-      }
-      if (result.url && vscode.workspace.isTrusted) await vscode.env.openExternal(vscode.Uri.parse(result.url, true));
-      const mismatch = result.mismatch ? ` The request names ${result.mismatch.requested}; the metadata says ${result.mismatch.detected}.` : '';
-      void vscode.window.showInformationMessage(
-        `Approval requested for ${subject.name}. It stays ${deny ? 'an error' : 'a warning'} until a reviewer approves it.${mismatch} Save the approvals log and submit it for review.`,
+      await askAndRequestApproval({ ...args, subject: args.subject }, (full) =>
+        client.sendRequest<RequestApprovalResult>('workspace/executeCommand', { command: SERVER_REQUEST_APPROVAL, arguments: [full] }),
       );
     }),
   );

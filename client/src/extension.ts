@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { registerApprovalCommands } from './approval-commands';
+import { interceptRequestApproval, registerApprovalCommands } from './approval-commands';
 import { auditWorkspace, type AuditOutcome } from './commands/audit-workspace';
 import { fixAllHeaders, insertLicenseHeader } from './commands/header-commands';
 import { openPolicy } from './commands/open-policy';
@@ -32,6 +32,7 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
     outputChannel: output,
     initializationOptions: { trusted: vscode.workspace.isTrusted },
     diagnosticCollectionName: 'ospo',
+    middleware: { executeCommand: interceptRequestApproval },
   };
   return new LanguageClient('ospo', 'OSPO Guide', serverOptions, clientOptions);
 }

@@ -1,10 +1,9 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver';
 import type { Fix } from '../findings/finding';
 import type { DocumentCheckState } from './document-diagnostics';
+import { SERVER_COMMANDS } from './server-commands';
 import { toDiagnostic, toWorkspaceEdit } from './to-lsp';
 
-/** The client command a "Request approval" action runs: it asks the person for a justification. */
-export const CLIENT_REQUEST_APPROVAL_COMMAND = 'ospo.requestApproval';
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.ospo`;
 
 /** Quick fixes for the findings under the cursor, and `source.fixAll.ospo` for the whole document. */
@@ -36,7 +35,9 @@ export function codeActionsFor(
           diagnostics: [diagnostic],
           command: {
             title: fix.title,
-            command: CLIENT_REQUEST_APPROVAL_COMMAND,
+            // A command the server executes, so the action works in any client; VS Code's client intercepts it to
+            // ask for the justification first.
+            command: SERVER_COMMANDS.requestApproval,
             arguments: [{ subject: fix.subject, uri: params.textDocument.uri, exceptionTo: fix.exceptionTo, licenseRecognised: fix.licenseRecognised }],
           },
         });

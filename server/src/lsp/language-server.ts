@@ -37,7 +37,8 @@ export function startLanguageServer(connection: Connection): void {
     }, 100);
   });
   const diagnostics = new DocumentDiagnostics(connection, documents, folders);
-  const commands = new ServerCommands({ connection, folders, diagnostics, files });
+  const abilities = { applyEdit: false, showDocument: false };
+  const commands = new ServerCommands({ connection, folders, diagnostics, files, client: () => abilities });
   let supportsConfiguration = false;
   let supportsWatchRegistration = false;
   let supportsWorkspaceFolders = false;
@@ -85,6 +86,8 @@ export function startLanguageServer(connection: Connection): void {
     supportsConfiguration = params.capabilities.workspace?.configuration === true;
     supportsWatchRegistration = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     supportsWorkspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
+    abilities.applyEdit = params.capabilities.workspace?.applyEdit === true;
+    abilities.showDocument = params.capabilities.window?.showDocument?.support === true;
     for (const folder of params.workspaceFolders ?? []) {
       const root = uriToPath(folder.uri);
       if (root) folders.add(root);
@@ -194,6 +197,7 @@ export function startLanguageServer(connection: Connection): void {
     try {
       return await commands.execute(params, cancellation);
     } catch (error) {
+      if (error instanceof ResponseError) return error;
       connection.console.error(`${params.command} failed: ${(error as Error).stack ?? error}`);
       return { error: (error as Error).message };
     }

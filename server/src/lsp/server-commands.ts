@@ -1,13 +1,15 @@
-import { encodeUriComponentSafely } from '../text/uri-component';
+import * as fs from 'node:fs';
 import * as os from 'node:os';
-import type { CancellationToken, Connection, ExecuteCommandParams } from 'vscode-languageserver';
-import { appendApprovalRequestEdit, reviewApprovalEdit } from '../approvals/append-approval';
+import * as path from 'node:path';
+import { ErrorCodes, ResponseError, type CancellationToken, type Connection, type ExecuteCommandParams, type Range } from 'vscode-languageserver';
+import { appendApprovalRequestEdit, lastJustificationSpan, reviewApprovalEdit } from '../approvals/append-approval';
 import { mayApprove } from '../approvals/approval-validity';
 import { isoDate, sameLicense, samePackage } from '../approvals/find-approval';
 import { planHeaderFixes } from '../audit/plan-header-fixes';
 import { runAudit, type AuditResult } from '../audit/run-audit';
 import { requestRuling } from '../dependencies/request-ruling';
-import type { DependencySubject } from '../findings/finding';
+import type { DependencySubject, FileEdit } from '../findings/finding';
+import { writeFileAtomic } from '../io/atomic-write';
 import type { FileSource } from '../io/file-source';
 import { chooseExpiry, expiryDate } from '../policy/approval-expiry';
 import { projectLicense } from '../policy/load-policy';
@@ -15,6 +17,9 @@ import { starterPolicyText } from '../policy/starter-policy';
 import { toJsonReport } from '../report/json-report';
 import { toMarkdownReport } from '../report/markdown-report';
 import { toSarif } from '../report/sarif-report';
+import { LineIndex } from '../text/line-index';
+import { applyOffsetEdits } from '../text/text-edit';
+import { encodeUriComponentSafely } from '../text/uri-component';
 import { TOOL_VERSION } from '../tool-version';
 import type { DocumentDiagnostics } from './document-diagnostics';
 import { gitIdentity } from './git-identity';
@@ -35,12 +40,31 @@ export const SERVER_COMMANDS = {
 
 export interface RequestApprovalArgs {
   readonly subject: DependencySubject;
-  readonly justification: string;
+  /** Absent from clients that cannot ask for one: the entry is recorded for the requester to complete. */
+  readonly justification?: string;
   /** The license approval is asked for, when the requester names one other than the detected `subject.license`. */
   readonly license?: string;
   /** The manifest the request came from; picks the workspace folder. */
   readonly uri?: string;
   readonly requestedBy?: string;
+}
+
+export interface RequestApprovalResult {
+  readonly applied: boolean;
+  readonly error?: string;
+  /** The policy's approvals.requestUrl, filled in, when a justification was given in a trusted workspace. */
+  readonly url?: string;
+  readonly mismatch?: { readonly requested: string; readonly detected: string };
+  /** Without a justification: the log, where its justification is to be written, and whether the client showed it. */
+  readonly uri?: string;
+  readonly selection?: Range;
+  readonly shown?: boolean;
+}
+
+/** What the client said it can do, in `initialize`. */
+export interface ClientAbilities {
+  readonly applyEdit: boolean;
+  readonly showDocument: boolean;
 }
 
 export interface ReviewApprovalArgs {
@@ -58,6 +82,7 @@ interface CommandContext {
   readonly folders: WorkspaceFolders;
   readonly diagnostics: DocumentDiagnostics;
   readonly files: FileSource & { invalidate(path: string): void };
+  readonly client: () => ClientAbilities;
 }
 
 /** Executes `ospo.server.*` commands. */
@@ -86,12 +111,14 @@ export class ServerCommands {
       case SERVER_COMMANDS.starterPolicy:
         return this.starterPolicy(args?.folderUri as string | undefined);
       default:
-        return { error: `unknown command ${params.command}` };
+        // A real error, so that the client reports it instead of taking an answer for success.
+        throw new ResponseError(ErrorCodes.InvalidParams, `unknown command ${params.command}`);
     }
   }
 
-  private async requestApproval(args: RequestApprovalArgs): Promise<{ applied: boolean; url?: string; error?: string; mismatch?: { requested: string; detected: string } }> {
-    if (!args?.subject?.purl || typeof args.justification !== 'string') return { applied: false, error: 'a dependency and a justification are required' };
+  private async requestApproval(args: RequestApprovalArgs): Promise<RequestApprovalResult> {
+    if (!args?.subject?.purl) return { applied: false, error: 'a dependency is required' };
+    if (args.justification !== undefined && typeof args.justification !== 'string') return { applied: false, error: 'the justification must be a string' };
     if (args.license !== undefined && typeof args.license !== 'string') return { applied: false, error: 'the requested license must be a string' };
     const folder = this.ctx.folders.folderForUri(args.uri);
     if (!folder) return { applied: false, error: 'no workspace folder' };
@@ -102,25 +129,27 @@ export class ServerCommands {
     const versionSpec = args.subject.versionSpec ?? args.subject.version;
     const detected = args.subject.license;
     const license = args.license?.trim() || detected;
+    // A client that cannot ask (any editor but VS Code) sends none: the entry is recorded with an empty
+    // justification for the requester to fill in, and stays `requested` like any other.
+    const justification = args.justification?.trim() ?? '';
     // A request for a license the metadata does not state is recorded with both, so the reviewer sees the gap.
     const mismatch = license !== undefined && detected !== undefined && !sameLicense(license, detected) ? { requested: license, detected } : undefined;
-    const edit = appendApprovalRequestEdit(logPath, this.ctx.files.readText(logPath), {
+    const before = this.ctx.files.readText(logPath);
+    const edit = appendApprovalRequestEdit(logPath, before, {
       package: args.subject.purl,
       ...(versionSpec ? { version: versionSpec } : {}),
       ...(license ? { license } : {}),
       ...(mismatch ? { detectedLicense: mismatch.detected } : {}),
       requestedBy,
       requestedAt: isoDate(new Date()),
-      justification: args.justification,
+      justification,
     });
     if ('error' in edit) return { applied: false, error: edit.error };
-    const result = await this.ctx.connection.workspace.applyEdit({
-      label: `Request approval for ${args.subject.name}`,
-      edit: toWorkspaceEdit([edit], (p) => this.ctx.files.readText(p) ?? ''),
-    });
-    if (!result.applied) return { applied: false, error: result.failureReason ?? 'the editor did not apply the edit' };
+    const written = await this.writeLog(logPath, before, edit, `Request approval for ${args.subject.name}`);
+    if (written.error !== undefined) return { applied: false, error: written.error };
     folder.engine.fileChanged(logPath);
     this.ctx.diagnostics.recheckAll();
+    if (!justification) return { applied: true, ...(await this.showJustification(logPath, written.text, args.subject.name)), ...(mismatch ? { mismatch } : {}) };
     const template = folder.engine.policy.approvals.requestUrl;
     // A URL named by the workspace is opened only when the workspace is trusted.
     if (!template || !this.ctx.folders.trusted) return { applied: true, ...(mismatch ? { mismatch } : {}) };
@@ -132,13 +161,57 @@ export class ServerCommands {
       ...(mismatch ? [`Detected license: ${mismatch.detected} (differs from the requested license)`] : []),
       `Requested by: ${requestedBy}`,
       '',
-      args.justification,
+      justification,
     ].join('\n');
     return {
       applied: true,
       url: template.replace(/\{title\}/g, encodeUriComponentSafely(title)).replace(/\{body\}/g, encodeUriComponentSafely(body)),
       ...(mismatch ? { mismatch } : {}),
     };
+  }
+
+  /**
+   * Writes an edit of the approvals log: through the editor (undoable, and an open unsaved log is edited as it
+   * is), or, for a client that cannot apply edits, straight to disk with an atomic write. Returns the log's text
+   * after the edit.
+   */
+  private async writeLog(logPath: string, before: string | undefined, edit: FileEdit, label: string): Promise<{ text: string; error?: undefined } | { error: string }> {
+    const after = applyOffsetEdits(before ?? '', edit.edits);
+    if (!this.ctx.client().applyEdit) {
+      try {
+        fs.mkdirSync(path.dirname(logPath), { recursive: true });
+        writeFileAtomic(logPath, after);
+      } catch (error) {
+        return { error: `could not write ${logPath}: ${(error as Error).message}` };
+      }
+      return { text: after };
+    }
+    const result = await this.ctx.connection.workspace.applyEdit({ label, edit: toWorkspaceEdit([edit], () => before ?? '') });
+    if (!result.applied) return { error: result.failureReason ?? 'the editor did not apply the edit' };
+    return { text: after };
+  }
+
+  /**
+   * Puts the requester at the empty justification of the entry just recorded: `window/showDocument` where the
+   * client supports it, a message naming the line elsewhere.
+   */
+  private async showJustification(logPath: string, text: string, name: string): Promise<{ uri: string; selection?: Range; shown: boolean }> {
+    const uri = pathToUri(logPath);
+    const span = lastJustificationSpan(text);
+    const selection = span ? new LineIndex(text).rangeOf(span) : undefined;
+    let shown = false;
+    if (this.ctx.client().showDocument) {
+      try {
+        shown = (await this.ctx.connection.window.showDocument({ uri, takeFocus: true, ...(selection ? { selection } : {}) })).success;
+      } catch (error) {
+        this.ctx.connection.console.warn(`showing ${logPath} failed: ${(error as Error).message}`);
+      }
+    }
+    if (!shown) {
+      const where = selection ? `${logPath}:${selection.start.line + 1}` : logPath;
+      void this.ctx.connection.window.showInformationMessage(`Approval requested for ${name}: write the justification at ${where}, then save the log and submit it for review.`);
+    }
+    return { uri, ...(selection ? { selection } : {}), shown };
   }
 
   private async reviewApproval(args: ReviewApprovalArgs): Promise<{ applied: boolean; error?: string }> {

@@ -63,9 +63,9 @@ describe('OSPO Guide in a real VS Code (foundation workspace)', function () {
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
       return actions?.find((a) => a.title === 'Request approval for mpl-lib');
     });
-    assert.equal(action.command?.command, 'ospo.requestApproval');
+    assert.equal(action.command?.command, 'ospo.server.requestApproval');
     const [args] = action.command!.arguments as Array<{ subject: unknown; uri: string }>;
-    // The client command would ask for a justification; the server command behind it is called directly.
+    // Run from the quick fix, the client asks for a justification first; here the server is called with one.
     const result = await api.client()!.sendRequest<{ applied: boolean; url?: string }>('workspace/executeCommand', {
       command: 'ospo.server.requestApproval',
       // Someone else than the reviewer below (this editor's git identity): a self-approval would not count.
