@@ -16,6 +16,7 @@ import { ECOSYSTEMS } from '../ecosystems/registry';
 import { CachingFileSource } from '../io/file-source';
 import { TOOL_VERSION } from '../tool-version';
 import { codeActionsFor, FIX_ALL_KIND } from './code-actions';
+import { DirectoryWatcher } from './directory-watcher';
 import { DocumentDiagnostics } from './document-diagnostics';
 import { INVALID_PARAMS_METHOD, type InvalidParamsRequest } from './lsp-params';
 import { OpenDocumentsFileSource } from './open-documents-file-source';
@@ -27,7 +28,11 @@ import { WorkspaceFolders } from './workspace-folders';
 /** Wires the engine to an LSP connection: documents, diagnostics, code actions, hovers, commands, watching. */
 export function startLanguageServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const files = new OpenDocumentsFileSource(new CachingFileSource());
+  const disk = new CachingFileSource();
+  const files = new OpenDocumentsFileSource(disk);
+  // Set when the client cannot watch files for the server (see onInitialized).
+  let watcher: DirectoryWatcher | undefined;
+  let watchRefresh: NodeJS.Timeout | undefined;
   let answerTimer: NodeJS.Timeout | undefined;
   // Online answers arrive in bursts: re-check once per burst.
   const folders = new WorkspaceFolders(files, () => {
@@ -43,21 +48,34 @@ export function startLanguageServer(connection: Connection): void {
   let supportsWatchRegistration = false;
   let supportsWorkspaceFolders = false;
 
+  // Settings a client pushed with workspace/didChangeConfiguration (`{ ospo: {…}, python: {…} }`, as
+  // nvim-lspconfig, Helix and eglot send them). A client that answers workspace/configuration is asked per
+  // folder first; pushed sections fill in where it has no answer, and are all there is for the others.
+  const pushed: { ospo?: unknown; python?: unknown } = {};
+
   async function pullSettings(): Promise<void> {
-    if (!supportsConfiguration) return;
     const list = folders.all();
-    try {
-      // Each folder's `ospo` section, and its `python` section for the interpreter's installed packages.
-      const raw = await connection.workspace.getConfiguration(
-        list.flatMap((f) => [
-          { scopeUri: pathToUri(f.root), section: 'ospo' },
-          { scopeUri: pathToUri(f.root), section: 'python' },
-        ]),
-      );
-      list.forEach((folder, i) => folders.applySettings(folder, readServerSettings(raw[2 * i], raw[2 * i + 1])));
-    } catch (error) {
-      connection.console.error(`reading settings failed: ${(error as Error).message}`);
+    let raw: unknown[] = [];
+    if (supportsConfiguration) {
+      try {
+        // Each folder's `ospo` section, and its `python` section for the interpreter's installed packages.
+        raw = await connection.workspace.getConfiguration(
+          list.flatMap((f) => [
+            { scopeUri: pathToUri(f.root), section: 'ospo' },
+            { scopeUri: pathToUri(f.root), section: 'python' },
+          ]),
+        );
+      } catch (error) {
+        connection.console.error(`reading settings failed: ${(error as Error).message}`);
+        if (pushed.ospo === undefined && pushed.python === undefined) return;
+      }
+    } else if (pushed.ospo === undefined && pushed.python === undefined) {
+      return;
     }
+    const answered = (value: unknown) => (value !== null && typeof value === 'object' ? value : undefined);
+    list.forEach((folder, i) =>
+      folders.applySettings(folder, readServerSettings(answered(raw[2 * i]) ?? pushed.ospo, answered(raw[2 * i + 1]) ?? pushed.python)),
+    );
   }
 
   /** A change to a policy input of any folder: reload it and re-check everything. Returns whether it was one. */
@@ -71,6 +89,62 @@ export function startLanguageServer(connection: Connection): void {
     }
     if (matched) diagnostics.recheckAll();
     return matched;
+  }
+
+  /** Files changed on disk, as the client's watcher or the server's own reports them. */
+  function filesChanged(paths: readonly string[]): void {
+    for (const filePath of paths) {
+      for (const folder of folders.all()) {
+        const rel = path.relative(folder.root, filePath);
+        if (!rel.startsWith('..') || folders.isPolicyInput(folder, filePath)) folder.engine.fileChanged(filePath);
+      }
+    }
+    if (paths.length) diagnostics.recheckAll();
+  }
+
+  /** The policy files and approvals logs of each folder: watched first, whatever else is watched. */
+  function policyInputs(): string[] {
+    return folders.all().flatMap((folder) => {
+      const source = folder.engine.policyLoad.policy.source;
+      return [folder.engine.policyPath, folder.engine.approvalsPath, ...(source.kind === 'file' ? source.chain : [])];
+    });
+  }
+
+  /**
+   * What the server watches itself: the folders, where its policy inputs live, the folders of open documents
+   * (lock files sit beside manifests) and then every folder inside a workspace folder it has read from. Folders
+   * outside them (the file system's root, caches in the home folder) change for reasons of their own.
+   */
+  function refreshWatchedFolders(now = false): void {
+    if (!watcher) return;
+    if (!now) {
+      // Reads settle after the checks an edit starts: the folders they used are looked at once they are done.
+      watchRefresh ??= setTimeout(() => {
+        watchRefresh = undefined;
+        refreshWatchedFolders(true);
+      }, 300);
+      return;
+    }
+    const roots = folders.all().map((f) => f.root);
+    const inside = (dir: string) => roots.some((root) => dir === root || dir.startsWith(root + path.sep));
+    const openDirs = documents.all().flatMap((d) => {
+      const filePath = uriToPath(d.uri);
+      return filePath ? [path.dirname(filePath)] : [];
+    });
+    watcher.update([...roots, ...policyInputs().map((p) => path.dirname(p)), ...openDirs], disk.listedDirectories().filter(inside));
+  }
+
+  /** Changes the server's own watcher saw: those that can change an answer are handled as a client's would be. */
+  function watchedChanges(paths: readonly string[]): void {
+    const inputs = policyInputs();
+    const relevant = new Set<string>();
+    for (const changed of paths) {
+      if (disk.answersDependOn(changed)) relevant.add(changed);
+      // A folder created, replaced or removed (`.ospo` itself, say) carries the inputs inside it along.
+      for (const input of inputs) if (input === changed || input.startsWith(changed + path.sep)) relevant.add(input);
+    }
+    filesChanged([...relevant]);
+    refreshWatchedFolders();
   }
 
   // Requests whose params failed their check at the entry (see validatingMessageStrategy).
@@ -108,7 +182,11 @@ export function startLanguageServer(connection: Connection): void {
 
   connection.onInitialized(async () => {
     if (supportsConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: ['ospo', 'python'] });
-    if (supportsWatchRegistration) {
+    if (!supportsWatchRegistration) {
+      // Nobody tells the server about files saved, lock files rewritten by a package manager or a policy pulled
+      // from git: it watches the folders it reads from itself.
+      watcher = new DirectoryWatcher(watchedChanges, (line) => connection.console.warn(line));
+    } else {
       const inputs = new Set(['**/.ospo/**', '**/package.json', ...ECOSYSTEMS.flatMap((e) => e.resolutionInputs.map((g) => `**/${g}`))]);
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [...inputs].map((globPattern) => ({ globPattern })) });
     }
@@ -129,10 +207,17 @@ export function startLanguageServer(connection: Connection): void {
     }
     await pullSettings();
     diagnostics.recheckAll();
+    refreshWatchedFolders(true);
     connection.console.log(`OSPO Guide ${TOOL_VERSION} ready (${folders.size} folder(s), ${folders.trusted ? 'trusted' : 'restricted'} workspace)`);
   });
 
-  connection.onDidChangeConfiguration(async () => {
+  connection.onDidChangeConfiguration(async (params) => {
+    const settings: unknown = params.settings;
+    if (settings !== null && typeof settings === 'object') {
+      const sections = settings as Record<string, unknown>;
+      if ('ospo' in sections) pushed.ospo = sections.ospo;
+      if ('python' in sections) pushed.python = sections.python;
+    }
     await pullSettings();
     diagnostics.recheckAll();
   });
@@ -146,6 +231,7 @@ export function startLanguageServer(connection: Connection): void {
     // An unsaved policy or approvals log applies as it is typed.
     if (filePath && policyInputChanged(filePath)) return;
     diagnostics.schedule(event.document.uri);
+    refreshWatchedFolders();
   });
   documents.onDidClose((event) => {
     const filePath = uriToPath(event.document.uri);
@@ -157,15 +243,13 @@ export function startLanguageServer(connection: Connection): void {
   });
 
   connection.onDidChangeWatchedFiles((event) => {
-    for (const change of event.changes) {
-      const filePath = uriToPath(change.uri);
-      if (!filePath) continue;
-      for (const folder of folders.all()) {
-        const rel = path.relative(folder.root, filePath);
-        if (!rel.startsWith('..') || folders.isPolicyInput(folder, filePath)) folder.engine.fileChanged(filePath);
-      }
-    }
-    if (event.changes.length) diagnostics.recheckAll();
+    filesChanged(event.changes.flatMap((change) => uriToPath(change.uri) ?? []));
+  });
+
+  connection.onShutdown(() => {
+    watcher?.dispose();
+    watcher = undefined;
+    if (watchRefresh) clearTimeout(watchRefresh);
   });
 
   connection.onHover((params) => {

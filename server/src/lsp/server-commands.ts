@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ErrorCodes, ResponseError, type CancellationToken, type Connection, type ExecuteCommandParams, type Range } from 'vscode-languageserver';
+import { ErrorCodes, MessageType, ResponseError, ShowMessageNotification, type CancellationToken, type Connection, type ExecuteCommandParams, type Range } from 'vscode-languageserver';
 import { appendApprovalRequestEdit, lastJustificationSpan, reviewApprovalEdit } from '../approvals/append-approval';
 import { mayApprove } from '../approvals/approval-validity';
 import { isoDate, sameLicense, samePackage } from '../approvals/find-approval';
@@ -209,7 +209,8 @@ export class ServerCommands {
     }
     if (!shown) {
       const where = selection ? `${logPath}:${selection.start.line + 1}` : logPath;
-      void this.ctx.connection.window.showInformationMessage(`Approval requested for ${name}: write the justification at ${where}, then save the log and submit it for review.`);
+      // A notification: a request with no actions to choose would hold up a client that waits for an answer.
+      void this.ctx.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `Approval requested for ${name}: write the justification at ${where}, then save the log and submit it for review.` });
     }
     return { uri, ...(selection ? { selection } : {}), shown };
   }
