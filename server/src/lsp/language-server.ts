@@ -125,7 +125,8 @@ export function startLanguageServer(connection: Connection): void {
       }, 300);
       return;
     }
-    const roots = folders.all().map((f) => f.root);
+    // Folders made up for stray files (their own directory, the home folder even) are not searched below.
+    const roots = folders.workspace().map((f) => f.root);
     const inside = (dir: string) => roots.some((root) => dir === root || dir.startsWith(root + path.sep));
     const openDirs = documents.all().flatMap((d) => {
       const filePath = uriToPath(d.uri);
@@ -203,6 +204,7 @@ export function startLanguageServer(connection: Connection): void {
         }
         await pullSettings();
         diagnostics.recheckAll();
+        refreshWatchedFolders();
       });
     }
     await pullSettings();
@@ -220,6 +222,8 @@ export function startLanguageServer(connection: Connection): void {
     }
     await pullSettings();
     diagnostics.recheckAll();
+    // A setting may name another policy file.
+    refreshWatchedFolders();
   });
 
   documents.onDidOpen((event) => {
