@@ -16,10 +16,10 @@ import { ECOSYSTEMS } from '../ecosystems/registry';
 import { CachingFileSource } from '../io/file-source';
 import { TOOL_VERSION } from '../tool-version';
 import { codeActionsFor, FIX_ALL_KIND } from './code-actions';
-import { DirectoryWatcher } from './directory-watcher';
 import { DocumentDiagnostics } from './document-diagnostics';
 import { INVALID_PARAMS_METHOD, type InvalidParamsRequest } from './lsp-params';
 import { OpenDocumentsFileSource } from './open-documents-file-source';
+import { SelfWatching } from './self-watching';
 import { SERVER_COMMANDS, ServerCommands } from './server-commands';
 import { readServerSettings } from './server-settings';
 import { pathToUri, uriToPath } from './to-lsp';
@@ -31,8 +31,7 @@ export function startLanguageServer(connection: Connection): void {
   const disk = new CachingFileSource();
   const files = new OpenDocumentsFileSource(disk);
   // Set when the client cannot watch files for the server (see onInitialized).
-  let watcher: DirectoryWatcher | undefined;
-  let watchRefresh: NodeJS.Timeout | undefined;
+  let selfWatching: SelfWatching | undefined;
   let answerTimer: NodeJS.Timeout | undefined;
   // Online answers arrive in bursts: re-check once per burst.
   const folders = new WorkspaceFolders(files, () => {
@@ -102,52 +101,6 @@ export function startLanguageServer(connection: Connection): void {
     if (paths.length) diagnostics.recheckAll();
   }
 
-  /** The policy files and approvals logs of each folder: watched first, whatever else is watched. */
-  function policyInputs(): string[] {
-    return folders.all().flatMap((folder) => {
-      const source = folder.engine.policyLoad.policy.source;
-      return [folder.engine.policyPath, folder.engine.approvalsPath, ...(source.kind === 'file' ? source.chain : [])];
-    });
-  }
-
-  /**
-   * What the server watches itself: the folders, where its policy inputs live, the folders of open documents
-   * (lock files sit beside manifests) and then every folder inside a workspace folder it has read from. Folders
-   * outside them (the file system's root, caches in the home folder) change for reasons of their own.
-   */
-  function refreshWatchedFolders(now = false): void {
-    if (!watcher) return;
-    if (!now) {
-      // Reads settle after the checks an edit starts: the folders they used are looked at once they are done.
-      watchRefresh ??= setTimeout(() => {
-        watchRefresh = undefined;
-        refreshWatchedFolders(true);
-      }, 300);
-      return;
-    }
-    // Folders made up for stray files (their own directory, the home folder even) are not searched below.
-    const roots = folders.workspace().map((f) => f.root);
-    const inside = (dir: string) => roots.some((root) => dir === root || dir.startsWith(root + path.sep));
-    const openDirs = documents.all().flatMap((d) => {
-      const filePath = uriToPath(d.uri);
-      return filePath ? [path.dirname(filePath)] : [];
-    });
-    watcher.update([...roots, ...policyInputs().map((p) => path.dirname(p)), ...openDirs], disk.listedDirectories().filter(inside));
-  }
-
-  /** Changes the server's own watcher saw: those that can change an answer are handled as a client's would be. */
-  function watchedChanges(paths: readonly string[]): void {
-    const inputs = policyInputs();
-    const relevant = new Set<string>();
-    for (const changed of paths) {
-      if (disk.answersDependOn(changed)) relevant.add(changed);
-      // A folder created, replaced or removed (`.ospo` itself, say) carries the inputs inside it along.
-      for (const input of inputs) if (input === changed || input.startsWith(changed + path.sep)) relevant.add(input);
-    }
-    filesChanged([...relevant]);
-    refreshWatchedFolders();
-  }
-
   // Requests whose params failed their check at the entry (see validatingMessageStrategy).
   connection.onRequest(INVALID_PARAMS_METHOD, ({ method, reason }: InvalidParamsRequest) => {
     connection.console.warn(`rejected ${method}: ${reason}`);
@@ -184,9 +137,13 @@ export function startLanguageServer(connection: Connection): void {
   connection.onInitialized(async () => {
     if (supportsConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: ['ospo', 'python'] });
     if (!supportsWatchRegistration) {
-      // Nobody tells the server about files saved, lock files rewritten by a package manager or a policy pulled
-      // from git: it watches the folders it reads from itself.
-      watcher = new DirectoryWatcher(watchedChanges, (line) => connection.console.warn(line));
+      selfWatching = new SelfWatching({
+        folders,
+        disk,
+        openFiles: () => documents.all().flatMap((d) => uriToPath(d.uri) ?? []),
+        filesChanged,
+        log: (line) => connection.console.warn(line),
+      });
     } else {
       const inputs = new Set(['**/.ospo/**', '**/package.json', ...ECOSYSTEMS.flatMap((e) => e.resolutionInputs.map((g) => `**/${g}`))]);
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [...inputs].map((globPattern) => ({ globPattern })) });
@@ -204,12 +161,12 @@ export function startLanguageServer(connection: Connection): void {
         }
         await pullSettings();
         diagnostics.recheckAll();
-        refreshWatchedFolders();
+        selfWatching?.refresh();
       });
     }
     await pullSettings();
     diagnostics.recheckAll();
-    refreshWatchedFolders(true);
+    selfWatching?.refresh(true);
     connection.console.log(`OSPO Guide ${TOOL_VERSION} ready (${folders.size} folder(s), ${folders.trusted ? 'trusted' : 'restricted'} workspace)`);
   });
 
@@ -223,7 +180,7 @@ export function startLanguageServer(connection: Connection): void {
     await pullSettings();
     diagnostics.recheckAll();
     // A setting may name another policy file.
-    refreshWatchedFolders();
+    selfWatching?.refresh();
   });
 
   documents.onDidOpen((event) => {
@@ -235,7 +192,7 @@ export function startLanguageServer(connection: Connection): void {
     // An unsaved policy or approvals log applies as it is typed.
     if (filePath && policyInputChanged(filePath)) return;
     diagnostics.schedule(event.document.uri);
-    refreshWatchedFolders();
+    selfWatching?.refresh();
   });
   documents.onDidClose((event) => {
     const filePath = uriToPath(event.document.uri);
@@ -251,9 +208,8 @@ export function startLanguageServer(connection: Connection): void {
   });
 
   connection.onShutdown(() => {
-    watcher?.dispose();
-    watcher = undefined;
-    if (watchRefresh) clearTimeout(watchRefresh);
+    selfWatching?.dispose();
+    selfWatching = undefined;
   });
 
   connection.onHover((params) => {
