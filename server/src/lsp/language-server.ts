@@ -45,6 +45,7 @@ export function startLanguageServer(connection: Connection): void {
   const commands = new ServerCommands({ connection, folders, diagnostics, files, client: () => abilities });
   let supportsConfiguration = false;
   let supportsWatchRegistration = false;
+  let supportsConfigurationRegistration = false;
   let supportsWorkspaceFolders = false;
 
   // Settings a client pushed with workspace/didChangeConfiguration (`{ ospo: {…}, python: {…} }`, as
@@ -113,6 +114,7 @@ export function startLanguageServer(connection: Connection): void {
     folders.trusted = options.trusted === true;
     supportsConfiguration = params.capabilities.workspace?.configuration === true;
     supportsWatchRegistration = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    supportsConfigurationRegistration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     supportsWorkspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
     abilities.applyEdit = params.capabilities.workspace?.applyEdit === true;
     abilities.showDocument = params.capabilities.window?.showDocument?.support === true;
@@ -135,7 +137,9 @@ export function startLanguageServer(connection: Connection): void {
   });
 
   connection.onInitialized(async () => {
-    if (supportsConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: ['ospo', 'python'] });
+    // Registering with a client that did not offer it draws a warning in eglot and Neovim; such clients send the
+    // notification all the same.
+    if (supportsConfigurationRegistration) void connection.client.register(DidChangeConfigurationNotification.type, { section: ['ospo', 'python'] });
     if (!supportsWatchRegistration) {
       selfWatching = new SelfWatching({
         folders,
