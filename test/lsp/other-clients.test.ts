@@ -54,6 +54,15 @@ describe('clients other than VS Code', function () {
     return { command: action.command!.command, arguments: action.command!.arguments ?? [], line };
   }
 
+  it('runs restricted when the client says nothing of trust, and says so in its log', async () => {
+    const c = await start({ trusted: 'unstated' });
+    const status = (await c.connection.sendRequest('workspace/executeCommand', { command: 'ospo.server.status', arguments: [] })) as { trusted: boolean };
+    assert.equal(status.trusted, false);
+    const deadline = Date.now() + 5000;
+    while (!c.logs.some((line) => line.includes('no initializationOptions.trusted')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    assert.ok(c.logs.some((line) => line.startsWith('restricted: the client sent no initializationOptions.trusted')), JSON.stringify(c.logs));
+  });
+
   it('answers an unknown command with an LSP error, not a result', async () => {
     const c = await start();
     await assert.rejects(c.connection.sendRequest('workspace/executeCommand', { command: 'ospo.requestApproval', arguments: [] }), (error: { code: number; message: string }) => {

@@ -46,6 +46,8 @@ export function startLanguageServer(connection: Connection): void {
   let supportsConfiguration = false;
   let supportsWatchRegistration = false;
   let supportsConfigurationRegistration = false;
+  // A client that says nothing of trust (any but VS Code, unless configured) runs restricted: say so in its log.
+  let trustUnstated = false;
   let supportsWorkspaceFolders = false;
 
   // Settings a client pushed with workspace/didChangeConfiguration (`{ ospo: {…}, python: {…} }`, as
@@ -112,6 +114,7 @@ export function startLanguageServer(connection: Connection): void {
     const options = (params.initializationOptions ?? {}) as { trusted?: boolean };
     // Without word from the client, assume the restricted mode: no policy from outside the folder.
     folders.trusted = options.trusted === true;
+    trustUnstated = options.trusted === undefined;
     supportsConfiguration = params.capabilities.workspace?.configuration === true;
     supportsWatchRegistration = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     supportsConfigurationRegistration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
@@ -172,6 +175,11 @@ export function startLanguageServer(connection: Connection): void {
     diagnostics.recheckAll();
     selfWatching?.refresh(true);
     connection.console.log(`OSPO Guide ${TOOL_VERSION} ready (${folders.size} folder(s), ${folders.trusted ? 'trusted' : 'restricted'} workspace)`);
+    if (trustUnstated) {
+      connection.console.info(
+        'restricted: the client sent no initializationOptions.trusted, so no policy is loaded from outside the folder, no online lookup is made and no request URL is given; send { "trusted": true } for folders you trust',
+      );
+    }
   });
 
   connection.onDidChangeConfiguration(async (params) => {

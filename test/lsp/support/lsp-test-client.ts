@@ -20,7 +20,8 @@ export interface TestClientOptions {
   readonly python?: Record<string, unknown>;
   /** More workspace folders besides `root`, for multi-root workspaces. */
   readonly moreFolders?: readonly string[];
-  readonly trusted?: boolean;
+  /** `initializationOptions.trusted`; default true. `'unstated'` sends no initialization options, as most clients do. */
+  readonly trusted?: boolean | 'unstated';
   readonly settings?: Record<string, unknown>;
   /** Environment variables the server process gets on top of this process's. */
   readonly env?: Record<string, string>;
@@ -47,6 +48,8 @@ export class LspTestClient {
   /** `window/showDocument` requests and `window/showMessage` notifications, in order. */
   readonly shownDocuments: ShowDocumentParams[] = [];
   readonly messages: ShowMessageParams[] = [];
+  /** What the server wrote to the client's log (`window/logMessage`). */
+  readonly logs: string[] = [];
   private versions = new Map<string, number>();
   stderr = '';
 
@@ -72,7 +75,7 @@ export class LspTestClient {
       const applied = options.onApplyEdit ? await options.onApplyEdit(params.edit) : true;
       return { applied };
     });
-    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.onNotification('window/logMessage', (params: { message: string }) => void this.logs.push(params.message));
     this.connection.onNotification('window/showMessage', (params: ShowMessageParams) => void this.messages.push(params));
     this.connection.onRequest('window/showDocument', (params: ShowDocumentParams) => {
       this.shownDocuments.push(params);
@@ -95,7 +98,7 @@ export class LspTestClient {
         textDocument: { publishDiagnostics: {}, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } } },
         window: { workDoneProgress: true },
       },
-      initializationOptions: { trusted: this.options.trusted ?? true },
+      ...(this.options.trusted === 'unstated' ? {} : { initializationOptions: { trusted: this.options.trusted ?? true } }),
     });
     await this.connection.sendNotification('initialized', {});
   }
