@@ -225,22 +225,26 @@ local function run()
     return has_code(source, 0, 'header-missing')
   end)
   step('source_before', diagnostics(source))
-  client.notify('workspace/didChangeConfiguration', { settings = { ospo = { headers = { enable = false } } } })
+  -- (vim.lsp.buf_notify rather than client.notify: the same call from Neovim 0.7 to 0.11, where methods take self.)
+  vim.lsp.buf_notify(source, 'workspace/didChangeConfiguration', { settings = { ospo = { headers = { enable = false } } } })
   wait_for('no header finding with headers off', function()
     return #diagnostics(source) == 0
   end)
   step('source_headers_off', diagnostics(source))
-  client.notify('workspace/didChangeConfiguration', { settings = { ospo = { headers = { enable = true } } } })
+  vim.lsp.buf_notify(source, 'workspace/didChangeConfiguration', { settings = { ospo = { headers = { enable = true } } } })
   wait_for('the header finding back', function()
     return has_code(source, 0, 'header-missing')
   end)
   step('source_headers_on', diagnostics(source))
 
   -- An unknown command is an error, not a result.
-  local unknown = client.request_sync('workspace/executeCommand', { command = 'ospo.noSuchCommand', arguments = {} }, TIMEOUT, source)
-  step('unknown_command', unknown and unknown.err and { code = unknown.err.code, message = unknown.err.message } or vim.NIL)
+  local unknown = vim.lsp.buf_request_sync(source, 'workspace/executeCommand', { command = 'ospo.noSuchCommand', arguments = {} }, TIMEOUT)
+  -- Neovim 0.7 names the error `error`, later versions `err`.
+  local answer = unknown and unknown[client_id] or {}
+  local err = answer.error or answer.err
+  step('unknown_command', err and { code = err.code, message = err.message } or vim.NIL)
 
-  client.stop()
+  vim.lsp.stop_client(client_id)
   wait_for('the server to stop', function()
     return vim.lsp.get_client_by_id(client_id) == nil
   end)
