@@ -167,4 +167,23 @@ describe('clients other than VS Code', function () {
     const reviewed = await c.diagnosticsFor(manifest, (d) => d.some((x) => x.range.start.line === leftPad && x.code !== 'license-denied'));
     assert.notEqual(reviewed.find((x) => x.range.start.line === leftPad)!.code, 'license-denied');
   });
+
+  it('picks up a policy folder created after the start when the client does not watch files', async () => {
+    const saved = fs.mkdtempSync(path.join(path.dirname(workspace.root), 'ospo-policy-aside-'));
+    try {
+      fs.renameSync(file('.ospo'), path.join(saved, '.ospo'));
+      const c = await start();
+      const manifest = file('package.json');
+      const text = fs.readFileSync(manifest, 'utf8');
+      c.open(manifest, text);
+      const eventStream = lineOf(text, '"event-stream"');
+      await c.diagnosticsFor(manifest, (d) => d.length > 0 && !d.some((x) => x.range.start.line === eventStream && x.code === 'package-denied'));
+      // As a `git pull` or a copy brings it: the folder appears with the policy already in it.
+      fs.cpSync(path.join(saved, '.ospo'), path.join(saved, 'incoming'), { recursive: true });
+      fs.renameSync(path.join(saved, 'incoming'), file('.ospo'));
+      await c.diagnosticsFor(manifest, (d) => d.some((x) => x.range.start.line === eventStream && x.code === 'package-denied'));
+    } finally {
+      fs.rmSync(saved, { recursive: true, force: true });
+    }
+  });
 });
