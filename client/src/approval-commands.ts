@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { CodeActionRequest } from 'vscode-languageclient';
 import type { DependencySubject } from '../../server/src/findings/finding';
-import { CLIENT_COMMANDS, type RequestApprovalActionArgs } from '../../server/src/protocol/ospo-protocol';
+import { CLIENT_COMMANDS, SERVER_COMMANDS, type RequestApprovalActionArgs, type RequestApprovalParams, type ServerCommandTypes } from '../../server/src/protocol/ospo-protocol';
 import type { ServerApi } from './server-api';
 import { announceApprovalsLogChange, approvalsLogFor } from './approvals-log-notice';
 
@@ -48,7 +48,7 @@ async function pickDependency(api: ServerApi): Promise<RequestApprovalActionArgs
       for (const action of actions ?? []) {
         const command = 'command' in action ? action.command : undefined;
         // The server names this command with these arguments (see the protocol module).
-        const args: RequestApprovalActionArgs | undefined = typeof command === 'object' && command.command === CLIENT_COMMANDS.requestApproval ? command.arguments?.[0] : undefined;
+        const args: RequestApprovalActionArgs | undefined = typeof command === 'object' && command.command === SERVER_COMMANDS.requestApproval.name ? command.arguments?.[0] : undefined;
         if (args?.subject && !items.some((i) => i.args.subject.purl === args.subject.purl)) {
           const deny = args.exceptionTo === 'deny';
           items.push({
@@ -68,40 +68,66 @@ async function pickDependency(api: ServerApi): Promise<RequestApprovalActionArgs
   return (await vscode.window.showQuickPick(items, { placeHolder: 'Dependency to request an approval for' }))?.args;
 }
 
+type RequestApprovalResult = ServerCommandTypes['requestApproval']['result'];
+type SendRequest = (params: RequestApprovalParams) => Promise<RequestApprovalResult | undefined>;
+
+/**
+ * Asks the person for the justification (and the license, when the metadata names none), then has the server
+ * record the request through `send`.
+ */
+async function askAndRequestApproval(api: ServerApi, args: RequestApprovalActionArgs, send: SendRequest): Promise<RequestApprovalResult | undefined> {
+  const subject = args.subject;
+  const license = args.licenseRecognised === false ? await askLicense(subject) : subject.license;
+  if (args.licenseRecognised === false && license === undefined) return undefined;
+  const deny = args.exceptionTo === 'deny';
+  const justification = await vscode.window.showInputBox({
+    title: `${deny ? 'Request an exception to a deny' : 'Request approval'} for ${subject.name} (${license ?? 'unknown license'}: ${rulingLabel(args)})`,
+    prompt: deny
+      ? `The policy denies ${license ?? 'this license'}. Why does the project need ${subject.name} all the same?`
+      : `Why does the project need ${subject.name}${license ? ` (${license})` : ''}?`,
+    placeHolder: 'Justification for the OSPO reviewers',
+    ignoreFocusOut: true,
+    validateInput: (value) => (value.trim().length < 3 ? 'Please give a short justification.' : undefined),
+  });
+  if (justification === undefined) return undefined;
+  const result = await send({ subject, uri: args.uri, justification: justification.trim(), ...(license && license !== subject.license ? { license: license.trim() } : {}) });
+  if (!result?.applied) {
+    void vscode.window.showErrorMessage(`Could not record the approval request: ${result?.error ?? 'unknown error'}`);
+    return result;
+  }
+  if (result.url && vscode.workspace.isTrusted) await vscode.env.openExternal(vscode.Uri.parse(result.url, true));
+  const mismatch = result.mismatch ? ` The request names ${result.mismatch.requested}; the metadata says ${result.mismatch.detected}.` : '';
+  const log = await approvalsLogFor(api, args.uri);
+  void announceApprovalsLogChange(`Approval requested for ${subject.name}. It stays ${deny ? 'an error' : 'a warning'} until a reviewer approves it.${mismatch}`, log);
+  return result;
+}
+
+/** The code action's arguments, when `value` is them and carries no justification yet. */
+function unjustifiedRequest(value: unknown): RequestApprovalActionArgs | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const candidate = value as Partial<RequestApprovalActionArgs> & { justification?: unknown };
+  return candidate.subject && typeof candidate.uri === 'string' && candidate.justification === undefined ? (candidate as RequestApprovalActionArgs) : undefined;
+}
+
+/**
+ * Client middleware for `workspace/executeCommand`: the quick fix's server command, run without a justification,
+ * asks for one here first. Other clients send it as it is and complete the entry in the log.
+ */
+export function interceptRequestApproval(api: ServerApi) {
+  return (command: string, args: unknown[], next: (command: string, args: unknown[]) => Promise<unknown>): Promise<unknown> => {
+    const given = command === SERVER_COMMANDS.requestApproval.name ? unjustifiedRequest(args[0]) : undefined;
+    if (!given) return next(command, args);
+    return askAndRequestApproval(api, given, (full) => api.requestApproval(full));
+  };
+}
+
 export function registerApprovalCommands(context: vscode.ExtensionContext, api: ServerApi): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(CLIENT_COMMANDS.requestApproval, async (given?: RequestApprovalActionArgs) => {
       // From a code action the arguments are there; from the palette the person picks a dependency.
       const args = given?.subject ? given : await pickDependency(api);
       if (!args?.subject) return;
-      const subject = args.subject;
-      const license = args.licenseRecognised === false ? await askLicense(subject) : subject.license;
-      if (args.licenseRecognised === false && license === undefined) return;
-      const deny = args.exceptionTo === 'deny';
-      const justification = await vscode.window.showInputBox({
-        title: `${deny ? 'Request an exception to a deny' : 'Request approval'} for ${subject.name} (${license ?? 'unknown license'}: ${rulingLabel(args)})`,
-        prompt: deny
-          ? `The policy denies ${license ?? 'this license'}. Why does the project need ${subject.name} all the same?`
-          : `Why does the project need ${subject.name}${license ? ` (${license})` : ''}?`,
-        placeHolder: 'Justification for the OSPO reviewers',
-        ignoreFocusOut: true,
-        validateInput: (value) => (value.trim().length < 3 ? 'Please give a short justification.' : undefined),
-      });
-      if (justification === undefined) return;
-      const result = await api.requestApproval({
-        subject,
-        uri: args.uri,
-        justification: justification.trim(),
-        ...(license && license !== subject.license ? { license: license.trim() } : {}),
-      });
-      if (!result.applied) {
-        void vscode.window.showErrorMessage(`Could not record the approval request: ${result.error ?? 'unknown error'}`);
-        return;
-      }
-      if (result.url && vscode.workspace.isTrusted) await vscode.env.openExternal(vscode.Uri.parse(result.url, true));
-      const mismatch = result.mismatch ? ` The request names ${result.mismatch.requested}; the metadata says ${result.mismatch.detected}.` : '';
-      const log = await approvalsLogFor(api, args.uri);
-      void announceApprovalsLogChange(`Approval requested for ${subject.name}. It stays ${deny ? 'an error' : 'a warning'} until a reviewer approves it.${mismatch}`, log);
+      await askAndRequestApproval(api, args, (full) => api.requestApproval(full));
     }),
   );
 }

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { StatusNotification, type InitializationOptions } from '../../server/src/protocol/ospo-protocol';
 import { errorMessage, logUnknownError } from '../../server/src/text/unknown-error';
-import { registerApprovalCommands } from './approval-commands';
+import { interceptRequestApproval, registerApprovalCommands } from './approval-commands';
 import { auditWorkspace, type AuditOutcome } from './commands/audit-workspace';
 import { fixAllHeaders, insertLicenseHeader } from './commands/header-commands';
 import { openPolicy } from './commands/open-policy';
@@ -30,7 +30,7 @@ export interface OspoExtensionApi {
   readonly reportMessage: typeof receiveReportMessage;
 }
 
-function createClient(context: vscode.ExtensionContext, channel: vscode.LogOutputChannel): LanguageClient {
+function createClient(context: vscode.ExtensionContext, channel: vscode.LogOutputChannel, api: ServerApi): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -42,7 +42,7 @@ function createClient(context: vscode.ExtensionContext, channel: vscode.LogOutpu
     outputChannel: channel,
     initializationOptions: { trusted: vscode.workspace.isTrusted } satisfies InitializationOptions,
     diagnosticCollectionName: 'ospo',
-    middleware: { handleDiagnostics: policyDiagnosticsFilter },
+    middleware: { handleDiagnostics: policyDiagnosticsFilter, executeCommand: interceptRequestApproval(api) },
   };
   return new LanguageClient('ospo', 'OSPO Guide', serverOptions, clientOptions);
 }
@@ -57,7 +57,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OspoEx
 
   /** A new client, whose status notifications drive the status bar and whose state shows when it stops. */
   const startClient = async (): Promise<void> => {
-    const next = createClient(context, channel);
+    const next = createClient(context, channel, api);
     client = next;
     next.onNotification(StatusNotification, (status) => statusBar.update(status));
     next.onDidChangeState(({ newState }) => {

@@ -58,7 +58,7 @@ describe('approval review over LSP', function () {
       range: diagnostic.range,
       context: { diagnostics: [diagnostic] },
     })) as CodeAction[];
-    const request = actions.find((a) => a.command?.command === 'ospo.requestApproval');
+    const request = actions.find((a) => a.command?.command === 'ospo.server.requestApproval');
     assert.ok(request, `no request action among ${actions.map((a) => a.title)}`);
     return (request.command!.arguments as Array<{ subject: { purl: string; license?: string }; uri: string }>)[0];
   }

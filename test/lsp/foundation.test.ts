@@ -170,7 +170,7 @@ describe('language server on the foundation fixture', function () {
       context: { diagnostics: [mpl] },
     })) as CodeAction[];
     const request = actions.find((a) => a.title === 'Request approval for mpl-lib')!;
-    assert.equal(request.command?.command, 'ospo.requestApproval');
+    assert.equal(request.command?.command, 'ospo.server.requestApproval');
     const [args] = request.command!.arguments as Array<{ subject: Record<string, unknown>; uri: string }>;
     assert.equal(args.subject.purl, 'pkg:npm/mpl-lib');
     assert.equal(args.subject.license, 'MPL-2.0');

@@ -1,5 +1,6 @@
 import { applyEdits, modify, type FormattingOptions } from 'jsonc-parser';
 import { parseJsonTree } from '../text/json-tree';
+import type { OffsetSpan } from '../text/line-index';
 import type { FileEdit } from '../findings/finding';
 import type { ApprovalStatus } from './approvals-log';
 
@@ -65,6 +66,19 @@ export function appendApprovalRequestEdit(logPath: string, existing: string | un
   if (approvals && approvals.type !== 'array') return { error: `"approvals" in ${logPath} is not an array` };
   const edits = modify(existing, ['approvals', -1], entry, { formattingOptions: formattingOf(existing), isArrayInsertion: true });
   return { path: logPath, edits: edits.map((e) => ({ span: { start: e.offset, end: e.offset + e.length }, newText: e.content })) };
+}
+
+/**
+ * Where the text of the last entry's justification sits in a log (between its quotes), so that an editor can put
+ * the requester there after a request recorded without one.
+ */
+export function lastJustificationSpan(text: string): OffsetSpan | undefined {
+  const tree = parseJsonTree(text, { allowTrailingComma: true });
+  if (tree.kind !== 'parsed' || tree.root?.type !== 'object') return undefined;
+  const approvals = tree.root.children?.find((p) => p.children?.[0]?.value === 'approvals')?.children?.[1];
+  const last = approvals?.type === 'array' ? approvals.children?.at(-1) : undefined;
+  const value = last?.type === 'object' ? last.children?.find((p) => p.children?.[0]?.value === 'justification')?.children?.[1] : undefined;
+  return value?.type === 'string' ? { start: value.offset + 1, end: value.offset + value.length - 1 } : undefined;
 }
 
 /** The edit that records a reviewer's decision on entry `index`. */

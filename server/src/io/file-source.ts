@@ -64,6 +64,21 @@ export class CachingFileSource implements InvalidatingFileSource {
     return known;
   }
 
+  /** The folders whose listing is cached: the parents of every path read, so the folders the reads depend on. */
+  listedDirectories(): string[] {
+    return [...this.dirs].flatMap(([dir, names]) => (names === undefined ? [] : [dir]));
+  }
+
+  /**
+   * Whether a change of `path` on disk can change an answer this cache gave: the path was read or probed, or it
+   * appeared in or vanished from a folder whose listing is cached. Asked before the path is invalidated.
+   */
+  answersDependOn(path: string): boolean {
+    if (this.texts.has(path) || this.dirs.has(path) || this.existing.has(path)) return true;
+    const listing = this.dirs.get(nodePath.dirname(path));
+    return listing !== undefined && listing.includes(nodePath.basename(path)) !== fs.existsSync(path);
+  }
+
   /** True when the parent folder is missing or does not list the name (compared ignoring case). */
   private knownMissing(path: string): boolean {
     const parent = nodePath.dirname(path);

@@ -1,6 +1,6 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver';
 import type { Fix } from '../findings/finding';
-import { CLIENT_COMMANDS, type RequestApprovalActionArgs } from '../protocol/ospo-protocol';
+import { SERVER_COMMANDS, type RequestApprovalActionArgs } from '../protocol/ospo-protocol';
 import type { DocumentCheckState } from './document-diagnostics';
 import { toDiagnostic, toWorkspaceEdit } from './to-lsp';
 
@@ -35,7 +35,9 @@ export function codeActionsFor(
           diagnostics: [diagnostic],
           command: {
             title: fix.title,
-            command: CLIENT_COMMANDS.requestApproval,
+            // A command the server executes, so the action works in any client; VS Code's client intercepts it to
+            // ask for the justification first.
+            command: SERVER_COMMANDS.requestApproval.name,
             arguments: [{ subject: fix.subject, uri: params.textDocument.uri, exceptionTo: fix.exceptionTo, licenseRecognised: fix.licenseRecognised } satisfies RequestApprovalActionArgs],
           },
         });

@@ -28,6 +28,7 @@ import { localExceptionActions } from './local-exception-actions';
 import { PolicyEditing, POLICY_COMPLETION_TRIGGERS } from './policy-editing';
 import { SHOW_RULE_DOCUMENTATION_COMMAND, showRuleDocumentation } from './rule-documentation';
 import { ServerCommands } from './server-commands';
+import { SelfWatching } from './self-watching';
 import { readServerSettings } from './server-settings';
 import { pathToUri, uriToPath } from './to-lsp';
 import { WorkspaceFolders } from './workspace-folders';
@@ -36,7 +37,10 @@ import { StatusNotifier, workspaceStatus } from './workspace-status';
 /** Wires the engine to an LSP connection: documents, diagnostics, code actions, hovers, commands, watching. */
 export function startLanguageServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const files = new OpenDocumentsFileSource(new CachingFileSource());
+  const disk = new CachingFileSource();
+  const files = new OpenDocumentsFileSource(disk);
+  // Set when the client cannot watch files for the server (see onInitialized).
+  let selfWatching: SelfWatching | undefined;
   let answerTimer: NodeJS.Timeout | undefined;
   // Online answers arrive in bursts: re-check once per burst.
   const folders = new WorkspaceFolders(files, () => {
@@ -58,30 +62,46 @@ export function startLanguageServer(connection: Connection): void {
     () => status.schedule(),
     (filePath, error) => status.outcome(`checking ${filePath}`, error === undefined ? undefined : errorMessage(error)),
   );
-  const commands = new ServerCommands({ connection, folders, diagnostics, files, status: () => status.current() });
+  const abilities = { applyEdit: false, showDocument: false };
+  const commands = new ServerCommands({ connection, folders, diagnostics, files, status: () => status.current(), client: () => abilities });
   const policyEditing = new PolicyEditing(folders, diagnostics);
   let supportsConfiguration = false;
   let supportsWatchRegistration = false;
+  let supportsConfigurationRegistration = false;
+  // A client that says nothing of trust (any but VS Code, unless configured) runs restricted: say so in its log.
+  let trustUnstated = false;
   let supportsWorkspaceFolders = false;
-  let supportsShowDocument = false;
+
+  // Settings a client pushed with workspace/didChangeConfiguration (`{ ospo: {…}, python: {…} }`, as
+  // nvim-lspconfig, Helix and eglot send them). A client that answers workspace/configuration is asked per
+  // folder first; pushed sections fill in where it has no answer, and are all there is for the others.
+  const pushed: { ospo?: unknown; python?: unknown } = {};
 
   async function pullSettings(): Promise<void> {
-    if (!supportsConfiguration) return;
     const list = folders.all();
-    try {
-      // Each folder's `ospo` section, and its `python` section for the interpreter's installed packages.
-      const raw = await connection.workspace.getConfiguration(
-        list.flatMap((f) => [
-          { scopeUri: pathToUri(f.root), section: 'ospo' },
-          { scopeUri: pathToUri(f.root), section: 'python' },
-        ]),
-      );
-      list.forEach((folder, i) => folders.applySettings(folder, readServerSettings(raw[2 * i], raw[2 * i + 1])));
-      status.outcome('reading settings', undefined);
-    } catch (error) {
-      logUnknownError(logError, 'reading settings', error);
-      status.outcome('reading settings', errorMessage(error));
+    let raw: unknown[] = [];
+    if (supportsConfiguration) {
+      try {
+        // Each folder's `ospo` section, and its `python` section for the interpreter's installed packages.
+        raw = await connection.workspace.getConfiguration(
+          list.flatMap((f) => [
+            { scopeUri: pathToUri(f.root), section: 'ospo' },
+            { scopeUri: pathToUri(f.root), section: 'python' },
+          ]),
+        );
+      } catch (error) {
+        logUnknownError(logError, 'reading settings', error);
+        status.outcome('reading settings', errorMessage(error));
+        if (pushed.ospo === undefined && pushed.python === undefined) return;
+      }
+    } else if (pushed.ospo === undefined && pushed.python === undefined) {
+      return;
     }
+    const answered = (value: unknown) => (value !== null && typeof value === 'object' ? value : undefined);
+    list.forEach((folder, i) =>
+      folders.applySettings(folder, readServerSettings(answered(raw[2 * i]) ?? pushed.ospo, answered(raw[2 * i + 1]) ?? pushed.python)),
+    );
+    status.outcome('reading settings', undefined);
   }
 
   /** A change to a policy input of any folder: reload it and re-check everything. Returns whether it was one. */
@@ -97,6 +117,17 @@ export function startLanguageServer(connection: Connection): void {
     return matched;
   }
 
+  /** Files changed on disk, as the client's watcher or the server's own reports them. */
+  function filesChanged(paths: readonly string[]): void {
+    for (const filePath of paths) {
+      for (const folder of folders.all()) {
+        const rel = path.relative(folder.root, filePath);
+        if (!rel.startsWith('..') || folders.isPolicyInput(folder, filePath)) folder.engine.fileChanged(filePath);
+      }
+    }
+    if (paths.length) diagnostics.recheckAll();
+  }
+
   // Requests whose params failed their check at the entry (see validatingMessageStrategy).
   connection.onRequest(InvalidParamsRequestType, ({ method, reason }) => {
     connection.console.warn(`rejected ${method}: ${reason}`);
@@ -107,10 +138,13 @@ export function startLanguageServer(connection: Connection): void {
     const options = readInitializationOptions(params.initializationOptions);
     // Without word from the client, assume the restricted mode: no policy from outside the folder.
     folders.trusted = options.trusted === true;
+    trustUnstated = options.trusted === undefined;
     supportsConfiguration = params.capabilities.workspace?.configuration === true;
     supportsWatchRegistration = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    supportsConfigurationRegistration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     supportsWorkspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
-    supportsShowDocument = params.capabilities.window?.showDocument?.support === true;
+    abilities.applyEdit = params.capabilities.workspace?.applyEdit === true;
+    abilities.showDocument = params.capabilities.window?.showDocument?.support === true;
     for (const folder of params.workspaceFolders ?? []) {
       const root = uriToPath(folder.uri);
       if (root) folders.add(root);
@@ -131,8 +165,18 @@ export function startLanguageServer(connection: Connection): void {
   });
 
   connection.onInitialized(async () => {
-    if (supportsConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: ['ospo', 'python'] });
-    if (supportsWatchRegistration) {
+    // Registering with a client that did not offer it draws a warning in eglot and Neovim; such clients send the
+    // notification all the same.
+    if (supportsConfigurationRegistration) void connection.client.register(DidChangeConfigurationNotification.type, { section: ['ospo', 'python'] });
+    if (!supportsWatchRegistration) {
+      selfWatching = new SelfWatching({
+        folders,
+        disk,
+        openFiles: () => documents.all().flatMap((d) => uriToPath(d.uri) ?? []),
+        filesChanged,
+        log: (line) => connection.console.warn(line),
+      });
+    } else {
       const inputs = new Set(['**/.ospo/**', '**/package.json', ...ECOSYSTEMS.flatMap((e) => e.resolutionInputs.map((g) => `**/${g}`))]);
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [...inputs].map((globPattern) => ({ globPattern })) });
     }
@@ -153,18 +197,33 @@ export function startLanguageServer(connection: Connection): void {
         await pullSettings();
         diagnostics.recheckAll();
         status.schedule();
+        selfWatching?.refresh();
       });
     }
     await pullSettings();
     diagnostics.recheckAll();
+    selfWatching?.refresh(true);
     connection.console.log(`OSPO Guide ${TOOL_VERSION} ready (${folders.size} folder(s), ${folders.trusted ? 'trusted' : 'restricted'} workspace)`);
     status.start();
+    if (trustUnstated) {
+      connection.console.info(
+        'restricted: the client sent no initializationOptions.trusted, so no policy is loaded from outside the folder, no online lookup is made and no request URL is given; send { "trusted": true } for folders you trust',
+      );
+    }
   });
 
-  connection.onDidChangeConfiguration(async () => {
+  connection.onDidChangeConfiguration(async (params) => {
+    const settings: unknown = params.settings;
+    if (settings !== null && typeof settings === 'object') {
+      const sections = settings as Record<string, unknown>;
+      if ('ospo' in sections) pushed.ospo = sections.ospo;
+      if ('python' in sections) pushed.python = sections.python;
+    }
     await pullSettings();
     diagnostics.recheckAll();
     status.schedule();
+    // A setting may name another policy file.
+    selfWatching?.refresh();
   });
 
   documents.onDidOpen((event) => {
@@ -176,6 +235,7 @@ export function startLanguageServer(connection: Connection): void {
     // An unsaved policy or approvals log applies as it is typed.
     if (filePath && policyInputChanged(filePath)) return;
     diagnostics.schedule(event.document.uri);
+    selfWatching?.refresh();
   });
   documents.onDidClose((event) => {
     const filePath = uriToPath(event.document.uri);
@@ -187,15 +247,12 @@ export function startLanguageServer(connection: Connection): void {
   });
 
   connection.onDidChangeWatchedFiles((event) => {
-    for (const change of event.changes) {
-      const filePath = uriToPath(change.uri);
-      if (!filePath) continue;
-      for (const folder of folders.all()) {
-        const rel = path.relative(folder.root, filePath);
-        if (!rel.startsWith('..') || folders.isPolicyInput(folder, filePath)) folder.engine.fileChanged(filePath);
-      }
-    }
-    if (event.changes.length) diagnostics.recheckAll();
+    filesChanged(event.changes.flatMap((change) => uriToPath(change.uri) ?? []));
+  });
+
+  connection.onShutdown(() => {
+    selfWatching?.dispose();
+    selfWatching = undefined;
   });
 
   connection.onCompletion((params) => {
@@ -246,7 +303,7 @@ export function startLanguageServer(connection: Connection): void {
 
   connection.onExecuteCommand(async (params, cancellation) => {
     try {
-      if (params.command === SHOW_RULE_DOCUMENTATION_COMMAND) return await showRuleDocumentation(connection, params.arguments?.[0], supportsShowDocument);
+      if (params.command === SHOW_RULE_DOCUMENTATION_COMMAND) return await showRuleDocumentation(connection, params.arguments?.[0], abilities.showDocument);
       const result = await commands.execute(params, cancellation);
       status.outcome(params.command, undefined);
       return result;

@@ -71,6 +71,8 @@ const PARAM_CHECKS: Readonly<Record<string, Check>> = {
   'textDocument/willSave': object({ textDocument: textDocumentIdentifier, reason: integer }),
   'textDocument/willSaveWaitUntil': object({ textDocument: textDocumentIdentifier, reason: integer }),
   'workspace/didChangeWorkspaceFolders': object({ event: object({ added: array(workspaceFolder), removed: array(workspaceFolder) }) }),
+  // `settings` may be anything a client holds (null from VS Code, `{ ospo: {…} }` from others): read where used.
+  'workspace/didChangeConfiguration': anyObject,
   'workspace/didChangeWatchedFiles': object({ changes: array(object({ uri: string, type: integer })) }),
   'textDocument/hover': object({ textDocument: textDocumentIdentifier, position }),
   'textDocument/codeAction': object({ textDocument: textDocumentIdentifier, range, context: object({ diagnostics: array(anyObject), only: optional(array(string)) }) }),

@@ -1,12 +1,15 @@
-import { encodeUriComponentSafely } from '../text/uri-component';
+import * as fs from 'node:fs';
 import * as os from 'node:os';
-import { ErrorCodes, ResponseError, type CancellationToken, type Connection, type ExecuteCommandParams } from 'vscode-languageserver';
-import { appendApprovalRequestEdit, reviewApprovalEdit } from '../approvals/append-approval';
+import * as path from 'node:path';
+import { ErrorCodes, MessageType, ResponseError, ShowMessageNotification, type CancellationToken, type Connection, type ExecuteCommandParams, type Range } from 'vscode-languageserver';
+import { appendApprovalRequestEdit, lastJustificationSpan, reviewApprovalEdit } from '../approvals/append-approval';
 import { mayApprove } from '../approvals/approval-validity';
 import { isoDate, sameLicense, samePackage } from '../approvals/find-approval';
 import { planHeaderFixes } from '../audit/plan-header-fixes';
 import { runAudit, type AuditResult } from '../audit/run-audit';
 import { requestRuling } from '../dependencies/request-ruling';
+import type { FileEdit } from '../findings/finding';
+import { writeFileAtomic } from '../io/atomic-write';
 import type { FileSource } from '../io/file-source';
 import { chooseExpiry, expiryDate } from '../policy/approval-expiry';
 import { projectLicense } from '../policy/load-policy';
@@ -31,6 +34,9 @@ import {
   type ServerCommandTypes,
   type StarterPolicyResult,
 } from '../protocol/ospo-protocol';
+import { LineIndex } from '../text/line-index';
+import { applyOffsetEdits } from '../text/text-edit';
+import { encodeUriComponentSafely } from '../text/uri-component';
 import { TOOL_VERSION } from '../tool-version';
 import { isSbomFormat } from '../sbom/sbom-format';
 import { generateNotices } from './notices-request';
@@ -39,6 +45,12 @@ import { gitIdentity } from './git-identity';
 import { pathToUri, toWorkspaceEdit } from './to-lsp';
 import type { WorkspaceFolders } from './workspace-folders';
 
+/** What the client said it can do, in `initialize`. */
+export interface ClientAbilities {
+  readonly applyEdit: boolean;
+  readonly showDocument: boolean;
+}
+
 interface CommandContext {
   readonly connection: Connection;
   /** The status as `ospo/status` reports it. */
@@ -46,6 +58,7 @@ interface CommandContext {
   readonly folders: WorkspaceFolders;
   readonly diagnostics: DocumentDiagnostics;
   readonly files: FileSource & { invalidate(path: string): void };
+  readonly client: () => ClientAbilities;
 }
 
 /** How a command was asked for: the client's progress token and the request's cancellation. */
@@ -87,12 +100,14 @@ export class ServerCommands {
 
   async execute(params: ExecuteCommandParams, cancellation: CancellationToken): Promise<unknown> {
     const key = serverCommandKey(params.command);
-    if (!key) return { error: `unknown command ${params.command}` };
+    // A real error, so that the client reports it instead of taking an answer for success.
+    if (!key) throw new ResponseError(ErrorCodes.InvalidParams, `unknown command ${params.command}`);
     return runCommand(key, this.handlers, params.arguments?.[0], { workDoneToken: params.workDoneToken, cancellation });
   }
 
   private async requestApproval(args: RequestApprovalParams): Promise<RequestApprovalResult> {
-    if (!args?.subject?.purl || typeof args.justification !== 'string') return { applied: false, error: 'a dependency and a justification are required' };
+    if (!args?.subject?.purl) return { applied: false, error: 'a dependency is required' };
+    if (args.justification !== undefined && typeof args.justification !== 'string') return { applied: false, error: 'the justification must be a string' };
     if (args.license !== undefined && typeof args.license !== 'string') return { applied: false, error: 'the requested license must be a string' };
     const folder = this.ctx.folders.folderForUri(args.uri);
     if (!folder) return { applied: false, error: 'no workspace folder' };
@@ -103,25 +118,27 @@ export class ServerCommands {
     const versionSpec = args.subject.versionSpec ?? args.subject.version;
     const detected = args.subject.license;
     const license = args.license?.trim() || detected;
+    // A client that cannot ask (any editor but VS Code) sends none: the entry is recorded with an empty
+    // justification for the requester to fill in, and stays `requested` like any other.
+    const justification = args.justification?.trim() ?? '';
     // A request for a license the metadata does not state is recorded with both, so the reviewer sees the gap.
     const mismatch = license !== undefined && detected !== undefined && !sameLicense(license, detected) ? { requested: license, detected } : undefined;
-    const edit = appendApprovalRequestEdit(logPath, this.ctx.files.readText(logPath), {
+    const before = this.ctx.files.readText(logPath);
+    const edit = appendApprovalRequestEdit(logPath, before, {
       package: args.subject.purl,
       ...(versionSpec ? { version: versionSpec } : {}),
       ...(license ? { license } : {}),
       ...(mismatch ? { detectedLicense: mismatch.detected } : {}),
       requestedBy,
       requestedAt: isoDate(new Date()),
-      justification: args.justification,
+      justification,
     });
     if ('error' in edit) return { applied: false, error: edit.error };
-    const result = await this.ctx.connection.workspace.applyEdit({
-      label: `Request approval for ${args.subject.name}`,
-      edit: toWorkspaceEdit([edit], (p) => this.ctx.files.readText(p) ?? ''),
-    });
-    if (!result.applied) return { applied: false, error: result.failureReason ?? 'the editor did not apply the edit' };
+    const written = await this.writeLog(logPath, before, edit, `Request approval for ${args.subject.name}`);
+    if (written.error !== undefined) return { applied: false, error: written.error };
     folder.engine.fileChanged(logPath);
     this.ctx.diagnostics.recheckAll();
+    if (!justification) return { applied: true, ...(await this.showJustification(logPath, written.text, args.subject.name)), ...(mismatch ? { mismatch } : {}) };
     const template = folder.engine.policy.approvals.requestUrl;
     // A URL named by the workspace is opened only when the workspace is trusted.
     if (!template || !this.ctx.folders.trusted) return { applied: true, ...(mismatch ? { mismatch } : {}) };
@@ -133,13 +150,58 @@ export class ServerCommands {
       ...(mismatch ? [`Detected license: ${mismatch.detected} (differs from the requested license)`] : []),
       `Requested by: ${requestedBy}`,
       '',
-      args.justification,
+      justification,
     ].join('\n');
     return {
       applied: true,
       url: template.replace(/\{title\}/g, encodeUriComponentSafely(title)).replace(/\{body\}/g, encodeUriComponentSafely(body)),
       ...(mismatch ? { mismatch } : {}),
     };
+  }
+
+  /**
+   * Writes an edit of the approvals log: through the editor (undoable, and an open unsaved log is edited as it
+   * is), or, for a client that cannot apply edits, straight to disk with an atomic write. Returns the log's text
+   * after the edit.
+   */
+  private async writeLog(logPath: string, before: string | undefined, edit: FileEdit, label: string): Promise<{ text: string; error?: undefined } | { error: string }> {
+    const after = applyOffsetEdits(before ?? '', edit.edits);
+    if (!this.ctx.client().applyEdit) {
+      try {
+        fs.mkdirSync(path.dirname(logPath), { recursive: true });
+        writeFileAtomic(logPath, after);
+      } catch (error) {
+        return { error: `could not write ${logPath}: ${(error as Error).message}` };
+      }
+      return { text: after };
+    }
+    const result = await this.ctx.connection.workspace.applyEdit({ label, edit: toWorkspaceEdit([edit], () => before ?? '') });
+    if (!result.applied) return { error: result.failureReason ?? 'the editor did not apply the edit' };
+    return { text: after };
+  }
+
+  /**
+   * Puts the requester at the empty justification of the entry just recorded: `window/showDocument` where the
+   * client supports it, a message naming the line elsewhere.
+   */
+  private async showJustification(logPath: string, text: string, name: string): Promise<{ uri: string; selection?: Range; shown: boolean }> {
+    const uri = pathToUri(logPath);
+    const span = lastJustificationSpan(text);
+    const selection = span ? new LineIndex(text).rangeOf(span) : undefined;
+    let shown = false;
+    if (this.ctx.client().showDocument) {
+      try {
+        shown = (await this.ctx.connection.window.showDocument({ uri, takeFocus: true, ...(selection ? { selection } : {}) })).success;
+      } catch (error) {
+        this.ctx.connection.console.warn(`showing ${logPath} failed: ${(error as Error).message}`);
+      }
+    }
+    if (!shown) {
+      const where = selection ? `${logPath}:${selection.start.line + 1}` : logPath;
+      // A notification: a request with no actions to choose would hold up a client that waits for an answer.
+      void this.ctx.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `Approval requested for ${name}: write the justification at ${where}, then save the log and submit it for review.` });
+    }
+    return { uri, ...(selection ? { selection } : {}), shown };
   }
 
   private async reviewApproval(args: ReviewApprovalParams): Promise<AppliedResult> {

@@ -8,7 +8,7 @@
  * the server's handler table, which must return exactly what is declared here.
  */
 import { NotificationType } from 'vscode-languageserver-protocol';
-import type { WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type { Range, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import type { RequestRuling } from '../dependencies/request-ruling';
 import type { DependencySubject } from '../findings/finding';
 import type { ApprovalStatus } from '../approvals/approvals-log';
@@ -65,6 +65,10 @@ export interface RequestApprovalResult {
   readonly url?: string;
   readonly error?: string;
   readonly mismatch?: { readonly requested: string; readonly detected: string };
+  /** Without a justification: the log, where its justification is to be written, and whether the client showed it. */
+  readonly uri?: string;
+  readonly selection?: Range;
+  readonly shown?: boolean;
 }
 
 // ---- ospo.server.reviewApproval
@@ -225,7 +229,10 @@ const initializationOptions: Validator<InitializationOptions> = object({ trusted
 
 // ---- Client commands a code action carries
 
-/** What the "Request approval" code action passes to the command it carries. */
+/**
+ * What the "Request approval" code action passes to `ospo.server.requestApproval` (a server command, so it works in
+ * any client; the VS Code client intercepts it to ask for the justification first).
+ */
 export interface RequestApprovalActionArgs {
   readonly subject: DependencySubject;
   readonly uri: string;
@@ -235,9 +242,9 @@ export interface RequestApprovalActionArgs {
   readonly licenseRecognised: boolean;
 }
 
-/** Commands the VS Code client registers and the server names in code actions. */
+/** Commands the VS Code client registers. */
 export const CLIENT_COMMANDS = {
-  /** Asks the person for a justification, then runs `ospo.server.requestApproval`. */
+  /** Picks a dependency from the palette, asks for a justification, then runs `ospo.server.requestApproval`. */
   requestApproval: 'ospo.requestApproval',
 } as const;
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the real-editor tests need, once, into ~/.cache/ospo-guide-e2e:
-# Debian's Chromium, Node 24 from npm, and code-server (a real VS Code workbench) from npm.
+# Debian's Chromium and Neovim, Node 24 from npm, and code-server (a real VS Code workbench) from npm.
 # Safe to run again: present and working pieces are kept.
 set -euo pipefail
 
@@ -26,7 +26,7 @@ clean_npm() {
   env -i HOME="$HOME" PATH="$clean_path" TMPDIR="${TMPDIR:-/tmp}" LANG="${LANG:-C.UTF-8}" "${kept[@]}" "$@"
 }
 
-packages=(chromium g++ make python3 pkg-config libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev fonts-dejavu-core)
+packages=(chromium g++ make python3 pkg-config libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev fonts-dejavu-core neovim)
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 for pkg in "${packages[@]:1}"; do

@@ -6,7 +6,7 @@ import {
   StreamMessageWriter,
   type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
-import type { Diagnostic, PublishDiagnosticsParams, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type { Diagnostic, PublishDiagnosticsParams, ShowDocumentParams, ShowMessageParams, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { URI } from 'vscode-uri';
 
 /** Diagnostics as this server publishes them: plain-text messages. */
@@ -20,10 +20,16 @@ export interface TestClientOptions {
   readonly python?: Record<string, unknown>;
   /** More workspace folders besides `root`, for multi-root workspaces. */
   readonly moreFolders?: readonly string[];
-  readonly trusted?: boolean;
+  /** `initializationOptions.trusted`; default true. `'unstated'` sends no initialization options, as most clients do. */
+  readonly trusted?: boolean | 'unstated';
   readonly settings?: Record<string, unknown>;
   /** Environment variables the server process gets on top of this process's. */
   readonly env?: Record<string, string>;
+  /**
+   * The client capabilities sent in `initialize`, replacing those of a VS Code-like client (configuration pull,
+   * file watching, workspace edits): e.g. Neovim 0.7's, which has none of the first two.
+   */
+  readonly capabilities?: Record<string, unknown>;
   /** How the client answers workspace/applyEdit; default: record and accept. */
   readonly onApplyEdit?: (edit: WorkspaceEdit) => Promise<boolean> | boolean;
 }
@@ -39,8 +45,11 @@ export class LspTestClient {
   private readonly waiters: Array<() => void> = [];
   private publishCount = 0;
   readonly appliedEdits: WorkspaceEdit[] = [];
-  /** Documents the server asked the client to show (`window/showDocument`). */
-  readonly shownDocuments: Array<{ uri: string; selection?: { start: { line: number } } }> = [];
+  /** `window/showDocument` requests and `window/showMessage` notifications, in order. */
+  readonly shownDocuments: ShowDocumentParams[] = [];
+  readonly messages: ShowMessageParams[] = [];
+  /** What the server wrote to the client's log (`window/logMessage`). */
+  readonly logs: string[] = [];
   private versions = new Map<string, number>();
   stderr = '';
 
@@ -66,11 +75,12 @@ export class LspTestClient {
       const applied = options.onApplyEdit ? await options.onApplyEdit(params.edit) : true;
       return { applied };
     });
-    this.connection.onRequest('window/showDocument', (params: { uri: string; selection?: { start: { line: number } } }) => {
+    this.connection.onNotification('window/logMessage', (params: { message: string }) => void this.logs.push(params.message));
+    this.connection.onNotification('window/showMessage', (params: ShowMessageParams) => void this.messages.push(params));
+    this.connection.onRequest('window/showDocument', (params: ShowDocumentParams) => {
       this.shownDocuments.push(params);
       return { success: true };
     });
-    this.connection.onNotification('window/logMessage', () => undefined);
     this.connection.listen();
   }
 
@@ -83,14 +93,19 @@ export class LspTestClient {
       processId: process.pid,
       rootUri: LspTestClient.uri(this.options.root),
       workspaceFolders: [this.options.root, ...(this.options.moreFolders ?? [])].map((f) => ({ uri: LspTestClient.uri(f), name: path.basename(f) })),
-      capabilities: {
+      capabilities: this.options.capabilities ?? {
         workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true }, applyEdit: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } },
         textDocument: { publishDiagnostics: {}, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } } },
         window: { workDoneProgress: true, showDocument: { support: true } },
       },
-      initializationOptions: { trusted: this.options.trusted ?? true },
+      ...(this.options.trusted === 'unstated' ? {} : { initializationOptions: { trusted: this.options.trusted ?? true } }),
     });
     await this.connection.sendNotification('initialized', {});
+  }
+
+  /** Pushes settings in workspace/didChangeConfiguration only, as a client without configuration pull does. */
+  pushSettings(settings: Record<string, unknown>): void {
+    void this.connection.sendNotification('workspace/didChangeConfiguration', { settings });
   }
 
   /** Changes the `ospo` settings and tells the server, as VS Code does when the user edits them. */

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { appendApprovalRequestEdit, reviewApprovalEdit } from '../../../server/src/approvals/append-approval';
+import { appendApprovalRequestEdit, lastJustificationSpan, reviewApprovalEdit } from '../../../server/src/approvals/append-approval';
 import { readApprovalsLog } from '../../../server/src/approvals/approvals-log';
 import { findApproval as find } from '../../../server/src/approvals/find-approval';
 import { applyOffsetEdits } from '../../../server/src/text/text-edit';
@@ -56,6 +56,16 @@ describe('approvals log', () => {
     assert.equal(reread.entries.at(-1)!.package, 'pkg:npm/e');
     assert.equal(reread.entries.at(-1)!.status, 'requested');
     assert.equal(reread.entries.length, 5);
+  });
+
+  it('finds where the justification of an entry recorded without one is to be written', () => {
+    const edit = appendApprovalRequestEdit('/w/.ospo/approvals.json', LOG, { package: 'pkg:npm/e', requestedBy: 'Dev', requestedAt: '2026-11-24', justification: '' });
+    const after = applyOffsetEdits(LOG, 'error' in edit ? [] : edit.edits);
+    const span = lastJustificationSpan(after)!;
+    assert.equal(span.start, span.end);
+    assert.equal(after.slice(span.start - '"justification": "'.length, span.start + 1), '"justification": ""');
+    assert.ok(span.start > after.lastIndexOf('pkg:npm/e'), 'in the appended entry');
+    assert.equal(lastJustificationSpan('{"approvals": []}'), undefined);
   });
 
   it('creates the log when it does not exist, and keeps CRLF line endings', () => {
