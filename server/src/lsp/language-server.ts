@@ -15,8 +15,11 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ECOSYSTEMS } from '../ecosystems/registry';
 import { CachingFileSource } from '../io/file-source';
 import { TOOL_VERSION } from '../tool-version';
+import { findingHover, dependencyHover } from '../findings/render/hover';
 import { codeActionsFor, FIX_ALL_KIND } from './code-actions';
 import { DocumentDiagnostics } from './document-diagnostics';
+import { dependencyInlayHints } from './inlay-hints';
+import { policyRuleActions, SHOW_POLICY_ENTRY_COMMAND, showPolicyEntry } from './policy-rule-actions';
 import { INVALID_PARAMS_METHOD, type InvalidParamsRequest } from './lsp-params';
 import { OpenDocumentsFileSource } from './open-documents-file-source';
 import { SERVER_COMMANDS, ServerCommands } from './server-commands';
@@ -41,6 +44,7 @@ export function startLanguageServer(connection: Connection): void {
   let supportsConfiguration = false;
   let supportsWatchRegistration = false;
   let supportsWorkspaceFolders = false;
+  let supportsInlayHintRefresh = false;
 
   async function pullSettings(): Promise<void> {
     if (!supportsConfiguration) return;
@@ -85,6 +89,7 @@ export function startLanguageServer(connection: Connection): void {
     supportsConfiguration = params.capabilities.workspace?.configuration === true;
     supportsWatchRegistration = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     supportsWorkspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
+    supportsInlayHintRefresh = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
     for (const folder of params.workspaceFolders ?? []) {
       const root = uriToPath(folder.uri);
       if (root) folders.add(root);
@@ -96,7 +101,8 @@ export function startLanguageServer(connection: Connection): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
         hoverProvider: true,
-        executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },
+        inlayHintProvider: true,
+        executeCommandProvider: { commands: [...Object.values(SERVER_COMMANDS), SHOW_POLICY_ENTRY_COMMAND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'OSPO Guide', version: TOOL_VERSION },
@@ -132,6 +138,8 @@ export function startLanguageServer(connection: Connection): void {
   connection.onDidChangeConfiguration(async () => {
     await pullSettings();
     diagnostics.recheckAll();
+    // Hints are asked for by the client; a setting that turns them on or off must make it ask again.
+    if (supportsInlayHintRefresh) void connection.languages.inlayHint.refresh();
   });
 
   documents.onDidOpen((event) => {
@@ -166,13 +174,24 @@ export function startLanguageServer(connection: Connection): void {
   });
 
   connection.onHover((params) => {
+    const filePath = uriToPath(params.textDocument.uri);
+    if (!filePath) return null;
+    const ctx = folders.folderFor(filePath).engine.renderContext();
     const hits = diagnostics.findingsAt(params.textDocument.uri, params.position);
     if (!hits.length) {
-      // A dependency without findings still says what its license is and where that came from.
+      // A dependency without findings still says what its license is, where that came from and why it passes.
       const notes = diagnostics.notesAt(params.textDocument.uri, params.position);
-      return notes.length ? { contents: { kind: 'markdown', value: notes.map((n) => n.detail()).join('\n\n---\n\n') }, range: notes[0].range } : null;
+      return notes.length ? { contents: { kind: 'markdown', value: notes.map((n) => dependencyHover(n.facts, ctx)).join('\n\n---\n\n') }, range: notes[0].range } : null;
     }
-    return { contents: { kind: 'markdown', value: hits.map((f) => f.detail ?? f.message).join('\n\n---\n\n') }, range: hits[0].range };
+    return { contents: { kind: 'markdown', value: hits.map((f) => findingHover(f, ctx)).join('\n\n---\n\n') }, range: hits[0].range };
+  });
+
+  connection.languages.inlayHint.on((params) => {
+    const document = documents.get(params.textDocument.uri);
+    const filePath = uriToPath(params.textDocument.uri);
+    if (!document || !filePath || !folders.folderFor(filePath).settings.inlayHints) return [];
+    const state = diagnostics.check(document);
+    return dependencyInlayHints(state.text, state.findings, state.notes, params.range);
   });
 
   connection.onCodeAction((params) => {
@@ -183,7 +202,8 @@ export function startLanguageServer(connection: Connection): void {
       const own = uriToPath(document.uri);
       const folder = own ? folders.folderFor(own) : undefined;
       const contextual = own && folder?.settings.enable ? folder.engine.contextualFixes(own, state.text) : [];
-      return codeActionsFor(state, params, (p) => (p === own ? state.text : files.readText(p) ?? ''), contextual);
+      const actions = codeActionsFor(state, params, (p) => (p === own ? state.text : files.readText(p) ?? ''), contextual);
+      return folder ? [...actions, ...policyRuleActions(state.findings, params, folder.engine.renderContext())] : actions;
     } catch (error) {
       connection.console.error(`code actions failed: ${(error as Error).stack ?? error}`);
       return [];
@@ -192,6 +212,7 @@ export function startLanguageServer(connection: Connection): void {
 
   connection.onExecuteCommand(async (params, cancellation) => {
     try {
+      if (params.command === SHOW_POLICY_ENTRY_COMMAND) return await showPolicyEntry(connection, params.arguments?.[0]);
       return await commands.execute(params, cancellation);
     } catch (error) {
       connection.console.error(`${params.command} failed: ${(error as Error).stack ?? error}`);

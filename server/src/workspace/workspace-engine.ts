@@ -18,6 +18,7 @@ import { LineIndex } from '../text/line-index';
 import { ReuseIndex } from '../reuse/reuse-coverage';
 import { readHeader } from '../headers/read-header';
 import type { OnlineLicenseOverlay } from '../licenses/online-license-overlay';
+import { displayPathFor, renderContextFor, type RenderContext } from '../findings/render/render-context';
 
 /** The default of `ospo.maxFileSize`: no real manifest or source file comes near it. */
 export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -160,6 +161,11 @@ export class WorkspaceEngine {
     this.reloadPolicy();
   }
 
+  /** How renderers show this folder's paths and find policy entries in their files. */
+  renderContext(): RenderContext {
+    return renderContextFor(this.options.root, (p) => this.options.files.readText(p), this.options.homeDir);
+  }
+
   relative(filePath: string): string {
     return path.relative(this.options.root, filePath).split(path.sep).join('/');
   }
@@ -243,7 +249,7 @@ export class WorkspaceEngine {
           policy: this.lastGoodPolicy,
           approvals: this.approvalsLog.entries,
           today,
-          displayPath: (p) => this.relative(p),
+          displayPath: (p) => displayPathFor(this.options.root, p, this.options.homeDir),
           memo: this.verdicts,
         },
         reportSyntaxProblems: mode === 'audit',
