@@ -1,7 +1,7 @@
 import { decidingEntries, type DependencyFacts, type PassingDependencyFacts } from '../dependency-facts';
 import { isDependencyFinding, type Finding } from '../finding';
 import { describeUnknownLicense } from './report-row';
-import { describeApproval, describeEvidenceSource, describeJudgement, describeRuling, entryPlace } from './policy-trail';
+import { describeApproval, describeEvidenceSource, describeRuling, entryPlace, explainJudgement } from './policy-trail';
 import { escapeMarkdown as esc, markdownCode as code } from './markdown-text';
 import type { RenderContext } from './render-context';
 import { ruleDocsUrl } from './rule-docs';
@@ -45,7 +45,7 @@ export function dependencyHover(facts: DependencyFacts | PassingDependencyFacts,
     const judgement = ruling.judgement;
     lines.push(`**License:** ${esc(facts.license ?? 'unknown')} — ${esc(describeEvidenceSource(judgement.evidence, judgement.statement, ctx))}`);
     if (facts.rule === 'license-unknown' || (facts.rule === 'approval-pending' && facts.reason)) lines.push(esc(describeUnknownLicense(facts.reason!)));
-    lines.push(`**Why:** ${esc(describeJudgement(judgement, ctx))}`);
+    lines.push(`**Why:** ${esc(explainJudgement(judgement))}`);
     const approval = describeApproval(ruling.approval);
     if (approval) lines.push(`**Approval:** ${esc(approval)}`);
   } else {

@@ -93,16 +93,45 @@ export function describeJudgement(judgement: LicenseJudgement, ctx: Pick<RenderC
     case 'expression':
       why = `${reading.license} ${where}: ${explainLicenseDecision(reading.decision)}`;
       break;
-    case 'family': {
-      const decision = reading.decision;
-      const explanation = decision.unanimous
-        ? `variant not stated; every ${reading.families} variant ${VERDICT_WORDS[decision.disposition].one} here`
-        : `variant not stated: ${describeCandidates(decision)}${decision.disposition === 'deny' ? '; no variant is allowed, so the strictest verdict stands' : '; an approval can record which variant it is'}`;
-      why = `${reading.statement} ${where} (${explanation})`;
+    case 'family':
+      why = `${reading.statement} ${where} (${explainFamily(reading.families, reading.decision)})`;
       break;
-    }
   }
   return judgement.unrecognisedDecide ? `${why}; the other alternatives are not recognised (${unknown})` : why;
+}
+
+/** The decision alone, for a hover that says where the license came from on its own line. */
+export function explainJudgement(judgement: LicenseJudgement): string {
+  const reading = judgement.reading;
+  const unknown = `licenses.unknown is ${judgement.disposition}`;
+  let why: string;
+  switch (reading.kind) {
+    case 'none':
+      why = `no license found, and ${unknown}`;
+      break;
+    case 'weak-match':
+      why = `the license text resembles ${reading.best} only at ${percent(reading.confidence)}, below licenses.minConfidence ${reading.minConfidence}, and ${unknown}`;
+      break;
+    case 'not-spdx':
+      why = `"${reading.statement}" ${reading.reason ?? 'is not an SPDX license'}, and ${unknown}`;
+      break;
+    case 'proprietary':
+      why = `${reading.statement} means proprietary, no license granted, and licenses.unlisted is ${judgement.disposition}`;
+      break;
+    case 'expression':
+      why = explainLicenseDecision(reading.decision);
+      break;
+    case 'family':
+      why = explainFamily(reading.families, reading.decision);
+      break;
+  }
+  return judgement.unrecognisedDecide ? `${why}; the other alternatives are not recognised, and ${unknown}` : why;
+}
+
+function explainFamily(families: string, decision: CandidatesDecision): string {
+  return decision.unanimous
+    ? `variant not stated; every ${families} variant ${VERDICT_WORDS[decision.disposition].one} here`
+    : `variant not stated: ${describeCandidates(decision)}${decision.disposition === 'deny' ? '; no variant is allowed, so the strictest verdict stands' : '; an approval can record which variant it is'}`;
 }
 
 /** What the approvals log says, as a clause to follow the license decision; empty when it says nothing. */
