@@ -74,12 +74,12 @@ describe('renderers word a dependency finding', () => {
     assert.match(allowed, /\*\*Allowed\*\*/);
   });
 
-  it('the CLI line: the message, then the entry that decided, with its line', () => {
+  it('the CLI line: the message, then what the hover would say and the entry that decided, with its line', () => {
     const p = project();
     const finding = ffmpegFinding(p);
     assert.equal(
       cliLine(finding, p.engine.renderContext()),
-      `package.json:3:6  error  license-denied  ffmpeg-static: GPL-3.0-or-later is denied by policy (licenses.deny "GPL-3.0-or-later" in .ospo/policy.json:4)`,
+      'package.json:3:6  error  license-denied  ffmpeg-static: GPL-3.0-or-later is denied by policy — GPL-3.0-or-later from package-lock.json: GPL-3.0-or-later is in licenses.deny (decided by licenses.deny "GPL-3.0-or-later" in .ospo/policy.json:4)',
     );
   });
 
