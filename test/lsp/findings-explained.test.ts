@@ -150,6 +150,7 @@ describe('findings that explain themselves', () => {
     assert.equal(at('left-pad'), 'MIT ✓');
     assert.equal(at('agpl-server'), 'AGPL-3.0-only ✗');
     assert.equal(at('"mpl-lib"'), 'MPL-2.0 ? needs approval');
+    assert.equal(at('wrapper-lib'), 'via inner-gpl: GPL-3.0-only ✗');
     const leftPad = hints.find((h) => h.position.line === lineOf(text, 'left-pad'))!;
     assert.equal(leftPad.position.character, text.split('\n')[lineOf(text, 'left-pad')].length, 'at the end of the line');
   });

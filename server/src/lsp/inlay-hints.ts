@@ -18,7 +18,7 @@ export function dependencyInlayHints(text: string, findings: readonly Finding[],
   };
   // Problems first: on a line with a finding, the hint shows the finding's verdict.
   for (const finding of findings) {
-    if (isDependencyFinding(finding)) place(finding.range.start.line, inlayLabel(finding.facts), diagnosticMessage(finding));
+    if (isDependencyFinding(finding)) place(finding.range.start.line, inlayLabel(finding.facts, finding.alike?.length ?? 1), diagnosticMessage(finding));
   }
   for (const note of notes) place(note.range.start.line, inlayLabel(note.facts), inlayLabel(note.facts));
   return [...byLine.values()].sort((a, b) => a.position.line - b.position.line);

@@ -112,6 +112,9 @@ describe('renderers word a dependency finding', () => {
     const p = project();
     assert.equal(inlayLabel(ffmpegFinding(p).facts), 'GPL-3.0-or-later ✗');
     assert.equal(inlayLabel(check(p).notes[0].facts), 'Apache-2.0 ✓');
+    const transitive = { ...ffmpegFinding(p).facts, chain: ['video-kit', 'ffmpeg-static'] };
+    assert.equal(inlayLabel(transitive), 'via ffmpeg-static: GPL-3.0-or-later ✗', 'a transitive license is not passed off as the dependency\'s own');
+    assert.equal(inlayLabel(transitive, 12), '✗ 12 packages it brings in');
   });
 });
 
