@@ -79,6 +79,13 @@ describe('findings that explain themselves', () => {
     const related = (rejected.relatedInformation ?? []).find((r) => r.location.uri === LspTestClient.uri(basePath));
     assert.ok(related, `links org-base.json: ${JSON.stringify(rejected.relatedInformation)}`);
     assert.equal(slice(fs.readFileSync(basePath, 'utf8'), related.location.range), '"EPL-2.0"');
+    const logPath = path.join(workspace.root, '.ospo/approvals.json');
+    const entry = (rejected.relatedInformation ?? []).find((r) => r.location.uri === LspTestClient.uri(logPath));
+    assert.ok(entry, 'the rejection in the approvals log is linked too');
+    assert.match(entry.message, /^Approvals log: approval rejected/);
+    const logLines = fs.readFileSync(logPath, 'utf8').split('\n').slice(entry.location.range.start.line, entry.location.range.end.line + 1).join('\n');
+    assert.match(logLines, /"status": "rejected"/);
+    assert.match(logLines, /rejected-epl/);
   });
 
   it('opens the deciding entry from a code action, through window/showDocument', async () => {

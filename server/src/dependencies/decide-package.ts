@@ -33,6 +33,8 @@ export interface DecisionContext {
   readonly today: string;
   /** Turns an absolute path into the form shown to users (workspace-relative inside the folder). */
   readonly displayPath: (path: string) => string;
+  /** The approvals log's path, so a decision can point at the entry that had a say. */
+  readonly approvalsPath?: string;
   /** Verdicts already reached under this policy and log; the owner clears it when either changes. */
   readonly memo?: Map<string, PackageVerdict>;
 }
@@ -156,10 +158,14 @@ function patternEntry(key: 'packages.allow' | 'packages.deny', pattern: PackageP
   return { key, text: pattern.text, ...(pattern.at ? { at: pattern.at } : {}) };
 }
 
-function approvalFacts(state: ApprovalState, license: string | undefined): ApprovalFacts {
+function approvalFacts(state: ApprovalState, license: string | undefined, logPath: string | undefined): ApprovalFacts {
+  if (state.kind === 'none') return { kind: 'none' };
+  const facts = approvalWords(state, license);
+  return logPath ? { ...facts, at: { path: logPath, span: state.entry.span } } : facts;
+}
+
+function approvalWords(state: Exclude<ApprovalState, { kind: 'none' }>, license: string | undefined): Exclude<ApprovalFacts, { kind: 'none' }> {
   switch (state.kind) {
-    case 'none':
-      return { kind: 'none' };
     case 'approved':
     case 'requested': {
       const entry = state.entry;
@@ -201,7 +207,7 @@ export function decidePackage(pkg: ResolvedPackage, versionSpec: string | undefi
     context.today,
     policy.approvals,
   );
-  const ruling: PackageRuling = { kind: 'license', judgement, approval: approvalFacts(state, license) };
+  const ruling: PackageRuling = { kind: 'license', judgement, approval: approvalFacts(state, license, context.approvalsPath) };
   const base = baseProblem(judgement);
   switch (state.kind) {
     case 'approved':

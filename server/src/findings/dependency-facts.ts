@@ -1,4 +1,4 @@
-import type { Disposition, PolicyEntryRef } from '../policy/policy-types';
+import type { Disposition, PolicyEntryLocation, PolicyEntryRef } from '../policy/policy-types';
 import type { CandidatesDecision, LicenseDecision } from '../spdx/evaluate-license';
 import type { LicenseEvidence } from './license-evidence';
 import type { UnknownLicenseReason } from './unknown-license';
@@ -40,15 +40,17 @@ export interface LicenseJudgement {
   readonly entries: readonly PolicyEntryRef[];
 }
 
-/** The approvals log's say on a package, as it bears on the decision. */
+/** The approvals log's say on a package, as it bears on the decision; `at` is the entry in the log. */
 export type ApprovalFacts =
   | { readonly kind: 'none' }
-  | { readonly kind: 'approved'; readonly by?: string; readonly on?: string }
-  | { readonly kind: 'requested'; readonly by?: string; readonly on?: string }
-  | { readonly kind: 'rejected'; readonly by?: string; readonly on?: string; readonly comment?: string }
-  | { readonly kind: 'expired'; readonly expires?: string }
-  | { readonly kind: 'not-counted'; readonly reason: string }
-  | { readonly kind: 'license-changed'; readonly approvedFor?: string; readonly now?: string };
+  | ({ readonly at?: PolicyEntryLocation } & (
+      | { readonly kind: 'approved'; readonly by?: string; readonly on?: string }
+      | { readonly kind: 'requested'; readonly by?: string; readonly on?: string }
+      | { readonly kind: 'rejected'; readonly by?: string; readonly on?: string; readonly comment?: string }
+      | { readonly kind: 'expired'; readonly expires?: string }
+      | { readonly kind: 'not-counted'; readonly reason: string }
+      | { readonly kind: 'license-changed'; readonly approvedFor?: string; readonly now?: string }
+    ));
 
 /** What decided a package: a package rule, or the license rules with the approvals log. */
 export type PackageRuling =
@@ -92,6 +94,11 @@ export type DependencyRule = DependencyFacts['rule'];
 
 /** A dependency that passes: what its hover and inlay hint say. */
 export type PassingDependencyFacts = DependencyFactsBase & { readonly rule: 'pass'; readonly by: 'package-rule' | 'license-rule' | 'approval' };
+
+/** The approvals log entry behind a ruling, when the log had a say. */
+export function approvalEntryAt(ruling: PackageRuling): PolicyEntryLocation | undefined {
+  return ruling.kind === 'license' && ruling.approval.kind !== 'none' ? ruling.approval.at : undefined;
+}
 
 /** The policy entries behind a ruling: the ones a "Go to Policy Rule" opens and related information lists. */
 export function decidingEntries(ruling: PackageRuling): readonly PolicyEntryRef[] {

@@ -1,9 +1,9 @@
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import { decidingEntries } from '../findings/dependency-facts';
+import { approvalEntryAt, decidingEntries } from '../findings/dependency-facts';
 import { isDependencyFinding, type FileEdit, type Finding, type Severity } from '../findings/finding';
 import { diagnosticMessage } from '../findings/render/diagnostic-message';
-import { describeEntry } from '../findings/render/policy-trail';
+import { describeApproval, describeEntry } from '../findings/render/policy-trail';
 import type { RenderContext } from '../findings/render/render-context';
 import { ruleDocsUrl } from '../findings/render/rule-docs';
 import { LineIndex } from '../text/line-index';
@@ -37,10 +37,17 @@ export function toDiagnostic(finding: Finding, ctx?: RenderContext): Diagnostic 
 
 function relatedInformation(finding: Finding, ctx: RenderContext): DiagnosticRelatedInformation[] {
   if (!isDependencyFinding(finding)) return [];
-  return decidingEntries(finding.facts.ruling).flatMap((entry) => {
+  const ruling = finding.facts.ruling;
+  const related: DiagnosticRelatedInformation[] = decidingEntries(ruling).flatMap((entry) => {
     const range = entry.at ? ctx.rangeOf(entry.at) : undefined;
     return entry.at && range ? [{ location: { uri: pathToUri(entry.at.path), range }, message: `Decided by ${describeEntry(entry, ctx)}` }] : [];
   });
+  const approval = approvalEntryAt(ruling);
+  const approvalRange = approval ? ctx.rangeOf(approval) : undefined;
+  if (approval && approvalRange && ruling.kind === 'license') {
+    related.push({ location: { uri: pathToUri(approval.path), range: approvalRange }, message: `Approvals log: ${describeApproval(ruling.approval)}` });
+  }
+  return related;
 }
 
 export function pathToUri(path: string): string {

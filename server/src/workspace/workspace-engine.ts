@@ -248,6 +248,7 @@ export class WorkspaceEngine {
         context: {
           policy: this.lastGoodPolicy,
           approvals: this.approvalsLog.entries,
+          approvalsPath: this.approvalsLog.path,
           today,
           displayPath: (p) => displayPathFor(this.options.root, p, this.options.homeDir),
           memo: this.verdicts,
