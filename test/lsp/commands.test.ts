@@ -105,6 +105,8 @@ describe('language server commands', function () {
     assert.match(hover.contents.value, /^`inner-gpl@2\.0\.0` · `pkg:npm\/inner-gpl`/);
     assert.match(hover.contents.value, /Brought in through `wrapper-lib > inner-gpl`/);
     assert.match(hover.contents.value, /\*\*Denied by policy\*\* \(`license-denied`\)/);
+    // Below the problem it brings in, wrapper-lib's own license and verdict.
+    assert.match(hover.contents.value, /---\n\n`wrapper-lib@1\.0\.0` · `pkg:npm\/wrapper-lib`\n\n\*\*Allowed\*\*/);
   });
 
   it('applies settings changes without a restart', async () => {

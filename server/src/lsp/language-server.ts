@@ -178,12 +178,12 @@ export function startLanguageServer(connection: Connection): void {
     if (!filePath) return null;
     const ctx = folders.folderFor(filePath).engine.renderContext();
     const hits = diagnostics.findingsAt(params.textDocument.uri, params.position);
-    if (!hits.length) {
-      // A dependency without findings still says what its license is, where that came from and why it passes.
-      const notes = diagnostics.notesAt(params.textDocument.uri, params.position);
-      return notes.length ? { contents: { kind: 'markdown', value: notes.map((n) => dependencyHover(n.facts, ctx)).join('\n\n---\n\n') }, range: notes[0].range } : null;
-    }
-    return { contents: { kind: 'markdown', value: hits.map((f) => findingHover(f, ctx)).join('\n\n---\n\n') }, range: hits[0].range };
+    // A dependency that passes still says what its license is, where that came from and why it passes, also
+    // below the findings of packages it brings in.
+    const notes = diagnostics.notesAt(params.textDocument.uri, params.position);
+    const parts = [...hits.map((f) => findingHover(f, ctx)), ...notes.map((n) => dependencyHover(n.facts, ctx))];
+    const range = hits[0]?.range ?? notes[0]?.range;
+    return range ? { contents: { kind: 'markdown', value: parts.join('\n\n---\n\n') }, range } : null;
   });
 
   connection.languages.inlayHint.on((params) => {
