@@ -1,8 +1,7 @@
 import { decidingEntries } from '../dependency-facts';
 import { isDependencyFinding, type Finding } from '../finding';
 import { diagnosticMessage } from './diagnostic-message';
-import { describeEntry, describeRuling } from './policy-trail';
-import { describeUnknownLicense } from './report-row';
+import { describeEntry, describeRuling, describeUnknownLicense } from './policy-trail';
 import type { RenderContext } from './render-context';
 
 const LABEL = { error: 'error', warning: 'warning', information: 'info' } as const;

@@ -1,7 +1,6 @@
 import { decidingEntries, type DependencyFacts, type PassingDependencyFacts } from '../dependency-facts';
 import { isDependencyFinding, type Finding } from '../finding';
-import { describeUnknownLicense } from './report-row';
-import { describeApproval, describeEvidenceSource, describeRuling, entryPlace, explainJudgement } from './policy-trail';
+import { describeApproval, describeEvidenceSource, describeRuling, describeUnknownLicense, entryPlace, explainJudgement } from './policy-trail';
 import { escapeMarkdown as esc, markdownCode as code } from './markdown-text';
 import type { RenderContext } from './render-context';
 import { ruleDocsUrl } from './rule-docs';

@@ -1,5 +1,6 @@
 import type { ApprovalFacts, LicenseJudgement, PackageRuling, StatementReading } from '../dependency-facts';
 import type { LicenseEvidence } from '../license-evidence';
+import type { UnknownLicenseReason } from '../unknown-license';
 import type { Disposition, PolicyEntryRef } from '../../policy/policy-types';
 import type { CandidatesDecision, LicenseDecision } from '../../spdx/evaluate-license';
 import type { RenderContext } from './render-context';
@@ -178,6 +179,20 @@ export function entryPlace(entry: PolicyEntryRef, ctx: RenderContext): string {
 
 function byOn(who: string | undefined, when: string | undefined): string {
   return `${who ? ` by ${who}` : ''}${when ? ` on ${when}` : ''}`;
+}
+
+/** Why a license is unknown, as a sentence for hovers and report rows. */
+export function describeUnknownLicense(reason: UnknownLicenseReason): string {
+  switch (reason.kind) {
+    case 'not-installed':
+      return 'Not installed, so nothing on this machine states its license: install the dependencies, or enable ospo.onlineLookup (--online in the CLI).';
+    case 'no-license-metadata':
+      return `Installed (${reason.metadata}), but its metadata names no license and no license file in it was recognised.`;
+    case 'unrecognised':
+      return `Its metadata says "${reason.statement}" (${reason.source}), which names no license we know.`;
+    case 'weak-text-match':
+      return `The license text in ${reason.file} resembles ${reason.closest} only at ${percent(reason.confidence)}, below licenses.minConfidence ${percent(reason.minConfidence)}.`;
+  }
 }
 
 export function percent(value: number): string {

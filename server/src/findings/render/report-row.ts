@@ -2,7 +2,7 @@ import type { PackageRuling } from '../dependency-facts';
 import { isDependencyFinding, type Finding } from '../finding';
 import type { UnknownLicenseReason } from '../unknown-license';
 import { diagnosticMessage } from './diagnostic-message';
-import { describeEvidenceSource, describeRuling, percent } from './policy-trail';
+import { describeEvidenceSource, describeRuling, describeUnknownLicense } from './policy-trail';
 import type { RenderContext } from './render-context';
 
 /** The words of one package's row in a report (JSON, Markdown, the editor's report view). */
@@ -20,20 +20,6 @@ export function packageRowWords(ruling: PackageRuling, unknown: UnknownLicenseRe
       ? describeEvidenceSource(ruling.judgement.evidence, ruling.judgement.statement, ctx)
       : 'not consulted: a package rule decided';
   return { licenseSource: source, why: describeRuling(ruling, ctx) };
-}
-
-/** Why a license is unknown, as a sentence for hovers and report rows. */
-export function describeUnknownLicense(reason: UnknownLicenseReason): string {
-  switch (reason.kind) {
-    case 'not-installed':
-      return 'Not installed, so nothing on this machine states its license: install the dependencies, or enable ospo.onlineLookup (--online in the CLI).';
-    case 'no-license-metadata':
-      return `Installed (${reason.metadata}), but its metadata names no license and no license file in it was recognised.`;
-    case 'unrecognised':
-      return `Its metadata says "${reason.statement}" (${reason.source}), which names no license we know.`;
-    case 'weak-text-match':
-      return `The license text in ${reason.file} resembles ${reason.closest} only at ${percent(reason.confidence)}, below licenses.minConfidence ${percent(reason.minConfidence)}.`;
-  }
 }
 
 /** A finding as a report lists it: the diagnostic's line and, for a dependency, the policy trail behind it. */
