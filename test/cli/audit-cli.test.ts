@@ -99,7 +99,7 @@ describe('ospo-guide audit (CLI)', function () {
 
     const strict = runCli(['audit', 'pending'], workspace.root);
     assert.equal(strict.status, 1, 'a request alone does not pass CI');
-    assert.match(strict.stdout, /^package\.json:\d+:\d+ {2}error {2}approval-pending {2}gpl-tool: GPL-3\.0-only is denied, approval pending/m);
+    assert.match(strict.stdout, /^package\.json:\d+:\d+ {2}error {2}approval-pending {2}gpl-tool: GPL-3\.0-only is denied by policy; approval pending — .*requested by Dana <dana@example\.org>/m);
     assert.match(strict.stdout, /1 finding\(s\): 1 error\(s\), 0 warning\(s\), 0 info/);
     assert.match(strict.stderr, /only pending approval requests fail the audit \(1\); --allow-pending/);
     const allowed = runCli(['audit', 'pending', '--allow-pending', '--format', 'json'], workspace.root);
@@ -152,7 +152,7 @@ describe('ospo-guide audit (CLI)', function () {
     assert.match(text.stdout, new RegExp(`^\\.ospo/approvals\\.json:${lineOf(log, `"reviewedBy": "${dana}"`)}:\\d+ {2}warning {2}approval-invalid {2}approval of pkg:npm/gpl-tool does not count: Dana <dana@example\\.org> also requested it`, 'm'));
     assert.match(text.stdout, /approval-invalid {2}approval of pkg:npm\/mpl-tool does not count: Sam <sam@example\.org> is not in approvals\.reviewers/);
     assert.match(text.stdout, /approval-expired {2}approval of pkg:npm\/old-mpl expired on 2020-01-01/);
-    assert.match(text.stdout, /^package\.json:\d+:\d+ {2}error {2}license-denied {2}gpl-tool: GPL-3\.0-only is denied .*the approval does not count: Dana <dana@example\.org> also requested it/m);
+    assert.match(text.stdout, /^package\.json:\d+:\d+ {2}error {2}license-denied {2}gpl-tool: GPL-3\.0-only is denied by policy; its approval does not count — .*the approval does not count: Dana <dana@example\.org> also requested it/m);
     assert.match(text.stdout, /^package\.json:\d+:\d+ {2}warning {2}license-needs-approval {2}mpl-tool: .*Sam <sam@example\.org> is not in approvals\.reviewers/m);
 
     const json = JSON.parse(runCli(['audit', 'reviewers', '--format', 'json'], workspace.root).stdout);

@@ -23,7 +23,7 @@ describe('ospo-guide audit of a project without a virtual environment', () => {
       env: { ...process.env, PATH: '/usr/bin', OSPO_SYSTEM_ROOT: ROOT },
     });
     assert.equal(result.status, 0, result.stderr);
-    const report = JSON.parse(result.stdout) as { packages: AuditPackage[]; findings: Array<{ code: string; message: string }> };
+    const report = JSON.parse(result.stdout) as { packages: AuditPackage[]; findings: Array<{ code: string; message: string; why?: string }> };
     const byName = new Map(report.packages.map((p) => [p.name, p]));
     const copyright = (debianPackage: string) => path.join(ROOT, 'usr/share/doc', debianPackage, 'copyright');
 
@@ -36,7 +36,8 @@ describe('ospo-guide audit of a project without a virtual environment', () => {
     // Debian's "LGPL-2.1" above a notice granting "2.1 or any later version" is read as the notice says.
     const [paramiko] = report.findings.filter((f) => f.message.startsWith('paramiko:'));
     assert.equal(paramiko.code, 'license-needs-approval');
-    assert.match(paramiko.message, /^paramiko: LGPL-2\.1-or-later needs approval — LGPL-2\.1-or-later from .*python3-paramiko\/copyright \(system Python environment; Debian package python3-paramiko states "LGPL-2\.1"\)/);
+    assert.equal(paramiko.message, 'paramiko: LGPL-2.1-or-later needs approval');
+    assert.match(paramiko.why ?? '', /^LGPL-2\.1-or-later from \/.*python3-paramiko\/copyright \(system Python environment; Debian package python3-paramiko states "LGPL-2\.1"\)/);
   });
 
   it('finds nothing in the system when no Python is on PATH', () => {

@@ -14,8 +14,8 @@ describe('ospo-guide audit: license-unknown says why', function () {
   it('gives the same reasons in the CLI text output and the JSON report', () => {
     const text = spawnSync(process.execPath, [CLI, 'audit', root], { encoding: 'utf8' });
     assert.equal(text.status, 0, text.stderr);
-    assert.match(text.stdout, /^package\.json:\d+:\d+ {2}warning {2}license-unknown {2}ghost-pkg: license unknown: not installed; install the dependencies, or enable ospo\.onlineLookup \(--online in the CLI\)/m);
-    assert.match(text.stdout, /^package\.json:\d+:\d+ {2}warning {2}license-unknown {2}bare-pkg: license unknown: installed \(node_modules\/bare-pkg\/package\.json\), but its metadata names no license/m);
+    assert.match(text.stdout, /^package\.json:\d+:\d+ {2}warning {2}license-unknown {2}ghost-pkg: license unknown: not installed — Not installed, so nothing on this machine states its license: install the dependencies, or enable ospo\.onlineLookup \(--online in the CLI\)/m);
+    assert.match(text.stdout, /^package\.json:\d+:\d+ {2}warning {2}license-unknown {2}bare-pkg: license unknown: its metadata names no license — Installed \(node_modules\/bare-pkg\/package\.json\), but its metadata names no license/m);
 
     const json = JSON.parse(spawnSync(process.execPath, [CLI, 'audit', root, '--format', 'json'], { encoding: 'utf8' }).stdout) as {
       findings: Array<{ message: string; unknownLicense?: { kind: string } }>;

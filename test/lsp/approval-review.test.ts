@@ -85,7 +85,7 @@ describe('approval review over LSP', function () {
     const after = await client.diagnosticsFor(manifest(), (d) => d.some((x) => x.range.start.line === line && x.code === 'approval-pending'));
     const pending = after.find((d) => d.range.start.line === line)!;
     assert.equal(pending.severity, 1, 'a request lowers nothing');
-    assert.match(pending.message, /^agpl-server: AGPL-3\.0-only is denied, approval pending/);
+    assert.equal(pending.message, 'agpl-server: AGPL-3.0-only is denied by policy; approval pending');
     // A request to review keeps its warning too.
     const lgpl = after.find((d) => d.range.start.line === lineOf(text, 'pending-lgpl'))!;
     assert.deepEqual([lgpl.code, lgpl.severity], ['approval-pending', 2]);
@@ -127,7 +127,9 @@ describe('approval review over LSP', function () {
     const after = await client.diagnosticsFor(manifest(), (d) => d.some((x) => x.range.start.line === line && x.code === 'license-denied'));
     const stays = after.find((d) => d.range.start.line === line)!;
     assert.equal(stays.severity, 1);
-    assert.match(stays.message, /the approval does not count: Dana Developer <dana@example\.org> also requested it/);
+    assert.equal(stays.message, 'agpl-server: AGPL-3.0-only is denied by policy; its approval does not count');
+    const hover = await client.hoverText(manifest(), stays.range.start);
+    assert.match(hover ?? '', /\*\*Approval:\*\* the approval does not count: Dana Developer \\<dana\\@example\.org\\> also requested it/);
   });
 
   it('counts only approvals by listed reviewers and writes the policy default expiry', async () => {

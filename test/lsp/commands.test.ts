@@ -102,9 +102,11 @@ describe('language server commands', function () {
     const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: LspTestClient.uri(manifest) }, position: wrapper.range.start })) as {
       contents: { value: string };
     };
-    assert.match(hover.contents.value, /\*\*inner-gpl@2\.0\.0\*\*/);
-    assert.match(hover.contents.value, /Brought in by: wrapper-lib > inner-gpl/);
-    assert.match(hover.contents.value, /`license-denied`/);
+    assert.match(hover.contents.value, /^`inner-gpl@2\.0\.0` · `pkg:npm\/inner-gpl`/);
+    assert.match(hover.contents.value, /Brought in through `wrapper-lib > inner-gpl`/);
+    assert.match(hover.contents.value, /\*\*Denied by policy\*\* \(`license-denied`\)/);
+    // Below the problem it brings in, wrapper-lib's own license and verdict.
+    assert.match(hover.contents.value, /---\n\n`wrapper-lib@1\.0\.0` · `pkg:npm\/wrapper-lib`\n\n\*\*Allowed\*\*/);
   });
 
   it('applies settings changes without a restart', async () => {

@@ -40,9 +40,10 @@ describe('hover on dependencies with free-text license metadata', () => {
     assert.ok(!diagnostics.some((d) => d.range.start.line === 0), 'requests has no finding: Apache-2.0 is allowed');
     const hover = await hoverOn('requests');
     assert.ok(hover, 'a dependency without findings still has a hover');
-    assert.match(hover, /\*\*requests@2\.28\.1\*\* \(pkg:pypi\/requests\)/);
-    assert.match(hover, /License: Apache-2\.0 — from installed \.venv\/lib\/python3\.11\/site-packages\/requests-2\.28\.1\.dist-info\/METADATA, mapped from "Apache 2\.0"\./);
-    assert.match(hover, /Decision: allowed — .*Apache-2\.0 is in licenses\.allow/);
+    assert.match(hover, /^`requests@2\.28\.1` · `pkg:pypi\/requests`/);
+    assert.match(hover, /\*\*Allowed\*\*/);
+    assert.match(hover, /\*\*License:\*\* Apache-2\.0 — from installed \.venv\/lib\/python3\.11\/site-packages\/requests-2\.28\.1\.dist-info\/METADATA, mapped from "Apache 2\.0"/);
+    assert.match(hover, /\*\*Why:\*\* Apache-2\.0 is in licenses\.allow/);
   });
 
   it('says a family statement passes because every variant is allowed', async () => {
@@ -55,7 +56,10 @@ describe('hover on dependencies with free-text license metadata', () => {
   it('judges "GNU GPL" as the GPL family, not as an unknown license', async () => {
     const diagnostics = await client!.diagnosticsFor(requirements, (d) => d.length > 0);
     assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start.line]), [['license-needs-approval', 2]]);
-    assert.match(diagnostics[0].message, /^python-apt: GNU GPL needs approval — GNU GPL from installed .*, "GNU GPL" names the GPL family, not the variant \(variant not stated; every GPL variant needs approval here\)$/);
-    assert.match((await hoverOn('python-apt')) ?? '', /`license-needs-approval`/);
+    assert.equal(diagnostics[0].message, 'python-apt: GNU GPL needs approval');
+    const hover = (await hoverOn('python-apt')) ?? '';
+    assert.match(hover, /`license-needs-approval`/);
+    assert.match(hover, /"GNU GPL" names the GPL family, not the variant/);
+    assert.match(hover, /variant not stated; every GPL variant needs approval here/);
   });
 });

@@ -28,7 +28,9 @@ describe('the configured Python interpreter', function () {
     await client.start();
     client.open(requirements, fs.readFileSync(requirements, 'utf8'), 'pip-requirements');
     const diagnostics = await client.diagnosticsFor(requirements, (d) => d.some((x) => x.code === 'license-denied'));
-    assert.match(diagnostics[0].message, /^copyleft-lib: AGPL-3\.0-only is denied — AGPL-3\.0-only from installed envs\/app\/lib\/python3\.12\/site-packages/);
+    assert.equal(diagnostics[0].message, 'copyleft-lib: AGPL-3.0-only is denied by policy', 'no site-packages path in the message');
+    const hover = await client.hoverText(requirements, diagnostics[0].range.start);
+    assert.match(hover ?? '', /\*\*License:\*\* AGPL-3\.0-only — from installed envs\/app\/lib\/python3\.12\/site-packages/);
   });
 
   it('knows nothing of that environment without the setting', async () => {
@@ -55,5 +57,8 @@ describe('the configured Python interpreter', function () {
     };
     assert.match(hover.contents.value, /LGPL-2\.1-or-later/);
     assert.match(hover.contents.value, /system Python environment; Debian package python3-paramiko states "LGPL-2\.1"/);
+    // The record lies outside the folder: shown absolute, not as ../../system-root/…
+    assert.match(hover.contents.value, /from \/\S*\/system-root\/usr\/share\/doc\/python3-paramiko\/copyright/);
+    assert.doesNotMatch(hover.contents.value, /\.\.\//);
   });
 });

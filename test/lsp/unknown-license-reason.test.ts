@@ -23,8 +23,8 @@ describe('license-unknown says why', function () {
     const diagnostics = await client.diagnosticsFor(manifest, (d) => d.length === 3);
     const byName = new Map(diagnostics.map((d) => [d.message.slice(0, d.message.indexOf(':')), d]));
     assert.deepEqual([...byName.values()].map((d) => d.code), ['license-unknown', 'license-unknown', 'license-unknown']);
-    assert.match(byName.get('ghost-pkg')!.message, /^ghost-pkg: license unknown: not installed; install the dependencies, or enable ospo\.onlineLookup/);
-    assert.match(byName.get('bare-pkg')!.message, /^bare-pkg: license unknown: installed \(node_modules\/bare-pkg\/package\.json\), but its metadata names no license/);
+    assert.equal(byName.get('ghost-pkg')!.message, 'ghost-pkg: license unknown: not installed');
+    assert.equal(byName.get('bare-pkg')!.message, 'bare-pkg: license unknown: its metadata names no license');
     assert.match(byName.get('odd-pkg')!.message, /^odd-pkg: license "Acme Community License" is not one we know/);
 
     const hover = async (name: string) => {
@@ -36,7 +36,7 @@ describe('license-unknown says why', function () {
       return result?.contents.value ?? '';
     };
     assert.match(await hover('ghost-pkg'), /Not installed, so nothing on this machine states its license: install the dependencies, or enable ospo\.onlineLookup/);
-    assert.match(await hover('bare-pkg'), /Installed \(node_modules\/bare-pkg\/package\.json\), but its metadata names no license/);
-    assert.match(await hover('odd-pkg'), /Its metadata says "Acme Community License" \(from installed node_modules\/odd-pkg\/package\.json\), which names no license we know/);
+    assert.match(await hover('bare-pkg'), /Installed \(node\\_modules\/bare-pkg\/package\.json\), but its metadata names no license/);
+    assert.match(await hover('odd-pkg'), /Its metadata says "Acme Community License" \(from installed node\\_modules\/odd-pkg\/package\.json\), which names no license we know/);
   });
 });

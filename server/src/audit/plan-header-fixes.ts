@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { diagnosticMessage } from '../findings/render/diagnostic-message';
 import type { FileEdit } from '../findings/finding';
 import { isHeaderSelected } from '../headers/check-header';
 import { readSourceText, type SourceEncoding } from '../io/read-source-text';
@@ -52,7 +53,7 @@ export function planHeaderFixesWithGaps(engine: WorkspaceEngine, options: { isCa
     }
     const fixes = findings.flatMap((f) => f.fixes).filter((fix) => fix.kind === 'edit' && (fix.fixAll || (options.sidecars === true && fix.preferred)));
     if (!fixes.length) {
-      unfixable.push({ relativePath: relative, reason: findings.map((f) => f.message).join('; ') });
+      unfixable.push({ relativePath: relative, reason: findings.map(diagnosticMessage).join('; ') });
       continue;
     }
     plans.push({

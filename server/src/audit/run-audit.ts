@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import type { PackageRow } from '../dependencies/check-manifest';
 import { ecosystemForManifest } from '../ecosystems/registry';
 import { SEVERITY_RANK, type Finding } from '../findings/finding';
+import { diagnosticMessage } from '../findings/render/diagnostic-message';
 import { isHeaderSelected } from '../headers/check-header';
 import { readSourceText } from '../io/read-source-text';
 import { readTextFile } from '../io/file-source';
@@ -115,7 +116,7 @@ export async function runAudit(engine: WorkspaceEngine, options: AuditOptions = 
       a.range.start.line - b.range.start.line ||
       a.range.start.character - b.range.start.character ||
       SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
-      a.message.localeCompare(b.message),
+      diagnosticMessage(a).localeCompare(diagnosticMessage(b)),
   );
   const source = engine.policy.source;
   return {

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { AuditResult } from '../audit/run-audit';
 import { readBaseline, splitByBaseline } from '../report/baseline';
 import { findingFingerprint } from '../report/finding-fingerprint';
+import { diagnosticMessage } from '../findings/render/diagnostic-message';
 
 /**
  * `--baseline FILE`: the audit result with only the findings FILE (an earlier JSON or SARIF output) does not
@@ -17,7 +18,7 @@ export function applyBaselineFile(result: AuditResult, file: string, cwd: string
   }
   const baseline = readBaseline(text);
   if (!baseline.ok) return { error: `the baseline ${file} is not an audit report: ${baseline.error}` };
-  const split = splitByBaseline(result.findings, (f) => ({ fingerprint: findingFingerprint(f, result.root), message: f.message }), baseline.entries);
+  const split = splitByBaseline(result.findings, (f) => ({ fingerprint: findingFingerprint(f, result.root), message: diagnosticMessage(f) }), baseline.entries);
   const summary = `baseline ${file}: ${split.fresh.length} new finding(s), ${split.known} already in the baseline (not shown), ${split.gone} fixed since\n`;
   return { result: { ...result, findings: split.fresh }, summary };
 }

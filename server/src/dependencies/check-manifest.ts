@@ -1,12 +1,14 @@
 import * as path from 'node:path';
 import type { DependencyDeclaration, DependencyResolver, EcosystemSupport, LicenseEvidence, ResolvedDependency, ResolvedPackage } from '../ecosystems/ecosystem';
-import type { DependencySubject, Finding, Fix } from '../findings/finding';
+import type { DependencyFacts, PassingDependencyFacts } from '../findings/dependency-facts';
+import type { DependencyFinding, DependencySubject, Finding, Fix } from '../findings/finding';
+import { packageRowWords } from '../findings/render/report-row';
+import type { UnknownLicenseReason } from '../findings/unknown-license';
 import { readLicenseStatement } from '../licenses/read-license-statement';
 import { formatSpdxExpression } from '../spdx/spdx-expression';
 import { capProblems } from '../text/problem-limit';
 import { LineIndex } from '../text/line-index';
-import { describeUnknownLicense, unknownLicenseHeadline, type UnknownLicenseReason } from '../findings/unknown-license';
-import { decidePackage, describeEvidenceSource, type DecisionContext, type PackageVerdict } from './decide-package';
+import { decidePackage, type DecisionContext, type PackageVerdict } from './decide-package';
 import { unknownLicenseReason } from './unknown-license-reason';
 import { dependencyScope, type DependencyScope } from './dependency-scope';
 import { packageRef } from './package-ref';
@@ -38,11 +40,10 @@ export interface PackageRow {
   readonly unknownLicense?: UnknownLicenseReason;
 }
 
-/** What the hover shows on a dependency that has no finding: its license, where that came from, and why it passes. */
+/** What the hover and inlay hint show on a dependency that has no finding: its license, where that came from, and why it passes. */
 export interface DependencyNote {
   readonly range: Finding['range'];
-  /** Markdown, worded only when a hover asks: every keystroke makes a note per passing dependency. */
-  readonly detail: () => string;
+  readonly facts: PassingDependencyFacts;
 }
 
 export interface ManifestCheck {
@@ -123,9 +124,9 @@ export function checkManifest(input: ManifestCheckInput): ManifestCheck {
     if (direct.kind === 'problem') {
       findings.push(toFinding(input, declaration, resolved.pkg, [resolved.pkg.name], direct, range));
     } else {
-      notes.push({ range, detail: () => noteFor(input, resolved.pkg, direct) });
+      notes.push({ range, facts: { rule: 'pass', by: direct.by, ...factsBase(declaration, resolved.pkg, [resolved.pkg.name], direct) } });
     }
-    const problems = new Map<string, Finding[]>();
+    const problems = new Map<string, DependencyFinding[]>();
     for (const { chain, pkg, dependents } of resolved.transitive) {
       const verdict = decideCached(pkg, undefined, input.context);
       if (collect) {
@@ -139,7 +140,7 @@ export function checkManifest(input: ManifestCheckInput): ManifestCheck {
         else problems.set(verdict.code, [finding]);
       }
     }
-    for (const group of problems.values()) findings.push(...summarise(group, declaration.name));
+    for (const group of problems.values()) findings.push(...summarise(group));
   }
   packages.push(...rows.list());
   return { findings, packages, notes };
@@ -174,16 +175,6 @@ class PackageRows {
   }
 }
 
-function noteFor(input: ManifestCheckInput, pkg: ResolvedPackage, verdict: Extract<PackageVerdict, { kind: 'pass' }>): string {
-  const license = verdict.license ?? licenseText(pkg.license);
-  const how = verdict.by === 'approval' ? 'approved' : 'allowed';
-  return [
-    `**${pkg.name}${pkg.version ? `@${pkg.version}` : ''}** (${pkg.purl})`,
-    `License: ${license ?? 'unknown'} — ${describeEvidenceSource(pkg.license, input.context.displayPath)}.`,
-    `Decision: ${how} — ${verdict.why}.`,
-  ].join('\n\n');
-}
-
 /**
  * A resolver reads other people's metadata; whatever it trips on must not take the check of the other
  * dependencies down with it. The failure is shown as where the license could not be found.
@@ -210,22 +201,11 @@ const MAX_FINDINGS_PER_RULE_AND_DEPENDENCY = 3;
 
 /**
  * A dependency that brings in dozens of problem packages would otherwise stack dozens of diagnostics on one
- * line; the summary names the first few and the hover lists them all.
+ * line; the summary stands for all of them, and its hover lists each.
  */
-function summarise(group: Finding[], direct: string): Finding[] {
+function summarise(group: DependencyFinding[]): DependencyFinding[] {
   if (group.length <= MAX_FINDINGS_PER_RULE_AND_DEPENDENCY) return group;
-  const chains = group.map((f) => (f.subject.kind === 'dependency' ? f.subject.via.join(' > ') : ''));
-  // The first finding's reason is one package's, not the summary's: each listed message keeps its own.
-  const { unknownLicense: _reason, ...first } = group[0];
-  const headline = first.message.slice(first.message.indexOf(': ') + 2, first.message.indexOf(' — '));
-  return [
-    {
-      ...first,
-      message: `${direct}: ${group.length} packages it brings in have this problem (${first.code}), e.g. ${chains.slice(0, MAX_FINDINGS_PER_RULE_AND_DEPENDENCY).join(', ')} — first: ${headline}`,
-      detail: [`**${direct}** brings in ${group.length} packages with \`${first.code}\`:`, ...group.map((f) => `- ${f.message}`)].join('\n'),
-      fixes: [],
-    },
-  ];
+  return [{ ...group[0], alike: group.map((f) => f.facts), fixes: [] }];
 }
 
 /** Decisions depend only on the package, the policy and the log: remember them for the engine's generation. */
@@ -251,6 +231,18 @@ function licenseText(evidence: LicenseEvidence): string | undefined {
   return evidence.kind === 'custom' ? evidence.text : undefined;
 }
 
+/** The facts a finding and a note on the same package share. */
+function factsBase(declaration: DependencyDeclaration, pkg: ResolvedPackage, chain: readonly string[], verdict: PackageVerdict) {
+  const license = verdict.license ?? licenseText(pkg.license);
+  return {
+    package: { name: pkg.name, purl: pkg.purl, ecosystem: pkg.ecosystem, ...(pkg.version ? { version: pkg.version } : {}) },
+    chain,
+    ...(chain.length <= 1 ? { declared: { group: declaration.group, ...(declaration.versionSpec ? { versionSpec: declaration.versionSpec } : {}) } } : {}),
+    ...(license ? { license } : {}),
+    ruling: verdict.ruling,
+  };
+}
+
 function toFinding(
   input: ManifestCheckInput,
   declaration: DependencyDeclaration,
@@ -258,9 +250,9 @@ function toFinding(
   chain: readonly string[],
   verdict: Extract<PackageVerdict, { kind: 'problem' }>,
   range: Finding['range'],
-): Finding {
+): DependencyFinding {
   const isDirect = chain.length <= 1;
-  const license = verdict.license ?? licenseText(pkg.license);
+  const base = factsBase(declaration, pkg, chain, verdict);
   const subject: DependencySubject = {
     kind: 'dependency',
     purl: pkg.purl,
@@ -268,60 +260,31 @@ function toFinding(
     name: pkg.name,
     ...(isDirect && declaration.versionSpec ? { versionSpec: declaration.versionSpec } : {}),
     ...(pkg.version ? { version: pkg.version } : {}),
-    ...(license ? { license } : {}),
+    ...(base.license ? { license: base.license } : {}),
     via: chain,
   };
-  const label = chain.join(' > ');
-  // A pending request on a denied (or unknown) license must still read as denied: only "needs approval" is implied.
-  const pendingRule = verdict.pendingRule;
-  const ruling = pendingRule && pendingRule !== 'license-needs-approval' ? pendingRule : verdict.code;
-  const unknown = ruling === 'license-unknown' ? reasonFor(input, pkg) : undefined;
-  const ruled = unknown ? unknownLicenseHeadline(unknown) : headlineFor(ruling, license);
-  const headline = ruling === verdict.code ? ruled : `${ruled}, approval pending`;
+  const facts = dependencyFacts(input, pkg, verdict, base);
   const fixes: Fix[] = verdict.approvable
     ? [{ kind: 'requestApproval', title: `Request approval for ${pkg.name}`, subject, exceptionTo: verdict.severity === 'error' ? 'deny' : 'review', licenseRecognised: verdict.code !== 'license-unknown' }]
     : [];
-  const version = pkg.version ? `@${pkg.version}` : '';
-  return {
-    code: verdict.code,
-    severity: verdict.severity,
-    message: `${label}: ${headline} — ${verdict.why}`,
-    path: input.path,
-    range,
-    detail: [
-      `**${pkg.name}${version}** (${pkg.purl})`,
-      isDirect ? `Declared in \`${declaration.group}\`${declaration.versionSpec ? ` as \`${declaration.versionSpec}\`` : ''}.` : `Brought in by: ${label}.`,
-      `License: ${license ?? 'unknown'} — ${describeEvidenceSource(pkg.license, input.context.displayPath)}.`,
-      ...(unknown ? [describeUnknownLicense(unknown)] : []),
-      `Decision: ${verdict.why}.`,
-      `Rule: \`${verdict.code}\`.`,
-    ].join('\n\n'),
-    subject,
-    fixes,
-    ...(unknown ? { unknownLicense: unknown } : {}),
-  };
+  return { code: verdict.code, severity: verdict.severity, path: input.path, range, subject, facts, fixes };
+}
+
+function dependencyFacts(input: ManifestCheckInput, pkg: ResolvedPackage, verdict: Extract<PackageVerdict, { kind: 'problem' }>, base: ReturnType<typeof factsBase>): DependencyFacts {
+  switch (verdict.code) {
+    case 'license-unknown':
+      return { rule: 'license-unknown', ...base, reason: reasonFor(input, pkg) };
+    case 'approval-pending': {
+      const asks = verdict.pendingRule ?? 'license-needs-approval';
+      return { rule: 'approval-pending', asks, ...base, ...(asks === 'license-unknown' ? { reason: reasonFor(input, pkg) } : {}) };
+    }
+    default:
+      return { rule: verdict.code, ...base };
+  }
 }
 
 function reasonFor(input: ManifestCheckInput, pkg: ResolvedPackage): UnknownLicenseReason {
   return unknownLicenseReason(pkg.license, input.context.policy.licenses.minConfidence, input.context.displayPath);
-}
-
-function headlineFor(code: string, license: string | undefined): string {
-  const l = license ?? 'unknown license';
-  switch (code) {
-    case 'package-denied':
-      return 'package denied';
-    case 'license-denied':
-      return `${l} is denied`;
-    case 'license-needs-approval':
-      return `${l} needs approval`;
-    case 'approval-pending':
-      return `${l} approval pending`;
-    case 'approval-rejected':
-      return `${l} approval rejected`;
-    default:
-      return l;
-  }
 }
 
 function row(
@@ -334,6 +297,7 @@ function row(
 ): PackageRow {
   const license = verdict.license ?? licenseText(pkg.license);
   const unknown = verdict.kind === 'problem' && verdict.code === 'license-unknown' ? reasonFor(input, pkg) : undefined;
+  const words = packageRowWords(verdict.ruling, unknown, { displayPath: input.context.displayPath });
   return {
     manifest: input.path,
     ecosystem: pkg.ecosystem,
@@ -347,10 +311,10 @@ function row(
     dependents: [],
     ...optionalFolder(installedFolder(pkg)),
     ...(license ? { license } : {}),
-    licenseSource: unknown ? describeUnknownLicense(unknown) : describeEvidenceSource(pkg.license, input.context.displayPath),
+    licenseSource: words.licenseSource,
     status: verdict.kind === 'problem' ? 'problem' : verdict.by === 'approval' ? 'approved' : 'allowed',
     ...(verdict.kind === 'problem' ? { code: verdict.code } : {}),
-    why: verdict.why,
+    why: words.why,
     ...(unknown ? { unknownLicense: unknown } : {}),
   };
 }

@@ -1,5 +1,6 @@
 import type { Disposition, Policy } from '../policy/policy-types';
 import { findMatchingPattern } from '../policy/package-pattern';
+import { describeJudgement } from '../findings/render/policy-trail';
 import { judgeLicense } from './decide-package';
 
 /** What the policy says about the license an approval request names: the reviewer must know what they override. */
@@ -16,6 +17,6 @@ export function requestRuling(purl: string, version: string | undefined, license
   const allowed = findMatchingPattern(policy.packages.allow, purl, version);
   if (allowed) return { disposition: 'allow', why: `allowed by packages.allow "${allowed.text}"` };
   const source = { kind: 'approval', path: policy.approvals.file } as const;
-  const verdict = judgeLicense(license ? { kind: 'declared', expression: license, source } : { kind: 'none', searched: [] }, policy, () => 'the request');
-  return { disposition: verdict.disposition, why: verdict.why };
+  const judgement = judgeLicense(license ? { kind: 'declared', expression: license, source } : { kind: 'none', searched: [] }, policy);
+  return { disposition: judgement.disposition, why: describeJudgement(judgement, { displayPath: () => 'the request' }) };
 }

@@ -1,6 +1,6 @@
 import type { OffsetEdit } from '../text/text-edit';
 import type { TextRange } from '../text/line-index';
-import type { UnknownLicenseReason } from './unknown-license';
+import type { DependencyFacts, DependencyRule } from './dependency-facts';
 
 /**
  * Every rule the engine reports. The code doubles as the SARIF rule id, so renaming one is a breaking change
@@ -70,20 +70,43 @@ export type Fix =
       readonly licenseRecognised: boolean;
     };
 
-export interface Finding {
+interface FindingBase {
   readonly code: FindingCode;
   readonly severity: Severity;
-  /** One line: what is wrong, where the evidence came from, and which rule decided. */
-  readonly message: string;
   /** Absolute path of the file the finding sits in. */
   readonly path: string;
   readonly range: TextRange;
-  /** Longer Markdown explanation for hovers and reports. */
-  readonly detail?: string;
-  readonly subject: FindingSubject;
   readonly fixes: readonly Fix[];
-  /** For `license-unknown`: why no license could be established. */
-  readonly unknownLicense?: UnknownLicenseReason;
+}
+
+/** A finding about a file (a header, the policy, a manifest's syntax): its message is said where it is found. */
+export interface FileFinding extends FindingBase {
+  readonly subject: FileSubject;
+  /** One line: what is wrong. */
+  readonly message: string;
+  /** Longer Markdown explanation for hovers. */
+  readonly detail?: string;
+}
+
+/**
+ * A finding about a dependency carries facts, not sentences: the renderers under `findings/render/` word them
+ * for each output (diagnostic, hover, report row, SARIF, CLI text).
+ */
+export interface DependencyFinding extends FindingBase {
+  readonly code: DependencyRule;
+  readonly subject: DependencySubject;
+  readonly facts: DependencyFacts;
+  /**
+   * When one dependency brings in many packages with the same problem, one finding stands for all of them:
+   * `facts` is the first one's and `alike` lists every one (the first included).
+   */
+  readonly alike?: readonly DependencyFacts[];
+}
+
+export type Finding = FileFinding | DependencyFinding;
+
+export function isDependencyFinding(finding: Finding): finding is DependencyFinding {
+  return finding.subject.kind === 'dependency';
 }
 
 export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { information: 0, warning: 1, error: 2 };

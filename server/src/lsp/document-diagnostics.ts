@@ -90,7 +90,8 @@ export class DocumentDiagnostics {
     const filePath = uriToPath(uri);
     const own = this.documents.get(uri) ? this.checks.get(uri)?.findings ?? [] : this.auditFindings.get(uri) ?? [];
     const policy = filePath ? this.policyFindings.get(filePath) ?? [] : [];
-    void this.connection.sendDiagnostics({ uri, diagnostics: [...own, ...policy].map(toDiagnostic) });
+    const ctx = filePath ? this.folders.folderFor(filePath).engine.renderContext() : undefined;
+    void this.connection.sendDiagnostics({ uri, diagnostics: [...own, ...policy].map((f) => toDiagnostic(f, ctx)) });
     this.onPublish();
   }
 

@@ -17,10 +17,13 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ECOSYSTEMS } from '../ecosystems/registry';
 import { CachingFileSource } from '../io/file-source';
 import { TOOL_VERSION } from '../tool-version';
+import { findingHover, dependencyHover } from '../findings/render/hover';
 import { codeActionsFor, FIX_ALL_KIND } from './code-actions';
 import { DocumentDiagnostics } from './document-diagnostics';
 import { InvalidParamsRequestType } from './lsp-params';
 import { extendsHover } from './extends-hover';
+import { dependencyInlayHints } from './inlay-hints';
+import { policyRuleActions, SHOW_POLICY_ENTRY_COMMAND, showPolicyEntry } from './policy-rule-actions';
 import { OpenDocumentsFileSource } from './open-documents-file-source';
 import { readInitializationOptions, SERVER_COMMAND_NAMES, StatusNotification } from '../protocol/ospo-protocol';
 import { errorMessage, logUnknownError } from '../text/unknown-error';
@@ -71,6 +74,7 @@ export function startLanguageServer(connection: Connection): void {
   // A client that says nothing of trust (any but VS Code, unless configured) runs restricted: say so in its log.
   let trustUnstated = false;
   let supportsWorkspaceFolders = false;
+  let supportsInlayHintRefresh = false;
 
   // Settings a client pushed with workspace/didChangeConfiguration (`{ ospo: {…}, python: {…} }`, as
   // nvim-lspconfig, Helix and eglot send them). A client that answers workspace/configuration is asked per
@@ -145,6 +149,7 @@ export function startLanguageServer(connection: Connection): void {
     supportsWorkspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
     abilities.applyEdit = params.capabilities.workspace?.applyEdit === true;
     abilities.showDocument = params.capabilities.window?.showDocument?.support === true;
+    supportsInlayHintRefresh = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
     for (const folder of params.workspaceFolders ?? []) {
       const root = uriToPath(folder.uri);
       if (root) folders.add(root);
@@ -157,7 +162,8 @@ export function startLanguageServer(connection: Connection): void {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
         hoverProvider: true,
         completionProvider: { triggerCharacters: POLICY_COMPLETION_TRIGGERS, resolveProvider: false },
-        executeCommandProvider: { commands: [...SERVER_COMMAND_NAMES, SHOW_RULE_DOCUMENTATION_COMMAND] },
+        inlayHintProvider: true,
+        executeCommandProvider: { commands: [...SERVER_COMMAND_NAMES, SHOW_RULE_DOCUMENTATION_COMMAND, SHOW_POLICY_ENTRY_COMMAND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'OSPO Guide', version: TOOL_VERSION },
@@ -224,6 +230,8 @@ export function startLanguageServer(connection: Connection): void {
     status.schedule();
     // A setting may name another policy file.
     selfWatching?.refresh();
+    // Hints are asked for by the client; a setting that turns them on or off must make it ask again.
+    if (supportsInlayHintRefresh) void connection.languages.inlayHint.refresh();
   });
 
   documents.onDidOpen((event) => {
@@ -261,18 +269,29 @@ export function startLanguageServer(connection: Connection): void {
   });
 
   connection.onHover((params) => {
+    const filePath = uriToPath(params.textDocument.uri);
+    if (!filePath) return null;
+    const ctx = folders.folderFor(filePath).engine.renderContext();
     const hits = diagnostics.findingsAt(params.textDocument.uri, params.position);
     // An `extends` entry says what it resolved to; the rest of a policy file gets the policy-editing hovers.
-    const base = baseHover(params.textDocument.uri, params.position, hits.map((f) => f.detail ?? f.message));
+    const base = baseHover(params.textDocument.uri, params.position, hits.map((f) => findingHover(f, ctx)));
     if (base) return base;
     const policyDocument = documents.get(params.textDocument.uri);
     if (policyDocument && policyEditing.isPolicyDocument(policyDocument)) return policyEditing.hover(policyDocument, params);
-    if (!hits.length) {
-      // A dependency without findings still says what its license is and where that came from.
-      const notes = diagnostics.notesAt(params.textDocument.uri, params.position);
-      return notes.length ? { contents: { kind: 'markdown', value: notes.map((n) => n.detail()).join('\n\n---\n\n') }, range: notes[0].range } : null;
-    }
-    return { contents: { kind: 'markdown', value: hits.map((f) => f.detail ?? f.message).join('\n\n---\n\n') }, range: hits[0].range };
+    // A dependency that passes still says what its license is, where that came from and why it passes, also
+    // below the findings of packages it brings in.
+    const notes = diagnostics.notesAt(params.textDocument.uri, params.position);
+    const parts = [...hits.map((f) => findingHover(f, ctx)), ...notes.map((n) => dependencyHover(n.facts, ctx))];
+    const range = hits[0]?.range ?? notes[0]?.range;
+    return range ? { contents: { kind: 'markdown', value: parts.join('\n\n---\n\n') }, range } : null;
+  });
+
+  connection.languages.inlayHint.on((params) => {
+    const document = documents.get(params.textDocument.uri);
+    const filePath = uriToPath(params.textDocument.uri);
+    if (!document || !filePath || !folders.folderFor(filePath).settings.inlayHints) return [];
+    const state = diagnostics.check(document);
+    return dependencyInlayHints(state.text, state.findings, state.notes, params.range);
   });
 
   /** The hover on an `extends` entry of a folder's policy chain. */
@@ -294,7 +313,8 @@ export function startLanguageServer(connection: Connection): void {
       const contextual = own && folder?.settings.enable ? folder.engine.contextualFixes(own, state.text) : [];
       const textOf = (p: string) => (p === own ? state.text : files.readText(p));
       const local = folder?.settings.enable ? localExceptionActions(state.findings, params, folder, textOf) : [];
-      return [...codeActionsFor(state, params, (p) => textOf(p) ?? '', contextual), ...local, ...policyEditing.codeActions(document, params)];
+      const rules = folder ? policyRuleActions(state.findings, params, folder.engine.renderContext()) : [];
+      return [...codeActionsFor(state, params, (p) => textOf(p) ?? '', contextual), ...rules, ...local, ...policyEditing.codeActions(document, params)];
     } catch (error) {
       logUnknownError(logError, 'code actions', error);
       return [];
@@ -304,6 +324,7 @@ export function startLanguageServer(connection: Connection): void {
   connection.onExecuteCommand(async (params, cancellation) => {
     try {
       if (params.command === SHOW_RULE_DOCUMENTATION_COMMAND) return await showRuleDocumentation(connection, params.arguments?.[0], abilities.showDocument);
+      if (params.command === SHOW_POLICY_ENTRY_COMMAND) return await showPolicyEntry(connection, params.arguments?.[0]);
       const result = await commands.execute(params, cancellation);
       status.outcome(params.command, undefined);
       return result;

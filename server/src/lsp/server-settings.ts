@@ -15,6 +15,8 @@ export interface ServerSettings {
   readonly pythonInterpreter?: string;
   /** Files larger than this many bytes get one finding instead of a check (`ospo.maxFileSize`, in MB). */
   readonly maxFileBytes: number;
+  /** `ospo.inlayHints.enabled`: show `MIT ✓` after each dependency; off unless asked for. */
+  readonly inlayHints: boolean;
 }
 
 export const DEFAULT_MAX_FILE_MB = 5;
@@ -26,6 +28,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   onlineLookup: false,
   maxFileBytes: DEFAULT_MAX_FILE_MB * 1024 * 1024,
   approvalsOutsideWorkspace: false,
+  inlayHints: false,
 };
 
 /**
@@ -59,6 +62,7 @@ export function readServerSettings(raw: unknown, python?: unknown): ServerSettin
     dependenciesEnabled: bool(nested('dependencies').enable ?? section['dependencies.enable'], true),
     onlineLookup: bool(section.onlineLookup, false),
     approvalsOutsideWorkspace: bool(nested('approvals').allowOutsideWorkspace ?? section['approvals.allowOutsideWorkspace'], false),
+    inlayHints: bool(nested('inlayHints').enabled ?? section['inlayHints.enabled'], false),
     maxFileBytes:
       typeof section.maxFileSize === 'number' && Number.isFinite(section.maxFileSize) && section.maxFileSize > 0
         ? Math.round(section.maxFileSize * 1024 * 1024)

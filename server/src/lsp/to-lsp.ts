@@ -1,6 +1,11 @@
-import { DiagnosticSeverity, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import type { FileEdit, Finding, Severity } from '../findings/finding';
+import { approvalEntryAt, decidingEntries } from '../findings/dependency-facts';
+import { isDependencyFinding, type FileEdit, type Finding, type Severity } from '../findings/finding';
+import { diagnosticMessage } from '../findings/render/diagnostic-message';
+import { describeApproval, describeEntry } from '../findings/render/policy-trail';
+import type { RenderContext } from '../findings/render/render-context';
+import { ruleDocsUrl } from '../findings/render/rule-docs';
 import { LineIndex } from '../text/line-index';
 
 const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
@@ -11,14 +16,38 @@ const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
 
 export const DIAGNOSTIC_SOURCE = 'OSPO Guide';
 
-export function toDiagnostic(finding: Finding): Diagnostic {
+/**
+ * A finding as an LSP diagnostic. With a render context, a dependency finding links the policy entries that
+ * decided it (`relatedInformation`, through `extends` too) and every finding links its rule's documentation
+ * (`codeDescription`).
+ */
+export function toDiagnostic(finding: Finding, ctx?: RenderContext): Diagnostic {
+  const docs = ruleDocsUrl(finding.code);
+  const related = ctx ? relatedInformation(finding, ctx) : [];
   return {
     range: finding.range,
     severity: SEVERITY[finding.severity],
     code: finding.code,
+    ...(docs ? { codeDescription: { href: docs } } : {}),
     source: DIAGNOSTIC_SOURCE,
-    message: finding.message,
+    message: diagnosticMessage(finding),
+    ...(related.length ? { relatedInformation: related } : {}),
   };
+}
+
+function relatedInformation(finding: Finding, ctx: RenderContext): DiagnosticRelatedInformation[] {
+  if (!isDependencyFinding(finding)) return [];
+  const ruling = finding.facts.ruling;
+  const related: DiagnosticRelatedInformation[] = decidingEntries(ruling).flatMap((entry) => {
+    const range = entry.at ? ctx.rangeOf(entry.at) : undefined;
+    return entry.at && range ? [{ location: { uri: pathToUri(entry.at.path), range }, message: `Decided by ${describeEntry(entry, ctx)}` }] : [];
+  });
+  const approval = approvalEntryAt(ruling);
+  const approvalRange = approval ? ctx.rangeOf(approval) : undefined;
+  if (approval && approvalRange && ruling.kind === 'license') {
+    related.push({ location: { uri: pathToUri(approval.path), range: approvalRange }, message: `Approvals log: ${describeApproval(ruling.approval)}` });
+  }
+  return related;
 }
 
 export function pathToUri(path: string): string {

@@ -239,8 +239,8 @@ function mergeLayers(layers: readonly PolicyLayer[], fallback: Policy, policyPat
       packageLists[list].push(...patterns);
     }
     privatePatterns.push(...(layer.packages.private ?? []));
-    const { allow: _a, review: _r, deny: _d, ...scalars } = layer.licenses;
-    licenses = { ...licenses, ...scalars };
+    const { allow: _a, review: _r, deny: _d, settingsAt, ...scalars } = layer.licenses;
+    licenses = { ...licenses, ...scalars, ...(settingsAt ? { settingsAt: { ...licenses.settingsAt, ...settingsAt } } : {}) };
     headers = { ...headers, ...layer.headers };
     approvals = { ...approvals, ...layer.approvals };
   }

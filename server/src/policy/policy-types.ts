@@ -1,14 +1,24 @@
 import type { PolicyCategory } from '../spdx/policy-categories';
+import type { OffsetSpan } from '../text/line-index';
 import type { ExpiryPeriod } from './approval-expiry';
+
+/**
+ * Where a policy entry is written: the file of the layer that holds it (a base policy reached through `extends`
+ * names its own file) and the span of the value. Entries of the embedded default policy have none.
+ */
+export interface PolicyEntryLocation {
+  readonly path: string;
+  readonly span: OffsetSpan;
+}
 
 /** What happens to a license that the lists do not decide. */
 export type Disposition = 'allow' | 'review' | 'deny';
 
 /** One entry of `licenses.allow|review|deny`, validated. */
 export type LicenseRule =
-  | { readonly kind: 'license'; readonly id: string; readonly exception?: string; readonly text: string }
-  | { readonly kind: 'ref'; readonly ref: string; readonly text: string }
-  | { readonly kind: 'category'; readonly category: PolicyCategory; readonly text: string };
+  | { readonly kind: 'license'; readonly id: string; readonly exception?: string; readonly text: string; readonly at?: PolicyEntryLocation }
+  | { readonly kind: 'ref'; readonly ref: string; readonly text: string; readonly at?: PolicyEntryLocation }
+  | { readonly kind: 'category'; readonly category: PolicyCategory; readonly text: string; readonly at?: PolicyEntryLocation };
 
 /** A Package URL pattern: `pkg:<type>/<namespace>/<name>` with `*` globs, optionally `@<version range>`. */
 export interface PackagePattern {
@@ -17,6 +27,7 @@ export interface PackagePattern {
   /** Glob over `namespace/name` (or just `name`), purl-decoded. */
   readonly nameGlob: string;
   readonly versionRange?: string;
+  readonly at?: PolicyEntryLocation;
 }
 
 export interface LicensePolicy {
@@ -27,7 +38,11 @@ export interface LicensePolicy {
   readonly unlisted: Disposition;
   /** License-text detection below this confidence counts as unknown. */
   readonly minConfidence: number;
+  /** Where the policy in force sets `unknown`, `unlisted` and `minConfidence`, when a policy file does. */
+  readonly settingsAt?: Readonly<Partial<Record<LicenseSettingKey, PolicyEntryLocation>>>;
 }
+
+export type LicenseSettingKey = 'unknown' | 'unlisted' | 'minConfidence';
 
 export interface PackagePolicy {
   readonly allow: readonly PackagePattern[];
@@ -77,4 +92,22 @@ export interface Policy {
   readonly packages: PackagePolicy;
   readonly headers: HeaderPolicy;
   readonly approvals: ApprovalsPolicy;
+}
+
+/** The policy key an entry sits under. */
+export type PolicyEntryKey =
+  | 'licenses.allow'
+  | 'licenses.review'
+  | 'licenses.deny'
+  | 'licenses.unknown'
+  | 'licenses.unlisted'
+  | 'licenses.minConfidence'
+  | 'packages.allow'
+  | 'packages.deny';
+
+/** A policy entry that took part in a decision: the key, the value as written, and where, when a file says it. */
+export interface PolicyEntryRef {
+  readonly key: PolicyEntryKey;
+  readonly text: string;
+  readonly at?: PolicyEntryLocation;
 }

@@ -11,7 +11,7 @@ import { parseExpiryPeriod, type ExpiryPeriod } from './approval-expiry';
 import { copyrightHolderProblem, headerTextProblem } from './header-text';
 import { globLimitProblem } from './glob-limits';
 import { parsePackagePattern } from './package-pattern';
-import type { Disposition, LicenseRule, PackagePattern } from './policy-types';
+import type { Disposition, LicenseRule, LicenseSettingKey, PackagePattern, PolicyEntryLocation } from './policy-types';
 
 /** An edit of the policy file that would resolve a problem. */
 export interface PolicyProblemFix {
@@ -44,6 +44,7 @@ export interface PolicyLayer {
     readonly unknown?: Disposition;
     readonly unlisted?: Disposition;
     readonly minConfidence?: number;
+    readonly settingsAt?: Readonly<Partial<Record<LicenseSettingKey, PolicyEntryLocation>>>;
   };
   readonly packages: {
     readonly allow?: readonly PackagePattern[];
@@ -82,6 +83,11 @@ class LayerReader {
 
   get problems(): PolicyProblem[] {
     return capProblems(this.found, (first, count) => ({ ...first, message: `… and ${count} more problems in this policy file` }));
+  }
+
+  /** Where a value is written, for findings that name the entry that decided them. */
+  at(node: Node): PolicyEntryLocation {
+    return { path: this.path, span: { start: node.offset, end: node.offset + node.length } };
   }
 
   problem(node: Node | OffsetSpan, message: string, extra: Pick<PolicyProblem, 'severity' | 'fixes'> = {}): void {
@@ -188,11 +194,12 @@ class LayerReader {
   }
 
   private licenseRule(text: string, node: Node, where: string): LicenseRule | undefined {
+    const at = this.at(node);
     if (text.startsWith('@')) {
       const category = text.slice(1);
       if (isPolicyCategory(category)) {
         if (categoryMembers(category).length === 0) this.problem(node, `${text} in ${where} contains no license, so it matches nothing`, { severity: 'warning' });
-        return { kind: 'category', category, text };
+        return { kind: 'category', category, text, at };
       }
       const suggestion = suggestCategory(category);
       const known = `known: ${POLICY_CATEGORIES.map((c) => '@' + c).join(', ')}`;
@@ -210,11 +217,11 @@ class LayerReader {
     const deprecated = deprecatedIdAdvice(text, where);
     if (deprecated) this.advise(node, deprecated, 'warning');
     const expression = parsed.expression;
-    if (expression.kind === 'ref') return { kind: 'ref', ref: expression.ref, text };
+    if (expression.kind === 'ref') return { kind: 'ref', ref: expression.ref, text, at };
     if (expression.kind === 'license') {
       return expression.exception
-        ? { kind: 'license', id: expression.id, exception: expression.exception, text }
-        : { kind: 'license', id: expression.id, text };
+        ? { kind: 'license', id: expression.id, exception: expression.exception, text, at }
+        : { kind: 'license', id: expression.id, text, at };
     }
     return void this.problem(node, `"${text}" in ${where}: list one license per item (with an optional WITH exception); AND/OR expressions are evaluated from their parts`);
   }
@@ -228,7 +235,7 @@ class LayerReader {
       if (parsed.ok) {
         const advice = purlTypeAdvice(value, parsed.pattern.type, where);
         if (advice) this.advise(item, advice, 'warning');
-        if (this.globWithinLimits(parsed.pattern.nameGlob, item, where)) patterns.push(parsed.pattern);
+        if (this.globWithinLimits(parsed.pattern.nameGlob, item, where)) patterns.push({ ...parsed.pattern, at: this.at(item) });
         if (where !== 'packages.private') this.duplicate(`package:${parsed.pattern.text}`, item, where);
       } else this.problem(item, `${where}: ${parsed.error}`);
     }
@@ -271,6 +278,11 @@ export function readPolicyLayer(path: string, text: string): { layer: PolicyLaye
       if (minNode.type !== 'number' || (minNode.value as number) < 0 || (minNode.value as number) > 1) reader.problem(minNode, 'licenses.minConfidence must be a number from 0 to 1');
       else minConfidence = minNode.value as number;
     }
+    const settingsAt: Partial<Record<LicenseSettingKey, PolicyEntryLocation>> = {};
+    for (const key of ['unknown', 'unlisted', 'minConfidence'] as const) {
+      const node = p.get(key);
+      if (node) settingsAt[key] = reader.at(node);
+    }
     licenses = prune({
       allow: reader.licenseRules(p.get('allow'), 'licenses.allow'),
       review: reader.licenseRules(p.get('review'), 'licenses.review'),
@@ -278,6 +290,7 @@ export function readPolicyLayer(path: string, text: string): { layer: PolicyLaye
       unknown: reader.disposition(p.get('unknown'), 'licenses.unknown'),
       unlisted: reader.disposition(p.get('unlisted'), 'licenses.unlisted'),
       minConfidence,
+      settingsAt: Object.keys(settingsAt).length ? settingsAt : undefined,
     });
   }
 

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { AuditResult } from '../audit/run-audit';
 import { RULES } from '../findings/rule-catalog';
+import { diagnosticMessage } from '../findings/render/diagnostic-message';
 
 function cell(text: string | undefined): string {
   return (text ?? '').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -38,13 +39,13 @@ export function toMarkdownReport(result: AuditResult): string {
   const headerFindings = result.findings.filter((f) => f.code.startsWith('header-'));
   if (headerFindings.length) {
     out.push('## Files needing a license header', '');
-    for (const f of headerFindings) out.push(`- \`${rel(f.path)}\`:${f.range.start.line + 1} — ${cell(f.message)}`);
+    for (const f of headerFindings) out.push(`- \`${rel(f.path)}\`:${f.range.start.line + 1} — ${cell(diagnosticMessage(f))}`);
     out.push('');
   }
   const others = result.findings.filter((f) => !f.code.startsWith('header-') && f.subject.kind !== 'dependency');
   if (others.length) {
     out.push('## Other findings', '');
-    for (const f of others) out.push(`- \`${f.code}\` \`${rel(f.path)}\`:${f.range.start.line + 1} — ${cell(f.message)}`);
+    for (const f of others) out.push(`- \`${f.code}\` \`${rel(f.path)}\`:${f.range.start.line + 1} — ${cell(diagnosticMessage(f))}`);
     out.push('');
   }
   return out.join('\n');

@@ -1,16 +1,12 @@
-import * as path from 'node:path';
 import type { AuditResult } from '../audit/run-audit';
-import type { Severity } from '../findings/finding';
-
-const LABEL: Readonly<Record<Severity, string>> = { error: 'error', warning: 'warning', information: 'info' };
+import { cliLine } from '../findings/render/cli-line';
+import { renderContextFor } from '../findings/render/render-context';
 
 /** A report for people: one line per finding as `file:line:col level code message`, then counts. */
 export function toTextReport(result: AuditResult): string {
   const lines: string[] = [];
-  for (const f of result.findings) {
-    const file = path.relative(result.root, f.path).split(path.sep).join('/') || path.basename(f.path);
-    lines.push(`${file}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${LABEL[f.severity]}  ${f.code}  ${f.message}`);
-  }
+  const ctx = renderContextFor(result.root);
+  for (const f of result.findings) lines.push(cliLine(f, ctx));
   if (lines.length) lines.push('');
   const bySeverity = { error: 0, warning: 0, information: 0 };
   const byCode = new Map<string, number>();

@@ -1,10 +1,10 @@
-import type { Disposition, LicensePolicy, LicenseRule } from '../policy/policy-types';
+import type { Disposition, LicensePolicy, LicenseRule, PolicyEntryLocation } from '../policy/policy-types';
 import { categoryContains } from './policy-categories';
 import { formatSpdxExpression, type SpdxExpression } from './spdx-expression';
 
 /** Which rule decided a single license. */
 export type LeafRule =
-  | { readonly kind: 'listed'; readonly list: Disposition; readonly item: string }
+  | { readonly kind: 'listed'; readonly list: Disposition; readonly item: string; readonly at?: PolicyEntryLocation }
   | { readonly kind: 'unlisted' };
 
 export interface LeafDecision {
@@ -52,7 +52,7 @@ export function decideLeaf(leaf: Extract<SpdxExpression, { kind: 'license' | 're
   for (const exact of [true, false]) {
     for (const [list, rules] of lists) {
       const rule = rules.find((r) => (r.kind !== 'category') === exact && ruleMatches(r, leaf));
-      if (rule) return { license, disposition: list, rule: { kind: 'listed', list, item: rule.text } };
+      if (rule) return { license, disposition: list, rule: { kind: 'listed', list, item: rule.text, ...(rule.at ? { at: rule.at } : {}) } };
     }
   }
   return { license, disposition: policy.unlisted, rule: { kind: 'unlisted' } };
@@ -83,19 +83,6 @@ export function evaluateLicenseExpression(expression: SpdxExpression, policy: Li
   }
 }
 
-/** A short human explanation of a decision: `GPL-3.0-only is in licenses.deny (@restricted)`. */
-export function explainLicenseDecision(decision: LicenseDecision): string {
-  const reasons = decision.decidedBy.map((leaf) =>
-    leaf.rule.kind === 'listed'
-      ? leaf.rule.item === leaf.license
-        ? `${leaf.license} is in licenses.${leaf.rule.list}`
-        : `${leaf.license} is in licenses.${leaf.rule.list} (${leaf.rule.item})`
-      : `${leaf.license} is in no list (licenses.unlisted: ${leaf.disposition})`,
-  );
-  const unique = [...new Set(reasons)].join('; ');
-  return decision.chosen ? `${unique}; chose ${decision.chosen}` : unique;
-}
-
 /** The verdict on a statement that may mean any of several expressions (a family whose variant is not stated). */
 export interface CandidatesDecision {
   readonly disposition: Disposition;
@@ -103,6 +90,8 @@ export interface CandidatesDecision {
   readonly unanimous: boolean;
   /** The candidates, as text, under each verdict the policy gives them. */
   readonly byDisposition: Readonly<Record<Disposition, readonly string[]>>;
+  /** The leaves behind the verdict: those of the candidates that got it (all of them when none did). */
+  readonly decidedBy: readonly LeafDecision[];
 }
 
 /**
@@ -113,9 +102,15 @@ export interface CandidatesDecision {
  */
 export function evaluateCandidates(candidates: readonly SpdxExpression[], policy: LicensePolicy): CandidatesDecision {
   const byDisposition: Record<Disposition, string[]> = { allow: [], review: [], deny: [] };
-  for (const candidate of candidates) byDisposition[evaluateLicenseExpression(candidate, policy).disposition].push(formatSpdxExpression(candidate));
+  const leaves: Record<Disposition, LeafDecision[]> = { allow: [], review: [], deny: [] };
+  for (const candidate of candidates) {
+    const decision = evaluateLicenseExpression(candidate, policy);
+    byDisposition[decision.disposition].push(formatSpdxExpression(candidate));
+    leaves[decision.disposition].push(...decision.decidedBy);
+  }
   const present = (['allow', 'review', 'deny'] as const).filter((d) => byDisposition[d].length > 0);
-  if (present.length === 1) return { disposition: present[0], unanimous: true, byDisposition };
+  if (present.length === 1) return { disposition: present[0], unanimous: true, byDisposition, decidedBy: leaves[present[0]] };
   const disposition = byDisposition.allow.length > 0 ? 'review' : 'deny';
-  return { disposition, unanimous: false, byDisposition };
+  const decidedBy = leaves[disposition].length ? leaves[disposition] : [...leaves.allow, ...leaves.review, ...leaves.deny];
+  return { disposition, unanimous: false, byDisposition, decidedBy };
 }

@@ -1,4 +1,5 @@
 import parseSpdx = require('spdx-expression-parse');
+import licenseIds = require('spdx-license-ids');
 
 /**
  * A parsed SPDX license expression with deprecated ids already mapped to their current form, so that
@@ -69,8 +70,43 @@ export function parseSpdxExpression(text: string): SpdxParseResult {
   try {
     return { ok: true, expression: fromRaw(parseSpdx(trimmed) as RawNode) };
   } catch (error) {
-    return { ok: false, error: `not a valid SPDX expression: ${(error as Error).message}` };
+    return { ok: false, error: `not a valid SPDX expression: ${describeParseFailure(trimmed, (error as Error).message)}` };
   }
+}
+
+/**
+ * The parser's own words (`Unexpected \`B\` at offset 0`, or a TypeError when the text ends early) mean
+ * nothing to the person who wrote the expression; this says which word is wrong and how.
+ */
+function describeParseFailure(text: string, parserMessage: string): string {
+  const at = /at offset (\d+)/.exec(parserMessage);
+  if (!at) {
+    if (/\(\s*$|\b(AND|OR|WITH)\s*$/.test(text)) return 'it ends early: a license or ")" is missing after the last operator';
+    if ((text.match(/\(/g) ?? []).length !== (text.match(/\)/g) ?? []).length) return 'its parentheses do not match';
+    const tokens = text.match(/[()]|[^\s()]+/g) ?? [];
+    const operand = (t: string | undefined) => t !== undefined && !/^(AND|OR|WITH|\(|\))$/.test(t);
+    const i = tokens.findIndex((t, k) => k > 0 && operand(t) && operand(tokens[k - 1]));
+    if (i > 0) return `"${tokens[i]}" follows a license without AND, OR or WITH between them`;
+    return 'it is not a license id, or ids joined by AND, OR and WITH';
+  }
+  const offset = Number(at[1]);
+  const word = /^[^\s()]+|^[()]/.exec(text.slice(offset))?.[0] ?? text.slice(offset, offset + 1);
+  const before = text.slice(0, offset).trimEnd();
+  if (/\bWITH$/.test(before)) return `"${word}" is not an SPDX license exception`;
+  if (/^(and|or|with)$/i.test(word)) return `operators are written in capitals: "${word.toUpperCase()}", not "${word}"`;
+  if (before !== '' && !/(\(|\bAND|\bOR)$/.test(before)) return `"${word}" follows a license without AND, OR or WITH between them`;
+  const known = licenseIdCaseInsensitive(word);
+  if (known) return `"${word}" is not an SPDX license id (did you mean "${known}"?)`;
+  return `"${word}" is not an SPDX license id`;
+}
+
+let lowerCaseIds: Map<string, string> | undefined;
+
+function licenseIdCaseInsensitive(word: string): string | undefined {
+  lowerCaseIds ??= new Map((licenseIds as readonly string[]).map((id) => [id.toLowerCase(), id]));
+  const plain = word.replace(/\+$/, '');
+  const id = lowerCaseIds.get(plain.toLowerCase());
+  return id ? `${id}${word.slice(plain.length)}` : undefined;
 }
 
 /** The expression written back in canonical form; compound operands are parenthesised only where needed. */

@@ -19,6 +19,7 @@ import { ReuseIndex } from '../reuse/reuse-coverage';
 import { readHeader } from '../headers/read-header';
 import type { OnlineLicenseOverlay } from '../licenses/online-license-overlay';
 import type { RemotePolicyStore } from '../policy/remote-policy-store';
+import { displayPathFor, renderContextFor, type RenderContext } from '../findings/render/render-context';
 
 /** The default of `ospo.maxFileSize`: no real manifest or source file comes near it. */
 export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -201,6 +202,11 @@ export class WorkspaceEngine {
     this.reloadPolicy();
   }
 
+  /** How renderers show this folder's paths and find policy entries in their files. */
+  renderContext(): RenderContext {
+    return renderContextFor(this.options.root, (p) => this.options.files.readText(p), this.options.homeDir);
+  }
+
   relative(filePath: string): string {
     return path.relative(this.options.root, filePath).split(path.sep).join('/');
   }
@@ -284,8 +290,9 @@ export class WorkspaceEngine {
         context: {
           policy: this.lastGoodPolicy,
           approvals: this.approvalsLog.entries,
+          approvalsPath: this.approvalsLog.path,
           today,
-          displayPath: (p) => this.relative(p),
+          displayPath: (p) => displayPathFor(this.options.root, p, this.options.homeDir),
           memo: this.verdicts,
         },
         reportSyntaxProblems: mode === 'audit',

@@ -174,6 +174,12 @@ export class LspTestClient {
     }
   }
 
+  /** The hover's Markdown at a position, or undefined when the server shows none. */
+  async hoverText(filePath: string, position: { line: number; character: number }): Promise<string | undefined> {
+    const hover = (await this.connection.sendRequest('textDocument/hover', { textDocument: { uri: LspTestClient.uri(filePath) }, position })) as { contents: { value: string } } | null;
+    return hover?.contents.value;
+  }
+
   async stop(): Promise<void> {
     try {
       await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);

@@ -5,6 +5,7 @@ import { approvalEntryProblems, isListedReviewer, maybeSamePerson, mayApprove } 
 import { readApprovalsLog } from '../../../server/src/approvals/approvals-log';
 import { findApproval } from '../../../server/src/approvals/find-approval';
 import { decidePackage } from '../../../server/src/dependencies/decide-package';
+import { describeRuling } from '../../../server/src/findings/render/policy-trail';
 import type { ResolvedPackage } from '../../../server/src/ecosystems/ecosystem';
 import { chooseExpiry, DEFAULT_APPROVAL_EXPIRY, expiryDate, parseExpiryPeriod } from '../../../server/src/policy/approval-expiry';
 import { defaultPolicy } from '../../../server/src/policy/default-policy';
@@ -60,7 +61,7 @@ describe('approval reviewer rules', () => {
     assert.equal(verdict.code, 'approval-pending');
     assert.equal(verdict.severity, 'error');
     assert.equal(verdict.pendingRule, 'license-denied');
-    assert.match(verdict.why, /; requested by Dana Developer <dana@example\.org> on 2026-12-01$/);
+    assert.match(describeRuling(verdict.ruling, { displayPath: (p) => p }), /; requested by Dana Developer <dana@example\.org> on 2026-12-01$/);
     const review = decidePackage(
       { ...gplPackage('MPL-2.0') },
       '^1.0.0',
@@ -75,7 +76,7 @@ describe('approval reviewer rules', () => {
     assert.ok(verdict.kind === 'problem');
     assert.equal(verdict.code, 'license-denied');
     assert.equal(verdict.severity, 'error');
-    assert.match(verdict.why, /the approval does not count: Dana Developer <dana@example\.org> also requested it \(approvals\.allowSelfApproval is off\)/);
+    assert.match(describeRuling(verdict.ruling, { displayPath: (p) => p }), /the approval does not count: Dana Developer <dana@example\.org> also requested it \(approvals\.allowSelfApproval is off\)/);
     const problems = approvalEntryProblems(log(entries).entries, policyWith().approvals, TODAY);
     assert.deepEqual(problems.map((p) => p.code), ['approval-invalid']);
     assert.match(problems[0].message, /^approval of pkg:npm\/gpl-lib does not count: Dana Developer/);
@@ -90,7 +91,7 @@ describe('approval reviewer rules', () => {
     const bySam = [{ ...GPL_REQUEST, status: 'approved', reviewedBy: 'Sam <sam@example.org>' }];
     const verdict = decide(bySam, policy);
     assert.ok(verdict.kind === 'problem' && verdict.code === 'license-denied');
-    assert.match(verdict.why, /Sam <sam@example\.org> is not in approvals\.reviewers/);
+    assert.match(describeRuling(verdict.ruling, { displayPath: (p) => p }), /Sam <sam@example\.org> is not in approvals\.reviewers/);
     assert.equal(decide([{ ...GPL_REQUEST, status: 'approved', reviewedBy: 'Olga OSPO <olga@example.org>' }], policy).kind, 'pass');
     // Without a list, anyone but the requester counts; an approval naming no reviewer never does.
     assert.equal(decide(bySam).kind, 'pass');

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { decidePackage, judgeLicense, type DecisionContext } from '../../../server/src/dependencies/decide-package';
+import { decidePackage, judgeLicense, type DecisionContext, type PackageVerdict } from '../../../server/src/dependencies/decide-package';
+import { describeJudgement, describeRuling } from '../../../server/src/findings/render/policy-trail';
 import type { LicenseEvidence, ResolvedPackage } from '../../../server/src/ecosystems/ecosystem';
 import { defaultPolicy } from '../../../server/src/policy/default-policy';
 import type { LicensePolicy, LicenseRule, Policy } from '../../../server/src/policy/policy-types';
@@ -29,6 +30,9 @@ const METADATA = '/venv/lib/python3.12/site-packages/pkg-1.0.dist-info/METADATA'
 const declared = (expression: string): LicenseEvidence => ({ kind: 'declared', expression, source: { kind: 'installed', path: METADATA } });
 const show = (p: string) => p.replace('/venv/lib/python3.12/site-packages/', '');
 
+/** The policy trail of a verdict, as hovers and reports word it. */
+const why = (verdict: PackageVerdict) => describeRuling(verdict.ruling, { displayPath: show });
+
 function decide(expression: string, policy: Policy) {
   const pkg: ResolvedPackage = { ecosystem: 'pypi', name: 'pkg', purl: 'pkg:pypi/pkg', version: '1.0', license: declared(expression) };
   const context: DecisionContext = { policy, approvals: [], today: '2026-01-01', displayPath: show };
@@ -54,7 +58,7 @@ describe('verdicts on a family statement', () => {
   it('lets "BSD License" pass when every BSD variant is allowed, saying the variant is unknown', () => {
     const verdict = decide('BSD License', defaultPolicy(undefined));
     assert.equal(verdict.kind, 'pass');
-    assert.match(verdict.why, /^BSD License from installed pkg-1\.0\.dist-info\/METADATA, "BSD License" names the BSD family, not the variant \(variant not stated; every BSD variant is allowed here\)$/);
+    assert.match(why(verdict), /^BSD License from installed pkg-1\.0\.dist-info\/METADATA, "BSD License" names the BSD family, not the variant \(variant not stated; every BSD variant is allowed here\)$/);
   });
 
   it('does not let "BSD License" pass when BSD-2-Clause is allowed but BSD-4-Clause is denied', () => {
@@ -62,7 +66,7 @@ describe('verdicts on a family statement', () => {
     const verdict = decide('BSD License', policy);
     assert.ok(verdict.kind === 'problem');
     assert.equal(verdict.code, 'license-needs-approval');
-    assert.match(verdict.why, /BSD-2-Clause, .* are allowed; BSD-4-Clause is denied; an approval can record which variant it is/);
+    assert.match(why(verdict), /BSD-2-Clause, .* are allowed; BSD-4-Clause is denied; an approval can record which variant it is/);
   });
 
   it('judges a GPL package as GPL when the policy denies every GPL, never as unknown', () => {
@@ -71,7 +75,7 @@ describe('verdicts on a family statement', () => {
       const verdict = decide(text, policy);
       assert.ok(verdict.kind === 'problem', text);
       assert.equal(verdict.code, 'license-denied', text);
-      assert.match(verdict.why, /every GPL variant is denied here/);
+      assert.match(why(verdict), /every GPL variant is denied here/);
     }
   });
 
@@ -80,14 +84,14 @@ describe('verdicts on a family statement', () => {
     const verdict = decide('GPL', policy);
     assert.ok(verdict.kind === 'problem');
     assert.equal(verdict.code, 'license-denied');
-    assert.match(verdict.why, /GPL-2\.0-only, GPL-2\.0-or-later need approval; .* are denied; no variant is allowed, so the strictest verdict stands/);
+    assert.match(why(verdict), /GPL-2\.0-only, GPL-2\.0-or-later need approval; .* are denied; no variant is allowed, so the strictest verdict stands/);
   });
 
   it('reviews an LGPL or Apache family statement like its members under the default policy', () => {
     const lgpl = decide('GNU Library or Lesser General Public License (LGPL)', defaultPolicy(undefined));
     assert.ok(lgpl.kind === 'problem');
     assert.equal(lgpl.code, 'license-needs-approval');
-    assert.match(lgpl.why, /every LGPL variant needs approval here/);
+    assert.match(why(lgpl), /every LGPL variant needs approval here/);
     assert.equal(decide('Apache Software License', defaultPolicy(undefined)).kind, 'pass');
   });
 
@@ -102,20 +106,20 @@ describe('verdicts on mapped names', () => {
     const verdict = decide('Apache 2.0', defaultPolicy(undefined));
     assert.equal(verdict.kind, 'pass');
     assert.equal(verdict.license, 'Apache-2.0');
-    assert.match(verdict.why, /^Apache-2\.0 from installed pkg-1\.0\.dist-info\/METADATA, mapped from "Apache 2\.0": Apache-2\.0 is in licenses\.allow/);
+    assert.match(why(verdict), /^Apache-2\.0 from installed pkg-1\.0\.dist-info\/METADATA, mapped from "Apache 2\.0": Apache-2\.0 is in licenses\.allow/);
   });
 
   it('says how a repaired expression was read', () => {
-    const verdict = judgeLicense(declared('Apache-2.0 / MIT'), defaultPolicy(undefined), show);
+    const verdict = judgeLicense(declared('Apache-2.0 / MIT'), defaultPolicy(undefined));
     assert.equal(verdict.license, 'Apache-2.0 OR MIT');
-    assert.match(verdict.why, /read "Apache-2\.0 \/ MIT" as Apache-2\.0 OR MIT/);
+    assert.match(describeJudgement(verdict, { displayPath: show }), /read "Apache-2\.0 \/ MIT" as Apache-2\.0 OR MIT/);
   });
 
   it('needs approval, not unknown, for a choice whose known options all need approval', () => {
     const verdict = decide('Nonstandard OR GPL-2.0 OR GPL-3.0', defaultPolicy(undefined));
     assert.ok(verdict.kind === 'problem');
     assert.equal(verdict.code, 'license-needs-approval');
-    assert.match(verdict.why, /alternative "Nonstandard" not recognised/);
+    assert.match(why(verdict), /alternative "Nonstandard" not recognised/);
   });
 
   it('leaves a choice to licenses.unknown when every known option is denied', () => {

@@ -4,6 +4,9 @@ import * as path from 'node:path';
 import { makeTempDir } from '../../support/temp-dirs';
 import { CachingFileSource } from '../../../server/src/io/file-source';
 import { WorkspaceEngine } from '../../../server/src/workspace/workspace-engine';
+import { diagnosticMessage } from '../../../server/src/findings/render/diagnostic-message';
+import { findingHover } from '../../../server/src/findings/render/hover';
+import { renderContextFor } from '../../../server/src/findings/render/render-context';
 
 function project(transitiveGpl: number): string {
   const root = makeTempDir('summary');
@@ -23,14 +26,17 @@ function check(root: string) {
 describe('transitive findings on one dependency', () => {
   it('reports a few problem packages one by one, each with its chain', () => {
     const { findings } = check(project(3));
-    assert.deepEqual(findings.map((f) => f.message.split(':')[0]).sort(), ['wrapper > gpl-0', 'wrapper > gpl-1', 'wrapper > gpl-2']);
+    assert.deepEqual(findings.map((f) => diagnosticMessage(f).split(':')[0]).sort(), ['wrapper > gpl-0', 'wrapper > gpl-1', 'wrapper > gpl-2']);
+    assert.match(diagnosticMessage(findings[0]), /^wrapper > gpl-\d: AGPL-3\.0-only is denied by policy$/);
   });
 
   it('summarises many on the dependency line, listing all of them in the detail', () => {
-    const { findings, packages } = check(project(12));
+    const root = project(12);
+    const { findings, packages } = check(root);
     assert.equal(findings.length, 1);
-    assert.match(findings[0].message, /^wrapper: 12 packages it brings in have this problem \(license-denied\), e\.g\. wrapper > gpl-0, wrapper > gpl-1, wrapper > gpl-2/);
-    assert.equal(findings[0].detail!.split('\n').filter((l) => l.startsWith('- ')).length, 12);
+    assert.equal(diagnosticMessage(findings[0]), 'wrapper: 12 packages it brings in have licenses denied by policy, e.g. wrapper > gpl-0, wrapper > gpl-1, wrapper > gpl-2');
+    const hover = findingHover(findings[0], renderContextFor(root));
+    assert.equal(hover.split('\n').filter((l) => l.startsWith('- ')).length, 12);
     assert.equal(packages.length, 13, 'the report still lists every package');
   });
 });

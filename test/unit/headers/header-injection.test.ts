@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { diagnosticMessage } from '../../../server/src/findings/render/diagnostic-message';
 import fc from 'fast-check';
 import { checkHeader, type HeaderCheckInput } from '../../../server/src/headers/check-header';
 import { COMMENT_STYLES, type CommentStyle } from '../../../server/src/headers/comment-styles';
@@ -26,7 +27,7 @@ function insert(file: string, text: string, policy: HeaderPolicy): { kind: 'fixe
   const missing = findings.find((f) => f.code === 'header-missing');
   assert.ok(missing, `a header-missing finding for ${file}`);
   const fix = missing.fixes.find((f) => f.kind === 'edit' && f.preferred);
-  if (!fix || fix.kind !== 'edit') return { kind: 'refused', message: missing.message };
+  if (!fix || fix.kind !== 'edit') return { kind: 'refused', message: diagnosticMessage(missing) };
   const edits = fix.edits.flatMap((e) => e.edits);
   assert.equal(edits.length, 1);
   return { kind: 'fixed', text: applyOffsetEdits(text, edits), inserted: edits[0].newText, offset: edits[0].span.start };

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { diagnosticMessage } from '../../../server/src/findings/render/diagnostic-message';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -25,7 +26,7 @@ describe('file size limit (ospo.maxFileSize)', () => {
     const { findings } = engine.checkDocument(path.join(root, 'package.json'), packageJsonOf(7.2));
     assert.ok(Date.now() - started < 1000);
     assert.deepEqual(
-      findings.map((f) => [f.code, f.message, f.range.start.line]),
+      findings.map((f) => [f.code, diagnosticMessage(f), f.range.start.line]),
       [['file-too-large', 'too large to check: 7.2 MB > 5 MB (ospo.maxFileSize)', 0]],
     );
   });

@@ -85,3 +85,20 @@ describe('license statements in package metadata', () => {
     fc.assert(fc.property(fc.string(), (s) => void interpretLicenseStatement(s)));
   });
 });
+
+describe('SPDX parse errors', () => {
+  const error = (text: string) => {
+    const parsed = parseSpdxExpression(text);
+    assert.ok(!parsed.ok, text);
+    return parsed.error;
+  };
+
+  it('name the word that is wrong instead of quoting the parser', () => {
+    assert.equal(error('BSD'), 'not a valid SPDX expression: "BSD" is not an SPDX license id');
+    assert.equal(error('apache-2.0'), 'not a valid SPDX expression: "apache-2.0" is not an SPDX license id (did you mean "Apache-2.0"?)');
+    assert.equal(error('GPL-2.0-only WITH foo'), 'not a valid SPDX expression: "foo" is not an SPDX license exception');
+    assert.equal(error('MIT Apache-2.0'), 'not a valid SPDX expression: "Apache-2.0" follows a license without AND, OR or WITH between them');
+    assert.equal(error('MIT OR'), 'not a valid SPDX expression: it ends early: a license or ")" is missing after the last operator');
+    for (const text of ['BSD', 'MIT OR', '(MIT', 'MIT )', 'x y z']) assert.doesNotMatch(error(text), /offset|Unexpected|Cannot read/, text);
+  });
+});

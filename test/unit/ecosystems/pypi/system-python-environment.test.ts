@@ -5,7 +5,8 @@ import * as path from 'node:path';
 import type { LicenseEvidence, ResolveContext } from '../../../../server/src/ecosystems/ecosystem';
 import { pypiSupport } from '../../../../server/src/ecosystems/pypi';
 import { findSystemPythonEnvironment } from '../../../../server/src/ecosystems/pypi/system-python-environment';
-import { describeEvidenceSource } from '../../../../server/src/dependencies/decide-package';
+import { statementReading } from '../../../../server/src/dependencies/decide-package';
+import { describeEvidenceSource } from '../../../../server/src/findings/render/policy-trail';
 import { CachingFileSource } from '../../../../server/src/io/file-source';
 import { makeTempDir } from '../../../support/temp-dirs';
 import { getLicenseTextIndex } from '../../../../server/src/licenses/detection/license-text-index';
@@ -26,7 +27,7 @@ function resolveAll(manifest: string, env: Record<string, string | undefined>): 
 }
 
 const describe_ = (evidence: LicenseEvidence | undefined) =>
-  evidence?.kind === 'declared' ? `${evidence.expression} ${describeEvidenceSource(evidence, (p) => path.relative(FIXTURE, p))}` : JSON.stringify(evidence);
+  evidence?.kind === 'declared' ? `${evidence.expression} ${describeEvidenceSource(evidence, statementReading(evidence), { displayPath: (p: string) => path.relative(FIXTURE, p) })}` : JSON.stringify(evidence);
 
 const origin = (debianPackage: string, stated: string) => `system Python environment; Debian package ${debianPackage} states "${stated}"`;
 
@@ -44,11 +45,11 @@ describe('the system Python environment', () => {
 
   it("reads packages without a virtual environment from the system's dist-packages, with Debian's copyright files as evidence", () => {
     const licenses = resolveAll(APP, { PATH: '/usr/bin', OSPO_SYSTEM_ROOT: ROOT });
-    assert.equal(describe_(licenses.get('requests')), `Apache-2.0 from ${path.join(ROOT, 'usr/share/doc/python3-requests/copyright')} (${origin('python3-requests', 'Apache')})`);
-    assert.equal(describe_(licenses.get('six')), `MIT from ${path.join(ROOT, 'usr/share/doc/python3-six/copyright')} (${origin('python3-six', 'Expat')})`);
-    assert.equal(describe_(licenses.get('paramiko')), `LGPL-2.1-or-later from ${path.join(ROOT, 'usr/share/doc/python3-paramiko/copyright')} (${origin('python3-paramiko', 'LGPL-2.1')})`);
+    assert.equal(describe_(licenses.get('requests')), `Apache-2.0 from ${path.relative(FIXTURE, path.join(ROOT, 'usr/share/doc/python3-requests/copyright'))} (${origin('python3-requests', 'Apache')})`);
+    assert.equal(describe_(licenses.get('six')), `MIT from ${path.relative(FIXTURE, path.join(ROOT, 'usr/share/doc/python3-six/copyright'))} (${origin('python3-six', 'Expat')})`);
+    assert.equal(describe_(licenses.get('paramiko')), `LGPL-2.1-or-later from ${path.relative(FIXTURE, path.join(ROOT, 'usr/share/doc/python3-paramiko/copyright'))} (${origin('python3-paramiko', 'LGPL-2.1')})`);
     // distutils' single-file .egg-info is read too.
-    assert.equal(describe_(licenses.get('pexpect')), `ISC from ${path.join(ROOT, 'usr/share/doc/python3-pexpect/copyright')} (${origin('python3-pexpect', 'ISC')})`);
+    assert.equal(describe_(licenses.get('pexpect')), `ISC from ${path.relative(FIXTURE, path.join(ROOT, 'usr/share/doc/python3-pexpect/copyright'))} (${origin('python3-pexpect', 'ISC')})`);
   });
 
   it('says the metadata came from the system environment when Debian records nothing for the package', () => {
@@ -91,7 +92,7 @@ describe('the system Python environment', () => {
       // The environment's own copy of six wins, with its own metadata, not Debian's record of the system's copy.
       assert.equal(describe_(licenses.get('six')), `MIT from installed ${path.relative(FIXTURE, path.join(dist, 'METADATA'))}`);
       if (include) {
-        assert.equal(describe_(licenses.get('requests')), `Apache-2.0 from ${path.join(ROOT, 'usr/share/doc/python3-requests/copyright')} (${origin('python3-requests', 'Apache')})`);
+        assert.equal(describe_(licenses.get('requests')), `Apache-2.0 from ${path.relative(FIXTURE, path.join(ROOT, 'usr/share/doc/python3-requests/copyright'))} (${origin('python3-requests', 'Apache')})`);
       } else {
         assert.equal(licenses.get('requests')?.kind, 'none');
       }
