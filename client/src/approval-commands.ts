@@ -99,8 +99,9 @@ export function registerApprovalCommands(context: vscode.ExtensionContext, api: 
       }
       if (result.url && vscode.workspace.isTrusted) await vscode.env.openExternal(vscode.Uri.parse(result.url, true));
       const mismatch = result.mismatch ? ` The request names ${result.mismatch.requested}; the metadata says ${result.mismatch.detected}.` : '';
+      const notOpened = result.urlNotOpened === 'restricted' ? ' The policy\'s request URL was not opened: the workspace is in restricted mode.' : '';
       void vscode.window.showInformationMessage(
-        `Approval requested for ${subject.name}. It stays ${deny ? 'an error' : 'a warning'} until a reviewer approves it.${mismatch} Save the approvals log and submit it for review.`,
+        `Approval requested for ${subject.name}. It stays ${deny ? 'an error' : 'a warning'} until a reviewer approves it.${mismatch}${notOpened} Save the approvals log and submit it for review.`,
       );
     }),
   );

@@ -22,7 +22,7 @@ export async function auditWorkspace(api: ServerApi): Promise<AuditOutcome | und
       try {
         return await api.audit({ workDoneToken: token, cancellation });
       } catch (error) {
-        if (cancellation.isCancellationRequested) return { cancelled: true, folders: [] };
+        if (cancellation.isCancellationRequested) return { cancelled: true, restricted: !vscode.workspace.isTrusted, folders: [] };
         throw error;
       } finally {
         listening.dispose();

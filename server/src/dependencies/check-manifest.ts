@@ -1,5 +1,5 @@
 import type { DependencyDeclaration, DependencyResolver, EcosystemSupport, LicenseEvidence, ResolvedDependency, ResolvedPackage } from '../ecosystems/ecosystem';
-import type { DependencySubject, Finding, Fix } from '../findings/finding';
+import type { DependencySubject, Finding, Fix, Severity } from '../findings/finding';
 import { readLicenseStatement } from '../licenses/read-license-statement';
 import { formatSpdxExpression } from '../spdx/spdx-expression';
 import { capProblems } from '../text/problem-limit';
@@ -22,6 +22,10 @@ export interface PackageRow {
   readonly licenseSource: string;
   readonly status: 'allowed' | 'approved' | 'problem';
   readonly code?: string;
+  /** For problems: the finding's severity, so a report can sort errors first. */
+  readonly severity?: Severity;
+  /** 1-based line of the declaration in the manifest (for transitive packages, the direct dependency's). */
+  readonly line: number;
   readonly why: string;
   /** For `license-unknown`: why no license could be established. */
   readonly unknownLicense?: UnknownLicenseReason;
@@ -100,7 +104,7 @@ export function checkManifest(input: ManifestCheckInput): ManifestCheck {
     const range = lines.rangeOf(declaration.nameSpan);
     const direct = decideCached(resolved.pkg, declaration.versionSpec, input.context);
     const collect = input.collectPackages !== false;
-    const directRow = collect ? row(input, resolved.pkg, direct, true, [], seenRows) : undefined;
+    const directRow = collect ? row(input, resolved.pkg, direct, true, [], seenRows, range.start.line + 1) : undefined;
     if (directRow) packages.push(directRow);
     if (direct.kind === 'problem') {
       findings.push(toFinding(input, declaration, resolved.pkg, [resolved.pkg.name], direct, range));
@@ -110,7 +114,7 @@ export function checkManifest(input: ManifestCheckInput): ManifestCheck {
     const problems = new Map<string, Finding[]>();
     for (const { chain, pkg } of resolved.transitive) {
       const verdict = decideCached(pkg, undefined, input.context);
-      const r = collect ? row(input, pkg, verdict, false, chain, seenRows) : undefined;
+      const r = collect ? row(input, pkg, verdict, false, chain, seenRows, range.start.line + 1) : undefined;
       if (r) packages.push(r);
       if (verdict.kind === 'problem') {
         const finding = toFinding(input, declaration, pkg, chain, verdict, range);
@@ -281,6 +285,7 @@ function row(
   direct: boolean,
   via: readonly string[],
   seen: Set<string>,
+  line: number,
 ): PackageRow | undefined {
   const key = `${pkg.purl}@${pkg.version ?? ''}`;
   if (!direct && seen.has(key)) return undefined;
@@ -298,7 +303,8 @@ function row(
     ...(license ? { license } : {}),
     licenseSource: unknown ? describeUnknownLicense(unknown) : describeEvidenceSource(pkg.license, input.context.displayPath),
     status: verdict.kind === 'problem' ? 'problem' : verdict.by === 'approval' ? 'approved' : 'allowed',
-    ...(verdict.kind === 'problem' ? { code: verdict.code } : {}),
+    ...(verdict.kind === 'problem' ? { code: verdict.code, severity: verdict.severity } : {}),
+    line,
     why: verdict.why,
     ...(unknown ? { unknownLicense: unknown } : {}),
   };

@@ -181,6 +181,18 @@ export class WorkspaceEngine {
         lines = new LineIndex(this.options.files.readText(problem.path) ?? '');
         lineIndexes.set(problem.path, lines);
       }
+      // Skipped for want of trust, not broken: it loads once the workspace is trusted, so it is no error.
+      if (problem.notLoaded !== undefined) {
+        return {
+          code: 'policy-not-loaded',
+          severity: 'warning',
+          message: `${problem.message} (restricted mode: ${problem.notLoaded} is not loaded until the workspace is trusted)`,
+          path: problem.path,
+          range: lines.rangeOf(problem.span),
+          subject: { kind: 'file' },
+          fixes: [],
+        } satisfies Finding;
+      }
       const fallbackNote =
         this.policyResult.kind !== 'invalid' ? '' : this.hadValidPolicy ? ' (the last valid policy stays in force)' : ' (the rest of the policy applies)';
       return {
