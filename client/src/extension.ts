@@ -7,11 +7,11 @@ import { registerApprovalCommands } from './approval-commands';
 import { auditWorkspace, type AuditOutcome } from './commands/audit-workspace';
 import { fixAllHeaders, insertLicenseHeader } from './commands/header-commands';
 import { openPolicy } from './commands/open-policy';
-import { reviewPendingApprovals, type ReviewArgs } from './commands/review-approvals';
+import { reviewPendingApprovals, reviewPendingRequestFor, type ReviewArgs } from './commands/review-approvals';
 import { exportReport } from './commands/export-report';
 import { ServerApi } from './server-api';
 import { OspoStatusBar } from './status-bar';
-import { showAuditReport } from './report/audit-report-panel';
+import { auditReportFindingsChanged, currentAuditReport, showAuditReport, type ReportActions } from './report/audit-report-panel';
 
 let client: LanguageClient | undefined;
 /** Outlives `context.subscriptions`: VS Code disposes those without awaiting deactivate(), while the client still logs. */
@@ -25,6 +25,8 @@ export interface OspoExtensionApi {
   readonly statusTooltip: () => string;
   /** The theme color of the status bar item's background, e.g. `statusBarItem.warningBackground`. */
   readonly statusBackground: () => string | undefined;
+  /** The audit report on screen: its data, and whether it is out of date or being refreshed. */
+  readonly auditReport: () => ReturnType<typeof currentAuditReport>;
 }
 
 function createClient(context: vscode.ExtensionContext, channel: vscode.LogOutputChannel): LanguageClient {
@@ -55,7 +57,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<OspoEx
   const startClient = async (): Promise<void> => {
     const next = createClient(context, channel);
     client = next;
-    next.onNotification(StatusNotification, (status) => statusBar.update(status));
+    next.onNotification(StatusNotification, (status) => {
+      statusBar.update(status);
+      // The open report follows the findings: it re-runs its audit or says it is out of date.
+      auditReportFindingsChanged(status);
+    });
     next.onDidChangeState(({ newState }) => {
       if (client !== next) return;
       statusBar.setServerProblem(newState === State.Stopped ? 'the server stopped; see the output for why' : undefined);
@@ -79,7 +85,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<OspoEx
       }
     });
 
-  const showReport = (outcome: AuditOutcome) => showAuditReport(context, outcome, { exportReport: (format) => exportReport(api, { format }).then(() => undefined) });
+  const reportActions: ReportActions = {
+    exportReport: (format) => exportReport(api, { format }).then(() => undefined),
+    rerun: async () => {
+      const outcome = await auditWorkspace(api, { background: true });
+      if (outcome && !outcome.cancelled) lastAudit = outcome;
+      return outcome;
+    },
+    review: (root, purl, decision) => reviewPendingRequestFor(api, root, purl, decision),
+    status: () => api.status(),
+  };
+  const showReport = (outcome: AuditOutcome) => showAuditReport(context, outcome, reportActions);
   const runAudit = async () => {
     const outcome = await auditWorkspace(api);
     if (!outcome) return undefined;
@@ -94,7 +110,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<OspoEx
     command('ospo.auditWorkspace', runAudit),
     command('ospo.showReport', () => (lastAudit ? showReport(lastAudit) : runAudit())),
     command('ospo.exportReport', (args?: { format?: 'sarif' | 'markdown'; uri?: vscode.Uri }) => exportReport(api, args ?? {})),
-    command('ospo.reviewApprovals', (args?: ReviewArgs) => reviewPendingApprovals(api, args)),
+    command('ospo.reviewApprovals', async (args?: ReviewArgs) => {
+      const reviewed = await reviewPendingApprovals(api, args);
+      if (reviewed) auditReportFindingsChanged();
+      return reviewed;
+    }),
     command('ospo.insertLicenseHeader', () => insertLicenseHeader()),
     command('ospo.fixAllHeaders', (args?: { confirm?: boolean }) => fixAllHeaders(api, args)),
     command('ospo.openPolicy', () => openPolicy(api)),
@@ -117,6 +137,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OspoEx
     statusText: () => statusBar.text,
     statusTooltip: () => statusBar.tooltip,
     statusBackground: () => statusBar.background,
+    auditReport: () => currentAuditReport(),
   };
 }
 
