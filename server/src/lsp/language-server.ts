@@ -4,6 +4,7 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   ErrorCodes,
+  ExecuteCommandRequest,
   ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
@@ -213,7 +214,9 @@ export function startLanguageServer(connection: Connection): void {
     }
   });
 
-  connection.onExecuteCommand(async (params, cancellation) => {
+  // Not `onExecuteCommand`: its wrapper deletes `workDoneToken` from the params, and the audit reports its progress
+  // on the token the client created (VS Code shows it in the cancellable notification the client opened).
+  connection.onRequest(ExecuteCommandRequest.type, async (params, cancellation) => {
     try {
       const result = await commands.execute(params, cancellation);
       status.outcome(params.command, undefined);
