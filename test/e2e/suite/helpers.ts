@@ -10,6 +10,9 @@ export interface OspoApi {
   statusText(): string;
   statusTooltip(): string;
   statusBackground(): string | undefined;
+  auditReport():
+    | { data: { restricted: boolean; folders: Array<{ findings: Array<{ code: string; file: string }> }> }; visible: boolean; stale: boolean; refreshing: boolean }
+    | undefined;
 }
 
 /** Activates the extension and waits until its language server answers. */
