@@ -100,7 +100,7 @@ describe('the audit over LSP: progress counts and restricted mode', function () 
         [['policy-not-loaded', 2]],
         'a warning, not a policy-invalid error',
       );
-      assert.match(problems[0].message, /restricted mode: .*org\.json is not loaded until the workspace is trusted/);
+      assert.match(problems[0].message, /org\.json.*is not loaded in an untrusted workspace/);
 
       const { report } = await audit(c);
       assert.equal(report.restricted, true);

@@ -186,7 +186,8 @@ export class WorkspaceEngine {
         return {
           code: 'policy-not-loaded',
           severity: 'warning',
-          message: `${problem.message} (restricted mode: ${problem.notLoaded} is not loaded until the workspace is trusted)`,
+          // Each such message already says that restricted mode is why.
+          message: problem.message,
           path: problem.path,
           range: lines.rangeOf(problem.span),
           subject: { kind: 'file' },
