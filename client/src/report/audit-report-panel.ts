@@ -114,7 +114,8 @@ export function auditReportFindingsChanged(status?: OspoStatus): void {
     s.again = true;
     return;
   }
-  if (auditDuration(s.data) > LIVE_REFRESH_LIMIT_MS) {
+  // A report nobody looks at is not re-run on every edit: it catches up when it is shown again.
+  if (auditDuration(s.data) > LIVE_REFRESH_LIMIT_MS || !s.panel.visible) {
     if (!s.stale) {
       s.stale = true;
       render(s);
@@ -181,6 +182,9 @@ export function showAuditReport(context: vscode.ExtensionContext, report: AuditR
       if (state === created) state = undefined;
     });
     panel.webview.onDidReceiveMessage((message: unknown) => onMessage(created, message));
+    panel.onDidChangeViewState(({ webviewPanel }) => {
+      if (webviewPanel.visible && created.stale && !created.refreshing && auditDuration(created.data) <= LIVE_REFRESH_LIMIT_MS) void refresh(created);
+    });
   }
   const s = state;
   if (s.timer) clearTimeout(s.timer);
