@@ -97,8 +97,9 @@ async function askAndRequestApproval(api: ServerApi, args: RequestApprovalAction
   }
   if (result.url && vscode.workspace.isTrusted) await vscode.env.openExternal(vscode.Uri.parse(result.url, true));
   const mismatch = result.mismatch ? ` The request names ${result.mismatch.requested}; the metadata says ${result.mismatch.detected}.` : '';
+  const notOpened = result.urlNotOpened === 'restricted' ? " The policy's request URL was not opened: the workspace is in restricted mode." : '';
   const log = await approvalsLogFor(api, args.uri);
-  void announceApprovalsLogChange(`Approval requested for ${subject.name}. It stays ${deny ? 'an error' : 'a warning'} until a reviewer approves it.${mismatch}`, log);
+  void announceApprovalsLogChange(`Approval requested for ${subject.name}. It stays ${deny ? 'an error' : 'a warning'} until a reviewer approves it.${mismatch}${notOpened}`, log);
   return result;
 }
 

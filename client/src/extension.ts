@@ -7,12 +7,12 @@ import { interceptRequestApproval, registerApprovalCommands } from './approval-c
 import { auditWorkspace, type AuditOutcome } from './commands/audit-workspace';
 import { fixAllHeaders, insertLicenseHeader } from './commands/header-commands';
 import { openPolicy } from './commands/open-policy';
-import { reviewPendingApprovals, type ReviewArgs } from './commands/review-approvals';
+import { reviewPendingApprovals, reviewPendingRequestFor, type ReviewArgs } from './commands/review-approvals';
 import { exportReport, type ReportFormat } from './commands/export-report';
 import { generateNotices } from './commands/generate-notices';
 import { ServerApi } from './server-api';
 import { OspoStatusBar } from './status-bar';
-import { receiveReportMessage, showAuditReport } from './report/audit-report-panel';
+import { auditReportFindingsChanged, currentAuditReport, receiveReportMessage, showAuditReport, type ReportActions } from './report/audit-report-panel';
 import { policyDiagnosticsFilter } from './policy-diagnostics-filter';
 
 let client: LanguageClient | undefined;
@@ -28,6 +28,8 @@ export interface OspoExtensionApi {
   /** The theme color of the status bar item's background, e.g. `statusBarItem.warningBackground`. */
   readonly statusBackground: () => string | undefined;
   readonly reportMessage: typeof receiveReportMessage;
+  /** The audit report on screen: its data, and whether it is out of date or being refreshed. */
+  readonly auditReport: () => ReturnType<typeof currentAuditReport>;
 }
 
 function createClient(context: vscode.ExtensionContext, channel: vscode.LogOutputChannel, api: ServerApi): LanguageClient {
@@ -59,7 +61,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<OspoEx
   const startClient = async (): Promise<void> => {
     const next = createClient(context, channel, api);
     client = next;
-    next.onNotification(StatusNotification, (status) => statusBar.update(status));
+    next.onNotification(StatusNotification, (status) => {
+      statusBar.update(status);
+      // The open report follows the findings: it re-runs its audit or says it is out of date.
+      auditReportFindingsChanged(status);
+    });
     next.onDidChangeState(({ newState }) => {
       if (client !== next) return;
       statusBar.setServerProblem(newState === State.Stopped ? 'the server stopped; see the output for why' : undefined);
@@ -83,7 +89,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<OspoEx
       }
     });
 
-  const showReport = (outcome: AuditOutcome) => showAuditReport(context, outcome, { exportReport: (format) => exportReport(api, { format }).then(() => undefined) });
+  const reportActions: ReportActions = {
+    exportReport: (format) => exportReport(api, { format }).then(() => undefined),
+    rerun: async () => {
+      const outcome = await auditWorkspace(api, { background: true });
+      if (outcome && !outcome.cancelled) lastAudit = outcome;
+      return outcome;
+    },
+    review: (root, purl, decision) => reviewPendingRequestFor(api, root, purl, decision),
+    status: () => api.status(),
+  };
+  const showReport = (outcome: AuditOutcome) => showAuditReport(context, outcome, reportActions);
   const runAudit = async () => {
     const outcome = await auditWorkspace(api);
     if (!outcome) return undefined;
@@ -99,7 +115,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<OspoEx
     command('ospo.showReport', () => (lastAudit ? showReport(lastAudit) : runAudit())),
     command('ospo.exportReport', (args?: { format?: ReportFormat; uri?: vscode.Uri }) => exportReport(api, args ?? {})),
     command('ospo.generateNotices', (args?: { format?: 'text' | 'markdown'; uri?: vscode.Uri }) => generateNotices(api, args ?? {})),
-    command('ospo.reviewApprovals', (args?: ReviewArgs) => reviewPendingApprovals(api, args)),
+    command('ospo.reviewApprovals', async (args?: ReviewArgs) => {
+      const reviewed = await reviewPendingApprovals(api, args);
+      if (reviewed) auditReportFindingsChanged();
+      return reviewed;
+    }),
     command('ospo.insertLicenseHeader', () => insertLicenseHeader()),
     command('ospo.fixAllHeaders', (args?: { confirm?: boolean }) => fixAllHeaders(api, args)),
     command('ospo.openPolicy', () => openPolicy(api)),
@@ -124,6 +144,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OspoEx
     statusBackground: () => statusBar.background,
     // What a click on the report page sends (`{ type: 'export', format: 'cyclonedx' }`), for tests that cannot reach into the webview.
     reportMessage: receiveReportMessage,
+    auditReport: () => currentAuditReport(),
   };
 }
 

@@ -1,5 +1,5 @@
 // @ts-check
-// The report page's behaviour: sortable columns, export buttons and links to files. No inline handlers (CSP).
+// The report page's behaviour: sortable columns, filters, refresh, export and review buttons, links to files. No inline handlers (CSP).
 (function () {
   const vscode = acquireVsCodeApi();
 
@@ -7,6 +7,22 @@
   document.getElementById('export-markdown')?.addEventListener('click', () => vscode.postMessage({ type: 'export', format: 'markdown' }));
   document.getElementById('export-cyclonedx')?.addEventListener('click', () => vscode.postMessage({ type: 'export', format: 'cyclonedx' }));
   document.getElementById('export-spdx')?.addEventListener('click', () => vscode.postMessage({ type: 'export', format: 'spdx' }));
+  document.getElementById('refresh')?.addEventListener('click', () => vscode.postMessage({ type: 'refresh' }));
+
+  // The extension applies the filter and renders the page again: filtering and sorting live in one tested place.
+  const problems = /** @type {HTMLInputElement | null} */ (document.getElementById('filter-problems'));
+  const rule = /** @type {HTMLSelectElement | null} */ (document.getElementById('filter-rule'));
+  const ecosystem = /** @type {HTMLSelectElement | null} */ (document.getElementById('filter-ecosystem'));
+  const sendFilter = () =>
+    vscode.postMessage({ type: 'filter', filter: { problemsOnly: problems?.checked === true, rule: rule?.value ?? '', ecosystem: ecosystem?.value ?? '' } });
+  for (const control of [problems, rule, ecosystem]) control?.addEventListener('change', sendFilter);
+
+  for (const button of document.querySelectorAll('.review button')) {
+    button.addEventListener('click', () => {
+      const b = /** @type {HTMLElement} */ (button);
+      vscode.postMessage({ type: 'review', root: b.dataset.root, purl: b.dataset.purl, decision: b.dataset.decision });
+    });
+  }
 
   for (const link of document.querySelectorAll('a.file')) {
     link.addEventListener('click', (event) => {

@@ -60,13 +60,16 @@ describe('the approvals log is written only inside the workspace folder', functi
     ['a path up and out, restricted', false, '../../../ospo-escape/approvals.json'],
     ['a path into a sibling folder, trusted', true, 'OUTSIDE'],
   ] as const) {
-    it(`reports ${name} as policy-invalid at approvals.file and writes to the default log instead`, async () => {
+    // Restricted mode marks what it skipped as not loaded: a warning, where a trusted workspace has an error.
+    const code = trusted ? 'policy-invalid' : 'policy-not-loaded';
+    it(`reports ${name} as ${code} at approvals.file and writes to the default log instead`, async () => {
       const file = target === 'OUTSIDE' ? path.relative(workspace.root, path.join(outside, 'approvals.json')) : target;
       const text = nameApprovalsFile(file);
       const before = fs.readFileSync(path.join(outside, 'approvals.json'), 'utf8');
       const c = await start({ trusted });
-      const problems = await c.diagnosticsFor(policyPath(), (d) => d.some((p) => p.code === 'policy-invalid'));
+      const problems = await c.diagnosticsFor(policyPath(), (d) => d.some((p) => p.code === code));
       const problem = problems.find((p) => /approvals\.file/.test(p.message))!;
+      assert.equal(problem.severity, trusted ? 1 : 2);
       assert.match(problem.message, /must be inside the workspace folder/);
       const offset = text.indexOf(JSON.stringify(file));
       const line = text.slice(0, offset).split('\n').length - 1;

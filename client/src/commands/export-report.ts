@@ -31,7 +31,11 @@ export async function exportReport(api: ServerApi, args: { format?: ReportFormat
     void vscode.window.showErrorMessage(`Cannot export: ${report.error}`);
     return undefined;
   }
-  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  // One folder: propose it. Several: the audit covers them all, so propose none of them over the others (the
+  // saved workspace file's folder, if any) and let the person choose.
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  const workspaceFile = vscode.workspace.workspaceFile;
+  const folder = folders.length === 1 ? folders[0].uri : workspaceFile?.scheme === 'file' ? vscode.Uri.joinPath(workspaceFile, '..') : undefined;
   const target =
     args.uri ??
     (await vscode.window.showSaveDialog({

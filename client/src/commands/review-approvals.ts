@@ -10,6 +10,8 @@ export interface ReviewArgs {
   readonly comment?: string;
   /** A date, a period ("6 months") or "never"; absent: the policy's approvals.defaultExpiry. */
   readonly expires?: string;
+  /** Ask for the expiry even though the decision is given (a decision taken from the report's row). */
+  readonly promptExpiry?: boolean;
 }
 
 interface Pending {
@@ -68,7 +70,7 @@ export async function reviewPendingApprovals(api: ServerApi, given: ReviewArgs =
   const decision = given.decision ?? (await askDecision(entry, denyException));
   if (!decision) return false;
   let expires = given.expires;
-  if (decision === 'approved' && interactive) {
+  if (decision === 'approved' && (interactive || (given.promptExpiry === true && given.expires === undefined))) {
     expires = await vscode.window.showInputBox({
       title: `Approval of ${packageName(entry)} expires on`,
       prompt: 'A date (YYYY-MM-DD), a period such as "6 months", or "never". The proposal is the policy\'s approvals.defaultExpiry.',
@@ -100,6 +102,21 @@ export async function reviewPendingApprovals(api: ServerApi, given: ReviewArgs =
   }
   void announceApprovalsLogChange(`${packageName(entry)} ${decision}.`, folder.log);
   return true;
+}
+
+/**
+ * Reviews the pending request for a package from the audit report's row: the row knows the folder and the
+ * package URL, the log knows the entry's index. The person still gives the comment (and the expiry).
+ */
+export async function reviewPendingRequestFor(api: ServerApi, root: string, purl: string, decision: 'approved' | 'rejected'): Promise<boolean> {
+  const { folders } = await api.approvals();
+  const folder = folders.find((f) => vscode.Uri.parse(f.folderUri).fsPath === vscode.Uri.file(root).fsPath);
+  const entry = folder?.entries.find((e) => e.status === 'requested' && (e.package === purl || e.package.startsWith(`${purl}@`)));
+  if (!folder || !entry) {
+    void vscode.window.showInformationMessage(`No pending approval request for ${purl.replace(/^pkg:[^/]+\//, '')} was found; it may have been reviewed already.`);
+    return false;
+  }
+  return reviewPendingApprovals(api, { folderUri: folder.folderUri, index: entry.index, decision, promptExpiry: true });
 }
 
 /** A modal dialog: it shows the whole request, and an exception to a deny is worded as one. */

@@ -24,9 +24,19 @@ export interface AuditResult {
   };
 }
 
+/** How far an audit is: the counts so far, and the file it has reached. */
+export interface AuditProgress {
+  readonly filesSeen: number;
+  readonly manifestsChecked: number;
+  readonly headerFilesChecked: number;
+  readonly current: string;
+  /** The last report of a folder's audit: the walk is over. */
+  readonly done: boolean;
+}
+
 export interface AuditOptions {
-  /** Called now and then with a count, for progress reporting. */
-  readonly onProgress?: (filesSeen: number, current: string) => void;
+  /** Called now and then (and once at the end) with the counts so far, for progress reporting. */
+  readonly onProgress?: (progress: AuditProgress) => void;
   /** Checked between files; true stops the audit early with what was found so far. */
   readonly isCancelled?: () => boolean;
 }
@@ -35,6 +45,9 @@ export interface AuditOptions {
 const HEADER_READ_BYTES = 64 * 1024;
 /** How much of a file is searched for a tag below its head: enough for any source file, bounded for blobs. */
 const TAG_SEARCH_BYTES = 16 * 1024 * 1024;
+
+/** How often a long audit says how far it is: often enough to look alive, rarely enough to cost nothing. */
+const PROGRESS_INTERVAL_MS = 250;
 
 /**
  * Walks the workspace and checks every manifest and every header-selected file with the same engine the editor
@@ -55,11 +68,17 @@ export async function runAudit(engine: WorkspaceEngine, options: AuditOptions = 
     for (const id of idsInExpression(expression)) if (!licenseUses.has(id)) licenseUses.set(id, { path, line });
   };
 
+  let lastReport = Date.now();
+  const report = (current: string, done: boolean) => {
+    lastReport = Date.now();
+    options.onProgress?.({ filesSeen, manifestsChecked, headerFilesChecked, current, done });
+  };
+
   for (const relative of walkWorkspace(engine.root)) {
     if (options.isCancelled?.()) break;
     filesSeen++;
+    if (filesSeen % 100 === 0 && Date.now() - lastReport >= PROGRESS_INTERVAL_MS) report(relative, false);
     if (filesSeen % 500 === 0) {
-      options.onProgress?.(filesSeen, relative);
       // Let a language server read its messages (a cancellation, an edit) during a long audit.
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -110,6 +129,7 @@ export async function runAudit(engine: WorkspaceEngine, options: AuditOptions = 
     }
   }
 
+  report('', true);
   findings.sort(
     (a, b) =>
       a.path.localeCompare(b.path) ||

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { DependencyDeclaration, DependencyResolver, EcosystemSupport, LicenseEvidence, ResolvedDependency, ResolvedPackage } from '../ecosystems/ecosystem';
 import type { DependencyFacts, PassingDependencyFacts } from '../findings/dependency-facts';
-import type { DependencyFinding, DependencySubject, Finding, Fix } from '../findings/finding';
+import type { DependencyFinding, DependencySubject, Finding, Fix, Severity } from '../findings/finding';
 import { packageRowWords } from '../findings/render/report-row';
 import type { UnknownLicenseReason } from '../findings/unknown-license';
 import { readLicenseStatement } from '../licenses/read-license-statement';
@@ -35,6 +35,10 @@ export interface PackageRow {
   readonly licenseSource: string;
   readonly status: 'allowed' | 'approved' | 'problem';
   readonly code?: string;
+  /** For problems: the finding's severity, so a report can sort errors first. */
+  readonly severity?: Severity;
+  /** 1-based line of the declaration in the manifest (for transitive packages, the direct dependency's). */
+  readonly line: number;
   readonly why: string;
   /** For `license-unknown`: why no license could be established. */
   readonly unknownLicense?: UnknownLicenseReason;
@@ -119,7 +123,7 @@ export function checkManifest(input: ManifestCheckInput): ManifestCheck {
       const ref = packageRef(resolved.pkg);
       refByChain.set(declaration.name, ref).set(resolved.pkg.name, ref);
       for (const { chain, pkg } of resolved.transitive) refByChain.set(chain.join('\0'), packageRef(pkg));
-      rows.add(() => row(input, resolved.pkg, direct, true, [], scope), resolved.pkg, true, scope, []);
+      rows.add(() => row(input, resolved.pkg, direct, true, [], scope, range.start.line + 1), resolved.pkg, true, scope, []);
     }
     if (direct.kind === 'problem') {
       findings.push(toFinding(input, declaration, resolved.pkg, [resolved.pkg.name], direct, range));
@@ -131,7 +135,7 @@ export function checkManifest(input: ManifestCheckInput): ManifestCheck {
       const verdict = decideCached(pkg, undefined, input.context);
       if (collect) {
         const parents = (dependents ?? [chain.slice(0, -1)]).flatMap((c) => refByChain.get(c.join('\0')) ?? []);
-        rows.add(() => row(input, pkg, verdict, false, chain, scope), pkg, false, scope, parents);
+        rows.add(() => row(input, pkg, verdict, false, chain, scope, range.start.line + 1), pkg, false, scope, parents);
       }
       if (verdict.kind === 'problem') {
         const finding = toFinding(input, declaration, pkg, chain, verdict, range);
@@ -294,6 +298,7 @@ function row(
   direct: boolean,
   via: readonly string[],
   scope: DependencyScope,
+  line: number,
 ): PackageRow {
   const license = verdict.license ?? licenseText(pkg.license);
   const unknown = verdict.kind === 'problem' && verdict.code === 'license-unknown' ? reasonFor(input, pkg) : undefined;
@@ -313,7 +318,8 @@ function row(
     ...(license ? { license } : {}),
     licenseSource: words.licenseSource,
     status: verdict.kind === 'problem' ? 'problem' : verdict.by === 'approval' ? 'approved' : 'allowed',
-    ...(verdict.kind === 'problem' ? { code: verdict.code } : {}),
+    ...(verdict.kind === 'problem' ? { code: verdict.code, severity: verdict.severity } : {}),
+    line,
     why: words.why,
     ...(unknown ? { unknownLicense: unknown } : {}),
   };

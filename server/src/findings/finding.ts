@@ -22,7 +22,8 @@ export type FindingCode =
   | 'reuse-metadata-invalid'
   | 'manifest-invalid'
   | 'file-too-large'
-  | 'policy-invalid';
+  | 'policy-invalid'
+  | 'policy-not-loaded';
 
 export type Severity = 'error' | 'warning' | 'information';
 

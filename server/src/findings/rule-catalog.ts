@@ -91,4 +91,10 @@ export const RULES: Readonly<Record<FindingCode, RuleDescription>> = {
     description: 'The policy file or the approvals log has an error; the last valid policy keeps applying.',
     defaultSeverity: 'error',
   },
+  'policy-not-loaded': {
+    title: 'Policy part not loaded in restricted mode',
+    description:
+      'The workspace is not trusted, so a part of the policy that lies outside the folder (an extended policy file, an approvals log) is not loaded; it applies once the workspace is trusted.',
+    defaultSeverity: 'warning',
+  },
 };

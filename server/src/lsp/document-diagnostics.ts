@@ -8,7 +8,7 @@ import { logUnknownError } from '../text/unknown-error';
 import { pathToUri, toDiagnostic, uriToPath } from './to-lsp';
 import type { WorkspaceFolders } from './workspace-folders';
 
-const POLICY_INPUT_CODES: ReadonlySet<string> = new Set(['policy-invalid', 'approval-invalid', 'approval-expired']);
+const POLICY_INPUT_CODES: ReadonlySet<string> = new Set(['policy-invalid', 'policy-not-loaded', 'approval-invalid', 'approval-expired']);
 
 export interface DocumentCheckState {
   readonly version: number;

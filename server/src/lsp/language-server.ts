@@ -4,6 +4,7 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   ErrorCodes,
+  ExecuteCommandRequest,
   ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
@@ -321,7 +322,9 @@ export function startLanguageServer(connection: Connection): void {
     }
   });
 
-  connection.onExecuteCommand(async (params, cancellation) => {
+  // Not `onExecuteCommand`: its wrapper deletes `workDoneToken` from the params, and the audit reports its progress
+  // on the token the client created (VS Code shows it in the cancellable notification the client opened).
+  connection.onRequest(ExecuteCommandRequest.type, async (params, cancellation) => {
     try {
       if (params.command === SHOW_RULE_DOCUMENTATION_COMMAND) return await showRuleDocumentation(connection, params.arguments?.[0], abilities.showDocument);
       if (params.command === SHOW_POLICY_ENTRY_COMMAND) return await showPolicyEntry(connection, params.arguments?.[0]);

@@ -6,7 +6,7 @@ import { appendApprovalRequestEdit, lastJustificationSpan, reviewApprovalEdit } 
 import { mayApprove } from '../approvals/approval-validity';
 import { isoDate, sameLicense, samePackage } from '../approvals/find-approval';
 import { planHeaderFixes } from '../audit/plan-header-fixes';
-import { runAudit, type AuditResult } from '../audit/run-audit';
+import { runAudit, type AuditProgress, type AuditResult } from '../audit/run-audit';
 import { requestRuling } from '../dependencies/request-ruling';
 import type { FileEdit } from '../findings/finding';
 import { writeFileAtomic } from '../io/atomic-write';
@@ -40,6 +40,7 @@ import { encodeUriComponentSafely } from '../text/uri-component';
 import { TOOL_VERSION } from '../tool-version';
 import { isSbomFormat } from '../sbom/sbom-format';
 import { generateNotices } from './notices-request';
+import type { WorkspaceEngine } from '../workspace/workspace-engine';
 import type { DocumentDiagnostics } from './document-diagnostics';
 import { gitIdentity } from './git-identity';
 import { pathToUri, toWorkspaceEdit } from './to-lsp';
@@ -140,8 +141,9 @@ export class ServerCommands {
     this.ctx.diagnostics.recheckAll();
     if (!justification) return { applied: true, ...(await this.showJustification(logPath, written.text, args.subject.name)), ...(mismatch ? { mismatch } : {}) };
     const template = folder.engine.policy.approvals.requestUrl;
-    // A URL named by the workspace is opened only when the workspace is trusted.
-    if (!template || !this.ctx.folders.trusted) return { applied: true, ...(mismatch ? { mismatch } : {}) };
+    // A URL named by the workspace is opened only when the workspace is trusted; the requester is told it was not.
+    if (!template) return { applied: true, ...(mismatch ? { mismatch } : {}) };
+    if (!this.ctx.folders.trusted) return { applied: true, urlNotOpened: 'restricted', ...(mismatch ? { mismatch } : {}) };
     const title = `Approval request: ${args.subject.name}${license ? ` (${license})` : ''}`;
     const body = [
       `Package: ${args.subject.purl}`,
@@ -247,11 +249,15 @@ export class ServerCommands {
     const reporter = token !== undefined ? connection.window.attachWorkDoneProgress(token) : await connection.window.createWorkDoneProgress();
     reporter.begin('Auditing workspace', 0, 'Walking files…', true);
     const results: AuditResult[] = [];
+    const notLoaded = new Map<string, string[]>();
+    const folders = this.ctx.folders.workspace().filter((folder) => folder.settings.enable);
     try {
-      for (const folder of this.ctx.folders.workspace()) {
-        if (!folder.settings.enable || isCancelled()) continue;
-        const result = await runAudit(folder.engine, { isCancelled, onProgress: (n, current) => reporter.report(`${n} files… ${current}`) });
+      for (const [i, folder] of folders.entries()) {
+        if (isCancelled()) continue;
+        const place = folders.length > 1 ? `${path.basename(folder.root)} (${i + 1} of ${folders.length}): ` : '';
+        const result = await runAudit(folder.engine, { isCancelled, onProgress: (progress) => reporter.report(place + auditProgressMessage(progress)) });
         results.push(result);
+        notLoaded.set(result.root, notLoadedParts(folder.engine));
         connection.console.info(auditLogLine(result, isCancelled()));
       }
     } finally {
@@ -259,7 +265,11 @@ export class ServerCommands {
     }
     this.ctx.diagnostics.setAuditResults(results);
     this.lastAudit = results;
-    return { cancelled: isCancelled(), folders: results.map((r) => ({ root: r.root, ...toJsonReport(r) })) };
+    return {
+      cancelled: isCancelled(),
+      restricted: !this.ctx.folders.trusted,
+      folders: results.map((r) => ({ root: r.root, notLoaded: notLoaded.get(r.root) ?? [], ...toJsonReport(r) })),
+    };
   }
 
   private async exportReport(format: ExportFormat): Promise<ExportReportResult> {
@@ -339,6 +349,18 @@ export class ServerCommands {
     const policyPath = folder.engine.policyPath;
     return { uri: pathToUri(policyPath), exists: this.ctx.files.exists(policyPath), text: starterPolicyText(projectLicense(folder.root, this.ctx.files)) };
   }
+}
+
+/** The parts of a folder's policy a restricted workspace did not load (files outside the folder). */
+function notLoadedParts(engine: WorkspaceEngine): string[] {
+  const load = engine.policyLoad;
+  return load.kind === 'invalid' ? [...new Set(load.problems.flatMap((p) => (p.notLoaded !== undefined ? [p.notLoaded] : [])))] : [];
+}
+
+/** The work-done progress message: how far the walk is, in counts a person can follow. */
+export function auditProgressMessage(progress: AuditProgress): string {
+  const counts = `${progress.filesSeen} files walked, ${progress.manifestsChecked} manifests checked, ${progress.headerFilesChecked} headers checked`;
+  return progress.done ? `${counts} — done` : `${counts} — ${progress.current}`;
 }
 
 /** What the output channel says about an audit: where, how much was checked, what was found, how long it took. */

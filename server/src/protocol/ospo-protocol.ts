@@ -63,6 +63,8 @@ export interface RequestApprovalResult {
   readonly applied: boolean;
   /** The review request to open, when the policy names `approvals.requestUrl` and the workspace is trusted. */
   readonly url?: string;
+  /** The policy names `approvals.requestUrl`, but a restricted workspace opens no URL it names. */
+  readonly urlNotOpened?: 'restricted';
   readonly error?: string;
   readonly mismatch?: { readonly requested: string; readonly detected: string };
   /** Without a justification: the log, where its justification is to be written, and whether the client showed it. */
@@ -93,7 +95,15 @@ export interface AppliedResult {
 /** What the audit returns: one machine-readable report per workspace folder. */
 export interface AuditReport {
   readonly cancelled: boolean;
-  readonly folders: ReadonlyArray<JsonReport & { readonly root: string }>;
+  /** The workspace is not trusted: parts of the policy outside a folder were not loaded. */
+  readonly restricted: boolean;
+  readonly folders: ReadonlyArray<AuditedFolder>;
+}
+
+export interface AuditedFolder extends JsonReport {
+  readonly root: string;
+  /** What a restricted workspace did not load for this folder (policy files, an approvals log outside it). */
+  readonly notLoaded: readonly string[];
 }
 
 // ---- ospo.server.exportReport

@@ -229,6 +229,19 @@ export class WorkspaceEngine {
         lines = new LineIndex(this.options.files.readText(problem.path) ?? '');
         lineIndexes.set(problem.path, lines);
       }
+      // Skipped for want of trust, not broken: it loads once the workspace is trusted, so it is no error.
+      if (problem.notLoaded !== undefined) {
+        return {
+          code: 'policy-not-loaded',
+          severity: 'warning',
+          // Each such message already says that restricted mode is why.
+          message: problem.message,
+          path: problem.path,
+          range: lines.rangeOf(problem.span),
+          subject: { kind: 'file' },
+          fixes: [],
+        } satisfies Finding;
+      }
       const fallbackNote =
         this.policyResult.kind !== 'invalid' ? '' : this.hadValidPolicy ? ' (the last valid policy stays in force)' : ' (the rest of the policy applies)';
       return {

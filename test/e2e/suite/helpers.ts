@@ -12,6 +12,9 @@ export interface OspoApi {
   statusBackground(): string | undefined;
   /** Delivers a message as the report page's buttons send it. */
   reportMessage(message: { type: string; format?: string }): Promise<void>;
+  auditReport():
+    | { data: { restricted: boolean; folders: Array<{ findings: Array<{ code: string; file: string }> }> }; visible: boolean; stale: boolean; refreshing: boolean }
+    | undefined;
 }
 
 /** Activates the extension and waits until its language server answers. */

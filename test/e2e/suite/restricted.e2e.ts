@@ -21,17 +21,26 @@ describe('OSPO Guide in a restricted (untrusted) workspace', function () {
 
   it('does not load a policy from outside the folder', async () => {
     const policy = await open('.ospo/policy.json');
-    const [problem] = await waitFor('policy-invalid', () => {
+    const [problem] = await waitFor('policy-not-loaded', () => {
       const d = ospoDiagnostics(policy.document.uri);
       return d.length ? d : undefined;
     });
     assert.match(problem.message, /outside the workspace and is not loaded in an untrusted workspace/);
+    // Skipped for want of trust, not broken: a warning, not a red policy-invalid error.
+    assert.equal(problem.code, 'policy-not-loaded');
+    assert.equal(problem.severity, vscode.DiagnosticSeverity.Warning);
     assert.equal(policy.document.lineAt(problem.range.start.line).text.includes('../../org-policies/base.json'), true);
     // The status bar says what restricted mode skipped, and how to trust the folder: not that the policy is broken.
     await waitFor('the restricted tooltip', () => /restricted: .*org-policies\/base\.json not loaded/.test(api.statusTooltip()));
     assert.match(api.statusTooltip(), /\[Manage Workspace Trust\]\(command:workbench\.trust\.manage\)/);
     assert.doesNotMatch(api.statusTooltip(), /last valid policy applies/);
     assert.equal(api.statusBackground(), undefined);
+  });
+
+  it('says in the audit report that the audit ran restricted', async () => {
+    await vscode.commands.executeCommand('ospo.auditWorkspace');
+    const report = await waitFor('the report', () => api.auditReport());
+    assert.equal(report.data.restricted, true);
   });
 
   it('opens no URL the workspace names', async () => {

@@ -130,6 +130,25 @@ describe('OSPO Guide in a real VS Code (foundation workspace)', function () {
     assert.ok(sarif.runs[0].results.every((r: { ruleId: string }) => typeof r.ruleId === 'string'));
   });
 
+  it('keeps the open report true: an edit that changes the findings re-runs its audit', async () => {
+    await vscode.commands.executeCommand('ospo.auditWorkspace');
+    const before = await waitFor('the report', () => api.auditReport());
+    const fresh = workspaceUri('src/fresh.ts');
+    const hasFresh = (data: typeof before.data) => data.folders.some((f) => f.findings.some((x) => x.file === 'src/fresh.ts' && x.code === 'header-missing'));
+    assert.equal(hasFresh(before.data), false);
+    // A new file without a header: its diagnostic changes the counts the server reports, and the report follows.
+    await vscode.workspace.fs.writeFile(fresh, new TextEncoder().encode('export const fresh = true;\n'));
+    const editor = await vscode.window.showTextDocument(fresh, { viewColumn: vscode.ViewColumn.Beside });
+    await waitFor('header-missing on the new file', () => ospoDiagnostics(editor.document.uri).some((d) => d.code === 'header-missing'));
+    const after = await waitFor('the report to refresh', () => {
+      const report = api.auditReport();
+      return report && !report.refreshing && hasFresh(report.data) ? report : undefined;
+    });
+    assert.equal(after.stale, false);
+    assert.equal(after.data.restricted, false);
+    await vscode.workspace.fs.delete(fresh);
+  });
+
   it('flags a broken policy where it breaks and keeps the last good policy', async () => {
     const manifest = await open('package.json');
     await waitFor('dependency diagnostics', () => ospoDiagnostics(manifest.document.uri).length > 0);

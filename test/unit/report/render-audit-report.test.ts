@@ -5,9 +5,11 @@ const resources = { cspSource: 'vscode-webview://x', nonce: 'abc123', styleUri: 
 
 const data: AuditReportData = {
   cancelled: false,
+  restricted: false,
   folders: [
     {
       root: '/w',
+      notLoaded: [],
       policy: '.ospo/policy.json',
       stats: { filesSeen: 10, manifestsChecked: 1, headerFilesChecked: 3, skipped: 0, durationMs: 12 },
       findings: [
@@ -15,8 +17,8 @@ const data: AuditReportData = {
         { code: 'header-missing', severity: 'warning', message: 'No SPDX-License-Identifier header', file: 'src/<b>.ts', line: 1, column: 1, fingerprint: 'b2' },
       ],
       packages: [
-        { manifest: 'package.json', ecosystem: 'npm', name: '<img src=x onerror=alert(1)>', purl: 'pkg:npm/x', version: '1.0.0', direct: true, via: [], license: 'MIT', licenseSource: 'from package-lock.json', status: 'allowed', why: 'MIT is allowed', scope: 'runtime', ref: 'pkg:npm/x@1.0.0', dependents: [] },
-        { manifest: 'package.json', ecosystem: 'npm', name: 'inner', purl: 'pkg:npm/inner', version: '2.0.0', direct: false, via: ['evil', 'inner'], license: 'GPL-3.0-only', licenseSource: 'from package-lock.json', status: 'problem', code: 'license-denied', why: 'GPL-3.0-only is denied', scope: 'runtime', ref: 'pkg:npm/inner@2.0.0', dependents: ['pkg:npm/evil@1.0.0'] },
+        { manifest: 'package.json', ecosystem: 'npm', name: '<img src=x onerror=alert(1)>', purl: 'pkg:npm/x', version: '1.0.0', direct: true, via: [], license: 'MIT', licenseSource: 'from package-lock.json', status: 'allowed', line: 2, why: 'MIT is allowed', scope: 'runtime', ref: 'pkg:npm/x@1.0.0', dependents: [] },
+        { manifest: 'package.json', ecosystem: 'npm', name: 'inner', purl: 'pkg:npm/inner', version: '2.0.0', direct: false, via: ['evil', 'inner'], license: 'GPL-3.0-only', licenseSource: 'from package-lock.json', status: 'problem', code: 'license-denied', severity: 'error', line: 3, why: 'GPL-3.0-only is denied', scope: 'runtime', ref: 'pkg:npm/inner@2.0.0', dependents: ['pkg:npm/evil@1.0.0'] },
       ],
     },
   ],
@@ -49,7 +51,7 @@ describe('audit report page', () => {
   });
 
   it('renders an empty report', () => {
-    const empty = renderAuditReportHtml({ cancelled: true, folders: [] }, resources);
+    const empty = renderAuditReportHtml({ cancelled: true, restricted: false, folders: [] }, resources);
     assert.match(empty, /No findings\./);
     assert.match(empty, /The audit was cancelled/);
   });

@@ -16,6 +16,7 @@ function row(name: string, version: string, over: Partial<PackageRow> = {}): Pac
     scope: 'runtime',
     ref: `pkg:npm/${name}@${version}`,
     dependents: [],
+    line: 1,
     license: 'MIT',
     licenseSource: 'from package-lock.json',
     status: 'allowed',
