@@ -74,8 +74,8 @@ describe('local, reviewable ways out of a finding', function () {
     const diagnostics = await client.diagnosticsFor(manifest, (d) => d.length > 0);
     const denied = diagnostics.find((d) => d.code === 'package-denied' && d.message.startsWith('event-stream'))!;
     const actions = await actionsFor(manifest, denied);
-    assert.deepEqual(actions.map((a) => a.title), ['Remove "pkg:npm/event-stream" from packages.deny', 'Show rule documentation (package-denied)']);
-    writeToDisk(actions[0].edit);
+    assert.deepEqual(actions.map((a) => a.title), ['Go to policy rule: packages.deny "pkg:npm/event-stream"', 'Remove "pkg:npm/event-stream" from packages.deny', 'Show rule documentation (package-denied)']);
+    writeToDisk(actions[1].edit);
     assert.match(fs.readFileSync(path.join(workspace.root, '.ospo/policy.json'), 'utf8'), /"deny": \["pkg:npm\/colors@>=1\.4\.1"\]/);
   });
 
@@ -115,7 +115,7 @@ describe('local, reviewable ways out of a finding', function () {
     const [shown] = client.shownDocuments;
     assert.match(shown.uri, /README\.md$/);
     const readme = fs.readFileSync(decodeURIComponent(new URL(shown.uri).pathname), 'utf8').split('\n');
-    assert.match(readme[shown.selection!.start.line], /^\| `package-denied` \|/);
+    assert.match(readme[shown.selection!.start.line], /^\| (<a id="rule-package-denied"><\/a>)?`package-denied` \|/);
     const unknown = (await client.connection.sendRequest('workspace/executeCommand', { command: 'ospo.server.showRuleDocumentation', arguments: [{ code: 'nope' }] })) as { error?: string };
     assert.match(unknown.error ?? '', /no such rule/);
   });

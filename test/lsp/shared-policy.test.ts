@@ -118,7 +118,8 @@ describe('a shared organisation policy in the editor', function () {
     const c = await start(root, false);
     c.open(policyPath, policyText);
     const found = await c.diagnosticsFor(policyPath, (d) => d.length > 0);
-    assert.ok(found.some((d) => d.code === 'policy-invalid' && /not fetched or loaded in a restricted workspace/.test(d.message)), JSON.stringify(found));
+    // Skipped for want of trust, not broken: a warning that says why.
+    assert.ok(found.some((d) => d.code === 'policy-not-loaded' && d.severity === 2 && /not fetched or loaded in a restricted workspace/.test(d.message)), JSON.stringify(found));
     assert.deepEqual(server.requests, []);
   });
 });

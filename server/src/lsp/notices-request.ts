@@ -14,11 +14,10 @@ import type { WorkspaceFolders } from './workspace-folders';
 export async function generateNotices(
   connection: Connection,
   folders: WorkspaceFolders,
-  format: unknown,
+  format: NoticesResult['format'],
   token: string | number | undefined,
   isCancelled: () => boolean,
 ): Promise<NoticesResult | { error: string }> {
-  if (format !== 'text' && format !== 'markdown') return { error: `format must be text or markdown, not ${String(format)}` };
   const reporter = token !== undefined ? connection.window.attachWorkDoneProgress(token) : await connection.window.createWorkDoneProgress();
   reporter.begin('Collecting third-party notices', 0, 'Resolving packages…', true);
   const results: AuditResult[] = [];

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { Connection } from 'vscode-languageserver';
 import type { FindingCode } from '../findings/finding';
+import { ruleDocsLine, shippedReadmePath } from '../findings/render/rule-docs';
 import { RULES } from '../findings/rule-catalog';
 import { pathToUri } from './to-lsp';
 
@@ -13,14 +13,6 @@ function isFindingCode(code: unknown): code is FindingCode {
 }
 
 /**
- * The README that ships with the extension (beside `dist/`), and in a source checkout two folders up: its
- * findings table documents every rule, offline and in the version that is running.
- */
-function readmePath(): string | undefined {
-  return [path.resolve(__dirname, '..', 'README.md'), path.resolve(__dirname, '..', '..', '..', 'README.md')].find((p) => fs.existsSync(p));
-}
-
-/**
  * Opens the README at the rule's row of the findings table (`window/showDocument`); a client that cannot show
  * documents gets the rule's description as a message.
  */
@@ -28,8 +20,8 @@ export async function showRuleDocumentation(connection: Connection, args: unknow
   const code = (args as { code?: unknown } | undefined)?.code;
   if (!isFindingCode(code)) return { shown: false, error: `no such rule: ${String(code)}` };
   const rule = RULES[code];
-  const readme = readmePath();
-  const line = readme ? fs.readFileSync(readme, 'utf8').split(/\r?\n/).findIndex((l) => l.startsWith(`| \`${code}\` |`)) : -1;
+  const readme = shippedReadmePath();
+  const line = readme ? ruleDocsLine(fs.readFileSync(readme, 'utf8'), code) : -1;
   if (readme && line >= 0 && canShowDocuments) {
     const uri = pathToUri(readme);
     const selection = { start: { line, character: 0 }, end: { line, character: 0 } };
