@@ -44,7 +44,8 @@ describe('ospo-guide audit --baseline', () => {
       const baseline = path.join(out, `baseline.${format}`);
       audit('--format', format, '--output', baseline);
       const policyPath = path.join(workspace.root, '.ospo/policy.json');
-      fs.writeFileSync(policyPath, fs.readFileSync(policyPath, 'utf8').replace('"deny": [', '"deny": ["MPL-2.0", '));
+      // MPL-2.0 moves from review to deny (named in both, the policy would also warn of the repeat).
+      fs.writeFileSync(policyPath, fs.readFileSync(policyPath, 'utf8').replace('"review": ["MPL-2.0", ', '"review": [').replace('"deny": [', '"deny": ["MPL-2.0", '));
       const result = audit('--format', 'json', '--baseline', baseline);
       assert.equal(result.status, 1, result.stderr);
       const fresh: JsonFinding[] = JSON.parse(result.stdout).findings;
