@@ -24,13 +24,12 @@ import { DocumentDiagnostics } from './document-diagnostics';
 import { InvalidParamsRequestType } from './lsp-params';
 import { extendsHover } from './extends-hover';
 import { dependencyInlayHints } from './inlay-hints';
-import { policyRuleActions, SHOW_POLICY_ENTRY_COMMAND, showPolicyEntry } from './policy-rule-actions';
+import { policyRuleActions } from './policy-rule-actions';
 import { OpenDocumentsFileSource } from './open-documents-file-source';
 import { readInitializationOptions, SERVER_COMMAND_NAMES, StatusNotification } from '../protocol/ospo-protocol';
 import { errorMessage, logUnknownError } from '../text/unknown-error';
 import { localExceptionActions } from './local-exception-actions';
 import { PolicyEditing, POLICY_COMPLETION_TRIGGERS } from './policy-editing';
-import { SHOW_RULE_DOCUMENTATION_COMMAND, showRuleDocumentation } from './rule-documentation';
 import { ServerCommands } from './server-commands';
 import { SelfWatching } from './self-watching';
 import { readServerSettings } from './server-settings';
@@ -164,7 +163,7 @@ export function startLanguageServer(connection: Connection): void {
         hoverProvider: true,
         completionProvider: { triggerCharacters: POLICY_COMPLETION_TRIGGERS, resolveProvider: false },
         inlayHintProvider: true,
-        executeCommandProvider: { commands: [...SERVER_COMMAND_NAMES, SHOW_RULE_DOCUMENTATION_COMMAND, SHOW_POLICY_ENTRY_COMMAND] },
+        executeCommandProvider: { commands: [...SERVER_COMMAND_NAMES] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'OSPO Guide', version: TOOL_VERSION },
@@ -326,8 +325,6 @@ export function startLanguageServer(connection: Connection): void {
   // on the token the client created (VS Code shows it in the cancellable notification the client opened).
   connection.onRequest(ExecuteCommandRequest.type, async (params, cancellation) => {
     try {
-      if (params.command === SHOW_RULE_DOCUMENTATION_COMMAND) return await showRuleDocumentation(connection, params.arguments?.[0], abilities.showDocument);
-      if (params.command === SHOW_POLICY_ENTRY_COMMAND) return await showPolicyEntry(connection, params.arguments?.[0]);
       const result = await commands.execute(params, cancellation);
       status.outcome(params.command, undefined);
       return result;

@@ -6,7 +6,7 @@ import { findMatchingPattern } from '../policy/package-pattern';
 import { projectLicense } from '../policy/load-policy';
 import { addHeaderExcludeEdit, addPackageExceptionEdit, exceptionPattern, removeListEntryEdit, type PolicyFileTarget } from '../policy/policy-file-edits';
 import { starterPolicyText } from '../policy/starter-policy';
-import { SHOW_RULE_DOCUMENTATION_COMMAND } from './rule-documentation';
+import { SERVER_COMMANDS } from '../protocol/ospo-protocol';
 import { toDiagnostic, toWorkspaceEdit } from './to-lsp';
 import type { Folder } from './workspace-folders';
 
@@ -61,7 +61,7 @@ export function localExceptionActions(
         title: `Show rule documentation (${finding.code})`,
         kind: CodeActionKind.QuickFix,
         diagnostics,
-        command: { title: 'Show rule documentation', command: SHOW_RULE_DOCUMENTATION_COMMAND, arguments: [{ code: finding.code }] },
+        command: { title: 'Show rule documentation', command: SERVER_COMMANDS.showRuleDocumentation.name, arguments: [{ code: finding.code }] },
       });
     }
   }

@@ -3,10 +3,8 @@ import type { Connection } from 'vscode-languageserver';
 import type { FindingCode } from '../findings/finding';
 import { ruleDocsLine, shippedReadmePath } from '../findings/render/rule-docs';
 import { RULES } from '../findings/rule-catalog';
+import type { ShownResult } from '../protocol/ospo-protocol';
 import { pathToUri } from './to-lsp';
-
-/** Executed by the server, so "Show rule documentation" works in any client. */
-export const SHOW_RULE_DOCUMENTATION_COMMAND = 'ospo.server.showRuleDocumentation';
 
 function isFindingCode(code: unknown): code is FindingCode {
   return typeof code === 'string' && Object.hasOwn(RULES, code);
@@ -16,8 +14,7 @@ function isFindingCode(code: unknown): code is FindingCode {
  * Opens the README at the rule's row of the findings table (`window/showDocument`); a client that cannot show
  * documents gets the rule's description as a message.
  */
-export async function showRuleDocumentation(connection: Connection, args: unknown, canShowDocuments: boolean): Promise<{ shown: boolean; uri?: string; error?: string }> {
-  const code = (args as { code?: unknown } | undefined)?.code;
+export async function showRuleDocumentation(connection: Connection, { code }: { readonly code: string }, canShowDocuments: boolean): Promise<ShownResult> {
   if (!isFindingCode(code)) return { shown: false, error: `no such rule: ${String(code)}` };
   const rule = RULES[code];
   const readme = shippedReadmePath();

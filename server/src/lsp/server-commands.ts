@@ -40,6 +40,8 @@ import { encodeUriComponentSafely } from '../text/uri-component';
 import { TOOL_VERSION } from '../tool-version';
 import { isSbomFormat } from '../sbom/sbom-format';
 import { generateNotices } from './notices-request';
+import { showPolicyEntry } from './policy-rule-actions';
+import { showRuleDocumentation } from './rule-documentation';
 import type { WorkspaceEngine } from '../workspace/workspace-engine';
 import type { DocumentDiagnostics } from './document-diagnostics';
 import { gitIdentity } from './git-identity';
@@ -94,6 +96,8 @@ export class ServerCommands {
     approvals: () => this.listApprovals(),
     headerFixPlan: (params) => this.headerFixPlan(params.folderUri),
     starterPolicy: (params) => this.starterPolicy(params.folderUri),
+    showPolicyEntry: (params) => showPolicyEntry(this.ctx.connection, params),
+    showRuleDocumentation: (params) => showRuleDocumentation(this.ctx.connection, params, this.ctx.client().showDocument),
     notices: (params, request) => generateNotices(this.ctx.connection, this.ctx.folders, params.format, request.workDoneToken, () => request.cancellation.isCancellationRequested),
   };
 

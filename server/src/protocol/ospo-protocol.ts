@@ -165,6 +165,23 @@ export interface NoticesResult {
   readonly attention: readonly string[];
 }
 
+// ---- ospo.server.showPolicyEntry, ospo.server.showRuleDocumentation
+
+/** Where a policy entry is written, for "Go to policy rule". */
+export interface ShowPolicyEntryParams {
+  readonly uri: string;
+  readonly range: Range;
+}
+
+export interface ShownResult {
+  readonly shown: boolean;
+  readonly uri?: string;
+  readonly error?: string;
+}
+
+const position = object({ line: integer, character: integer });
+const range: Validator<Range> = object({ start: position, end: position });
+
 // ---- ospo.server.starterPolicy
 
 export type StarterPolicyResult = { readonly uri: string; readonly exists: boolean; readonly text: string } | { readonly error: string };
@@ -182,6 +199,8 @@ export interface ServerCommandTypes {
   headerFixPlan: { params: FolderParams; result: HeaderFixPlan };
   starterPolicy: { params: FolderParams; result: StarterPolicyResult };
   notices: { params: { readonly format: 'text' | 'markdown' }; result: NoticesResult | { readonly error: string } };
+  showPolicyEntry: { params: ShowPolicyEntryParams; result: ShownResult };
+  showRuleDocumentation: { params: { readonly code: string }; result: ShownResult };
 }
 
 export type ServerCommandKey = keyof ServerCommandTypes;
@@ -206,6 +225,8 @@ export const SERVER_COMMANDS: { readonly [K in ServerCommandKey]: ServerCommand<
   audit: { name: 'ospo.server.audit', params: noParams },
   exportReport: { name: 'ospo.server.exportReport', params: object({ format: optional(oneOf('sarif', 'markdown', 'cyclonedx', 'spdx')) }) },
   notices: { name: 'ospo.server.notices', params: object({ format: oneOf('text', 'markdown') }) },
+  showPolicyEntry: { name: 'ospo.server.showPolicyEntry', params: object({ uri: string, range }) },
+  showRuleDocumentation: { name: 'ospo.server.showRuleDocumentation', params: object({ code: string }) },
   status: { name: 'ospo.server.status', params: noParams },
   approvals: { name: 'ospo.server.approvals', params: noParams },
   headerFixPlan: { name: 'ospo.server.headerFixPlan', params: folderParams },
