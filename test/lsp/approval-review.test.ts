@@ -1,26 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { CodeAction, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type { CodeAction } from 'vscode-languageserver-protocol';
 import { LspTestClient, type TestDiagnostic } from './support/lsp-test-client';
 import { copyFixture } from './support/workspace-copy';
+import { writeEditsToDisk } from './support/write-edits';
 
-/** Plays the editor: applies the server's edits and writes the files, as a save would. */
-function writeEditsToDisk(edit: WorkspaceEdit): boolean {
-  for (const change of edit.documentChanges ?? []) {
-    if ('kind' in change) continue;
-    const file = decodeURIComponent(new URL(change.textDocument.uri).pathname);
-    const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
-    const lines = text.split(/(?<=\n)/);
-    const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).join('').length + p.character;
-    let out = text;
-    for (const e of [...(change.edits as TextEdit[])].sort((a, b) => offset(b.range.start) - offset(a.range.start))) {
-      out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
-    }
-    fs.writeFileSync(file, out);
-  }
-  return true;
-}
 
 function lineOf(text: string, needle: string): number {
   const index = text.split('\n').findIndex((l) => l.includes(needle));

@@ -1,30 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { TextEdit } from 'vscode-languageserver-protocol';
+import type { WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { LspTestClient } from './support/lsp-test-client';
 import { copyFixture } from './support/workspace-copy';
+import { writeEditsToDisk } from './support/write-edits';
 
-function writeEditsToDisk(edit: { documentChanges?: unknown[] }): boolean {
-  for (const change of (edit.documentChanges ?? []) as Array<{ kind?: string; uri?: string; textDocument?: { uri: string }; edits?: TextEdit[] }>) {
-    if (change.kind === 'create') {
-      const file = new URL(change.uri!).pathname;
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      if (!fs.existsSync(file)) fs.writeFileSync(file, '');
-      continue;
-    }
-    const file = decodeURIComponent(new URL(change.textDocument!.uri).pathname);
-    const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
-    const lines = text.split(/(?<=\n)/);
-    const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).join('').length + p.character;
-    let out = text;
-    for (const e of [...change.edits!].sort((a, b) => offset(b.range.start) - offset(a.range.start))) {
-      out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
-    }
-    fs.writeFileSync(file, out);
-  }
-  return true;
-}
 
 describe('language server commands', function () {
   let workspace: ReturnType<typeof copyFixture>;
@@ -152,7 +133,7 @@ describe('language server commands', function () {
     await start();
     const plan = (await client.connection.sendRequest('workspace/executeCommand', { command: 'ospo.server.headerFixPlan', arguments: [{}] })) as {
       files: Array<{ relativePath: string }>;
-      edit: { documentChanges: unknown[] };
+      edit: WorkspaceEdit;
     };
     assert.deepEqual(plan.files.map((f) => f.relativePath).sort(), ['src/mismatch.py', 'src/missing.ts', 'src/tool.sh']);
     writeEditsToDisk(plan.edit);

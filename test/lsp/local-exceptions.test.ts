@@ -1,30 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { CodeAction, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type { CodeAction, TextEdit } from 'vscode-languageserver-protocol';
 import { LspTestClient, type TestDiagnostic } from './support/lsp-test-client';
 import { copyFixture } from './support/workspace-copy';
+import { writeEditsToDisk } from './support/write-edits';
 
-/** Applies a WorkspaceEdit of text edits and file creations to the files on disk. */
-function writeToDisk(edit: WorkspaceEdit | undefined): void {
-  for (const change of (edit?.documentChanges ?? []) as Array<{ kind?: string; uri?: string; textDocument?: { uri: string }; edits?: TextEdit[] }>) {
-    if (change.kind === 'create') {
-      const file = decodeURIComponent(new URL(change.uri!).pathname);
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      if (!fs.existsSync(file)) fs.writeFileSync(file, '');
-      continue;
-    }
-    const file = decodeURIComponent(new URL(change.textDocument!.uri).pathname);
-    const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
-    const lines = text.split(/(?<=\n)/);
-    const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).join('').length + p.character;
-    let out = text;
-    for (const e of [...change.edits!].sort((a, b) => offset(b.range.start) - offset(a.range.start))) {
-      out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
-    }
-    fs.writeFileSync(file, out);
-  }
-}
 
 describe('local, reviewable ways out of a finding', function () {
   let workspace: ReturnType<typeof copyFixture>;
@@ -60,7 +41,7 @@ describe('local, reviewable ways out of a finding', function () {
     assert.ok(titles.includes('Show rule documentation (license-needs-approval)'));
 
     const exception = (await actionsFor(manifest, mpl)).find((a) => a.title.startsWith('Add a package exception'))!;
-    writeToDisk(exception.edit);
+    writeEditsToDisk(exception.edit!);
     const policy = fs.readFileSync(policyPath, 'utf8');
     assert.match(policy, /"allow": \["pkg:npm\/@acme\/\*", \/\* MPL-2\.0 \(license-needs-approval\): exception added \d{4}-\d{2}-\d{2}; why: \*\/ "pkg:npm\/mpl-lib@2\.1\.0"\]/);
     client.filesChanged([policyPath]);
@@ -75,7 +56,7 @@ describe('local, reviewable ways out of a finding', function () {
     const denied = diagnostics.find((d) => d.code === 'package-denied' && d.message.startsWith('event-stream'))!;
     const actions = await actionsFor(manifest, denied);
     assert.deepEqual(actions.map((a) => a.title), ['Go to policy rule: packages.deny "pkg:npm/event-stream"', 'Remove "pkg:npm/event-stream" from packages.deny', 'Show rule documentation (package-denied)']);
-    writeToDisk(actions[1].edit);
+    writeEditsToDisk(actions[1].edit!);
     assert.match(fs.readFileSync(path.join(workspace.root, '.ospo/policy.json'), 'utf8'), /"deny": \["pkg:npm\/colors@>=1\.4\.1"\]/);
   });
 
@@ -85,7 +66,7 @@ describe('local, reviewable ways out of a finding', function () {
     const [missing] = await client.diagnosticsFor(source, (d) => d.some((x) => x.code === 'header-missing'));
     const exclude = (await actionsFor(source, missing)).find((a) => a.title === 'Exclude this file from header checks (headers.exclude)')!;
     assert.ok(exclude);
-    writeToDisk(exclude.edit);
+    writeEditsToDisk(exclude.edit!);
     const policyPath = path.join(workspace.root, '.ospo/policy.json');
     assert.match(fs.readFileSync(policyPath, 'utf8'), /"exclude": \["\*\*\/generated\/\*\*", "src\/missing\.ts"\]/);
     client.filesChanged([policyPath]);

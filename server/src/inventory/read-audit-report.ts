@@ -1,4 +1,4 @@
-import type { ApprovalStanding } from '../approvals/approval-summary';
+import type { ApprovalStanding, ApprovalSummary } from '../approvals/approval-summary';
 
 /** One package row of a JSON audit report, as the inventory needs it. */
 export interface ReportPackage {
@@ -12,16 +12,8 @@ export interface ReportPackage {
   readonly direct: boolean;
 }
 
-export interface ReportApproval {
-  readonly package: string;
-  readonly version?: string;
-  readonly license?: string;
-  readonly standing: ApprovalStanding;
-  readonly requestedBy?: string;
-  readonly requestedAt?: string;
-  readonly reviewedBy?: string;
-  readonly expires?: string;
-}
+/** An approvals-log entry as a JSON report lists it. */
+export type ReportApproval = ApprovalSummary;
 
 /** A JSON audit report of one repository, validated. */
 export interface AuditReport {

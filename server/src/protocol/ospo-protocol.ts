@@ -11,7 +11,7 @@ import { NotificationType } from 'vscode-languageserver-protocol';
 import type { Range, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import type { RequestRuling } from '../dependencies/request-ruling';
 import type { DependencySubject } from '../findings/finding';
-import type { ApprovalStatus } from '../approvals/approvals-log';
+import type { ApprovalEntry } from '../approvals/approvals-log';
 import type { JsonReport } from '../report/json-report';
 import { array, boolean, integer, map, object, oneOf, optional, string, type Validator } from './param-validator';
 
@@ -113,21 +113,8 @@ export type ExportReportResult = { readonly format: ExportFormat; readonly conte
 
 // ---- ospo.server.approvals
 
-export interface ListedApproval {
-  readonly package: string;
-  readonly version?: string;
-  /** The license approval is asked for. */
-  readonly license?: string;
-  readonly detectedLicense?: string;
-  readonly status: ApprovalStatus;
-  readonly requestedBy?: string;
-  readonly requestedAt?: string;
-  readonly justification?: string;
-  readonly reviewedBy?: string;
-  readonly reviewedAt?: string;
-  readonly comment?: string;
-  readonly expires?: string;
-  readonly index: number;
+/** An approvals-log entry as the review picker lists it: the entry (without its offsets) and what it means now. */
+export interface ListedApproval extends Omit<ApprovalEntry, 'span' | 'valueSpans'> {
   /** The policy's verdict on the requested license. */
   readonly ruling: RequestRuling;
   /** The license the workspace finds for the package now (or found when the request was made). */
