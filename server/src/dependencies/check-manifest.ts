@@ -1,4 +1,4 @@
-import type { DependencyDeclaration, DependencyResolver, EcosystemSupport, LicenseEvidence, ResolvedDependency, ResolvedPackage } from '../ecosystems/ecosystem';
+import type { DependencyDeclaration, DependencyResolver, EcosystemSupport, LicenseEvidence, ResolvedDependency, ResolvedPackage, TransitivePackage } from '../ecosystems/ecosystem';
 import type { DependencySubject, Finding, Fix } from '../findings/finding';
 import { readLicenseStatement } from '../licenses/read-license-statement';
 import { formatSpdxExpression } from '../spdx/spdx-expression';
@@ -34,6 +34,16 @@ export interface DependencyNote {
   readonly detail: () => string;
 }
 
+/**
+ * What checking one declaration yielded, kept between checks of the same manifest: an edit touches one line,
+ * and the other declarations' findings only move. Findings keep the range of the check that made them; a
+ * reuse places them on the declaration's current range.
+ */
+export interface DeclarationOutcome {
+  readonly findings: readonly Finding[];
+  readonly note?: DependencyNote['detail'];
+}
+
 export interface ManifestCheck {
   readonly findings: readonly Finding[];
   readonly packages: readonly PackageRow[];
@@ -52,6 +62,18 @@ export interface ManifestCheckInput {
   readonly collectPackages?: boolean;
   /** Adds evidence from elsewhere (the online lookup) to packages nothing local describes. */
   readonly enrich?: (pkg: ResolvedPackage) => ResolvedPackage;
+  /**
+   * Outcomes of this manifest's previous check, by declaration; valid as long as the resolver, the policy, the
+   * approvals and the date are those of the previous check (the caller drops it when one changes). Used only
+   * when no package list is collected; left holding the outcomes of this check's declarations.
+   */
+  readonly outcomes?: Map<string, DeclarationOutcome>;
+  /**
+   * Findings of the packages a dependency brings in, by the resolver's list of them and the dependency's name.
+   * Resolvers hand out the same list for the same package until they are made anew, and the caller drops this
+   * with `outcomes`: a dependency whose version is being typed keeps its thousands of transitive verdicts.
+   */
+  readonly transitiveFindings?: WeakMap<readonly TransitivePackage[], Map<string, readonly Finding[]>>;
 }
 
 /**
@@ -94,35 +116,80 @@ export function checkManifest(input: ManifestCheckInput): ManifestCheck {
       fixes: [],
     });
   }
+  const collect = input.collectPackages !== false;
+  const outcomes = collect ? undefined : input.outcomes;
+  const used = new Set<string>();
   for (const declaration of declarations) {
-    const raw = resolveSafely(input.resolver, declaration);
-    const resolved = { pkg: enrich(raw.pkg), transitive: raw.transitive.map((t) => ({ chain: t.chain, pkg: enrich(t.pkg) })) };
     const range = lines.rangeOf(declaration.nameSpan);
-    const direct = decideCached(resolved.pkg, declaration.versionSpec, input.context);
-    const collect = input.collectPackages !== false;
-    const directRow = collect ? row(input, resolved.pkg, direct, true, [], seenRows) : undefined;
-    if (directRow) packages.push(directRow);
-    if (direct.kind === 'problem') {
-      findings.push(toFinding(input, declaration, resolved.pkg, [resolved.pkg.name], direct, range));
-    } else {
-      notes.push({ range, detail: () => noteFor(input, resolved.pkg, direct) });
+    const key = outcomes ? declarationKey(declaration) : '';
+    let outcome = outcomes?.get(key);
+    if (!outcome) {
+      outcome = checkDeclaration(input, declaration, range, collect ? { rows: packages, seen: seenRows } : undefined, enrich);
+      outcomes?.set(key, outcome);
     }
-    const problems = new Map<string, Finding[]>();
-    for (const { chain, pkg } of resolved.transitive) {
-      const verdict = decideCached(pkg, undefined, input.context);
-      const r = collect ? row(input, pkg, verdict, false, chain, seenRows) : undefined;
-      if (r) packages.push(r);
-      if (verdict.kind === 'problem') {
-        const finding = toFinding(input, declaration, pkg, chain, verdict, range);
-        const list = problems.get(verdict.code);
-        if (list) list.push(finding);
-        else problems.set(verdict.code, [finding]);
-      }
-    }
-    for (const group of problems.values()) findings.push(...summarise(group, declaration.name));
+    used.add(key);
+    for (const finding of outcome.findings) findings.push(finding.range === range ? finding : { ...finding, range });
+    if (outcome.note) notes.push({ range, detail: outcome.note });
   }
+  if (outcomes) for (const key of outcomes.keys()) if (!used.has(key)) outcomes.delete(key);
   return { findings, packages, notes };
 }
+
+/** Everything a declaration is besides where it stands: two declarations with the same key check alike. */
+function declarationKey(declaration: DependencyDeclaration): string {
+  return JSON.stringify(declaration, (name, value: unknown) => (name === 'nameSpan' ? undefined : value));
+}
+
+function checkDeclaration(
+  input: ManifestCheckInput,
+  declaration: DependencyDeclaration,
+  range: Finding['range'],
+  collect: { rows: PackageRow[]; seen: Set<string> } | undefined,
+  enrich: (pkg: ResolvedPackage) => ResolvedPackage,
+): DeclarationOutcome {
+  const findings: Finding[] = [];
+  let note: DependencyNote['detail'] | undefined;
+  const raw = resolveSafely(input.resolver, declaration);
+  const directPkg = enrich(raw.pkg);
+  const direct = decideCached(directPkg, declaration.versionSpec, input.context);
+  const directRow = collect ? row(input, directPkg, direct, true, [], collect.seen) : undefined;
+  if (directRow) collect!.rows.push(directRow);
+  if (direct.kind === 'problem') {
+    findings.push(toFinding(input, declaration, directPkg, [directPkg.name], direct, range));
+  } else {
+    note = () => noteFor(input, directPkg, direct);
+  }
+  const remembered = collect ? undefined : input.transitiveFindings?.get(raw.transitive)?.get(declaration.name);
+  if (remembered) {
+    for (const finding of remembered) findings.push({ ...finding, range });
+    return note ? { findings, note } : { findings };
+  }
+  const problems = new Map<string, Finding[]>();
+  for (const { chain, pkg: rawPkg } of raw.transitive) {
+    const pkg = enrich(rawPkg);
+    const verdict = decideCached(pkg, undefined, input.context);
+    const r = collect ? row(input, pkg, verdict, false, chain, collect.seen) : undefined;
+    if (r) collect!.rows.push(r);
+    if (verdict.kind === 'problem') {
+      const finding = toFinding(input, declaration, pkg, chain, verdict, range);
+      const list = problems.get(verdict.code);
+      if (list) list.push(finding);
+      else problems.set(verdict.code, [finding]);
+    }
+  }
+  const transitiveFindings = [...problems.values()].flatMap((group) => summarise(group, declaration.name));
+  findings.push(...transitiveFindings);
+  if (!collect && input.transitiveFindings && raw.transitive.length > 0) {
+    let byName = input.transitiveFindings.get(raw.transitive);
+    if (!byName) {
+      byName = new Map();
+      input.transitiveFindings.set(raw.transitive, byName);
+    }
+    byName.set(declaration.name, transitiveFindings);
+  }
+  return note ? { findings, note } : { findings };
+}
+
 
 function noteFor(input: ManifestCheckInput, pkg: ResolvedPackage, verdict: Extract<PackageVerdict, { kind: 'pass' }>): string {
   const license = verdict.license ?? licenseText(pkg.license);
