@@ -10,31 +10,57 @@ const POLICY_INPUT_CODES: ReadonlySet<string> = new Set(['policy-invalid', 'appr
 
 export interface DocumentCheckState {
   readonly version: number;
+  /** Which `recheckAll` round the check belongs to: an older one is shown until it is redone, not reused. */
+  readonly generation: number;
   readonly text: string;
   readonly findings: readonly Finding[];
   readonly notes: readonly DependencyNote[];
 }
 
+/** A quiet spell this long after a document's last check lets the next edit be checked at once. */
+export const DEFAULT_BURST_WINDOW_MS = 75;
+
+export interface DiagnosticsScheduling {
+  /**
+   * Edits that arrive within this many milliseconds of a document's last check wait for the window to close
+   * and are checked together; an edit after a quiet spell is checked at once.
+   */
+  readonly burstWindowMs: number;
+}
+
+type PendingCheck = { readonly kind: 'immediate'; readonly handle: NodeJS.Immediate } | { readonly kind: 'timer'; readonly handle: NodeJS.Timeout };
+
 /**
  * Keeps what each file's diagnostics are made of — the live check of an open document, the last audit for
  * files that are not open, and policy problems — and publishes their union.
+ *
+ * Scheduling: each open document has at most one check waiting, and it checks whatever version is current
+ * when it runs, so a version that a newer one superseded is never checked. Typing does not queue work: edits
+ * in a burst are coalesced into one check per burst window. Hovers and code actions never wait for a
+ * scheduled check: they use the check of the current version, making it on demand when there is none yet.
+ * Published diagnostics carry the version they were made for, and a check's result never replaces that of a
+ * newer version.
  */
 export class DocumentDiagnostics {
   private readonly checks = new Map<string, DocumentCheckState>();
   private readonly policyFindings = new Map<string, Finding[]>();
   private readonly auditFindings = new Map<string, Finding[]>();
-  private readonly pending = new Map<string, NodeJS.Immediate>();
+  private readonly pending = new Map<string, PendingCheck>();
+  /** When each document's last check finished (`performance.now()`). */
+  private readonly lastChecked = new Map<string, number>();
+  private generation = 0;
 
   constructor(
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
     private readonly folders: WorkspaceFolders,
+    private readonly scheduling: DiagnosticsScheduling = { burstWindowMs: DEFAULT_BURST_WINDOW_MS },
   ) {}
 
   /** The findings for a document's current version, checking it now if needed. */
   check(document: TextDocument): DocumentCheckState {
     const existing = this.checks.get(document.uri);
-    if (existing && existing.version === document.version) return existing;
+    if (existing && existing.version === document.version && existing.generation === this.generation) return existing;
     const filePath = uriToPath(document.uri);
     let findings: readonly Finding[] = [];
     let notes: readonly DependencyNote[] = [];
@@ -48,8 +74,26 @@ export class DocumentDiagnostics {
         }
       }
     }
-    const state = { version: document.version, text: document.getText(), findings, notes };
-    this.checks.set(document.uri, state);
+    const state = { version: document.version, generation: this.generation, text: document.getText(), findings, notes };
+    this.lastChecked.set(document.uri, performance.now());
+    // Results of an older version never replace a newer one's.
+    const latest = this.checks.get(document.uri);
+    if (!latest || latest.version <= state.version) this.checks.set(document.uri, state);
+    return state;
+  }
+
+  /**
+   * The check of the document's current version for a hover or code action: made now if the scheduled one
+   * has not run yet, and then published at once rather than when the burst window closes.
+   */
+  checkNow(document: TextDocument): DocumentCheckState {
+    const existing = this.checks.get(document.uri);
+    if (existing && existing.version === document.version && existing.generation === this.generation) return existing;
+    const state = this.check(document);
+    if (this.pending.has(document.uri)) {
+      this.cancelPending(document.uri);
+      this.publish(document.uri);
+    }
     return state;
   }
 
@@ -58,35 +102,53 @@ export class DocumentDiagnostics {
   }
 
   forget(uri: string): void {
+    this.cancelPending(uri);
     this.checks.delete(uri);
+    this.lastChecked.delete(uri);
     this.publish(uri);
   }
 
-  /** Coalesces bursts of edits: the check runs once the messages already received have been read. */
+  /**
+   * Checks the document soon: once the messages already received have been read, or — within a burst of
+   * edits — when the burst window after its last check closes. A check already waiting covers this call too.
+   */
   schedule(uri: string): void {
     if (this.pending.has(uri)) return;
-    this.pending.set(
-      uri,
-      setImmediate(() => {
-        this.pending.delete(uri);
-        const document = this.documents.get(uri);
-        if (!document) return;
-        this.check(document);
-        this.publish(uri);
-      }),
-    );
+    const run = () => {
+      this.pending.delete(uri);
+      const document = this.documents.get(uri);
+      if (!document) return;
+      this.check(document);
+      this.publish(uri);
+    };
+    const last = this.lastChecked.get(uri);
+    const wait = last === undefined ? 0 : last + this.scheduling.burstWindowMs - performance.now();
+    this.pending.set(uri, wait > 0 ? { kind: 'timer', handle: setTimeout(run, wait) } : { kind: 'immediate', handle: setImmediate(run) });
+  }
+
+  private cancelPending(uri: string): void {
+    const pending = this.pending.get(uri);
+    if (!pending) return;
+    if (pending.kind === 'timer') clearTimeout(pending.handle);
+    else clearImmediate(pending.handle);
+    this.pending.delete(uri);
   }
 
   publish(uri: string): void {
     const filePath = uriToPath(uri);
-    const own = this.documents.get(uri) ? this.checks.get(uri)?.findings ?? [] : this.auditFindings.get(uri) ?? [];
+    const open = this.documents.get(uri) !== undefined;
+    const state = open ? this.checks.get(uri) : undefined;
+    const own = open ? state?.findings ?? [] : this.auditFindings.get(uri) ?? [];
     const policy = filePath ? this.policyFindings.get(filePath) ?? [] : [];
-    void this.connection.sendDiagnostics({ uri, diagnostics: [...own, ...policy].map(toDiagnostic) });
+    void this.connection.sendDiagnostics({ uri, ...(state ? { version: state.version } : {}), diagnostics: [...own, ...policy].map(toDiagnostic) });
   }
 
-  /** Re-checks every open document and re-publishes policy problems, e.g. after the policy changed. */
+  /**
+   * Re-checks every open document and re-publishes policy problems, e.g. after the policy changed. Until a
+   * document's new check runs, its previous findings stay shown.
+   */
   recheckAll(): void {
-    this.checks.clear();
+    this.generation++;
     this.refreshPolicyFindings();
     for (const document of this.documents.all()) this.schedule(document.uri);
   }
@@ -117,14 +179,14 @@ export class DocumentDiagnostics {
   findingsAt(uri: string, position: Position): Finding[] {
     const document = this.documents.get(uri);
     if (!document) return [];
-    return this.check(document).findings.filter((f) => covers(f.range, position));
+    return this.checkNow(document).findings.filter((f) => covers(f.range, position));
   }
 
   /** What to show on hover over a dependency that has no finding. */
   notesAt(uri: string, position: Position): DependencyNote[] {
     const document = this.documents.get(uri);
     if (!document) return [];
-    return this.check(document).notes.filter((n) => covers(n.range, position));
+    return this.checkNow(document).notes.filter((n) => covers(n.range, position));
   }
 
   private refreshPolicyFindings(): void {

@@ -179,7 +179,7 @@ export function startLanguageServer(connection: Connection): void {
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
     try {
-      const state = diagnostics.check(document);
+      const state = diagnostics.checkNow(document);
       const own = uriToPath(document.uri);
       const folder = own ? folders.folderFor(own) : undefined;
       const contextual = own && folder?.settings.enable ? folder.engine.contextualFixes(own, state.text) : [];
