@@ -182,3 +182,40 @@ export function poetryProject(direct: number, lines: number): LargeManifestProje
     return { text, edit: (t, i) => t.replace(`dist-0 = "^${version(0)}"\n`, `dist-0 = "^${version(0)}${i}"\n`) };
   });
 }
+
+/** composer.json with `direct` requirements, a composer.lock of `total` packages and their installed vendor folders. */
+export function composerProject(direct: number, total: number): LargeManifestProject {
+  return project(`composer.json, ${direct} direct / ${total} locked packages`, 'composer.json', (root) => {
+    const packages = Array.from({ length: total }, (_, i) => {
+      const require = Object.fromEntries([1, 2, 3].map((k) => i * 3 + k).filter((k) => k < total).map((k) => [`vendor${k % 17}/pkg-${k}`, '^1.0']));
+      // Most locks copy the license; some packages state it only in their installed composer.json.
+      const license = SPDX_IDS[i % SPDX_IDS.length];
+      if (i % 5 === 4) write(path.join(root, 'vendor', `vendor${i % 17}`, `pkg-${i}`, 'composer.json'), JSON.stringify({ name: `vendor${i % 17}/pkg-${i}`, license }));
+      return { name: `vendor${i % 17}/pkg-${i}`, version: `1.${i % 8}.0`, require: { php: '>=8.1', ...require }, ...(i % 5 === 4 ? {} : { license: [license] }) };
+    });
+    write(path.join(root, 'composer.lock'), JSON.stringify({ 'content-hash': 'bench', packages, 'packages-dev': [] }, null, 4));
+    const text = JSON.stringify({ name: 'acme/bench', license: 'MIT', require: { php: '>=8.1', ...Object.fromEntries(packages.slice(0, direct).map((p) => [p.name, '^1.0'])) } }, null, 4);
+    return { text, edit: (t, i) => t.replace('"vendor0/pkg-0": "^1.0"', `"vendor0/pkg-0": "^1.${i}"`) };
+  });
+}
+
+/** Gemfile with `direct` gems, a Gemfile.lock of `total` gems and their installed specifications under vendor/bundle. */
+export function gemProject(direct: number, total: number): LargeManifestProject {
+  return project(`Gemfile, ${direct} direct / ${total} locked gems with specifications`, 'Gemfile', (root) => {
+    const specs = path.join(root, 'vendor', 'bundle', 'ruby', '3.3.0', 'specifications');
+    const gems = Array.from({ length: total }, (_, i) => ({ name: `gem-${i}`, version: `2.${i % 6}.${i % 3}` }));
+    const lock: string[] = ['GEM', '  remote: https://rubygems.org/', '  specs:'];
+    for (const [i, g] of gems.entries()) {
+      lock.push(`    ${g.name} (${g.version})`);
+      for (const k of [1, 2, 3].map((d) => i * 3 + d).filter((d) => d < total)) lock.push(`      ${gems[k].name} (>= 1.0)`);
+      write(
+        path.join(specs, `${g.name}-${g.version}.gemspec`),
+        `# -*- encoding: utf-8 -*-\n# stub: ${g.name} ${g.version} ruby lib\n\nGem::Specification.new do |s|\n  s.name = "${g.name}".freeze\n  s.version = "${g.version}".freeze\n  s.licenses = ["${SPDX_IDS[i % SPDX_IDS.length]}".freeze]\n  s.require_paths = ["lib".freeze]\nend\n`,
+      );
+    }
+    lock.push('', 'PLATFORMS', '  x86_64-linux', '', 'DEPENDENCIES', ...gems.slice(0, direct).map((g) => `  ${g.name}`), '', 'BUNDLED WITH', '   2.5.6', '');
+    write(path.join(root, 'Gemfile.lock'), lock.join('\n'));
+    const text = `source "https://rubygems.org"\n\nruby "3.3.0"\n\n${gems.slice(0, direct).map((g) => `gem "${g.name}", "~> ${g.version.split('.').slice(0, 2).join('.')}"\n`).join('')}`;
+    return { text, edit: (t, i) => t.replace(`gem "gem-0", "~> 2.0"\n`, `gem "gem-0", "~> 2.${i}"\n`) };
+  });
+}

@@ -1,5 +1,5 @@
 import { LspTestClient } from '../lsp/support/lsp-test-client';
-import { cargoProject, goProject, npmProject, poetryProject, requirementsProject, type LargeManifestProject } from './large-manifests';
+import { cargoProject, composerProject, gemProject, goProject, npmProject, poetryProject, requirementsProject, type LargeManifestProject } from './large-manifests';
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -72,6 +72,8 @@ export async function bench(): Promise<void> {
     () => poetryProject(150, 3000),
     () => goProject(165),
     () => cargoProject(150, 1200),
+    () => composerProject(120, 1500),
+    () => gemProject(120, 1500),
   ];
   for (const make of projects) await measure(make());
 }
