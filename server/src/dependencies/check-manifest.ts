@@ -48,6 +48,8 @@ export interface ManifestCheck {
   readonly findings: readonly Finding[];
   readonly packages: readonly PackageRow[];
   readonly notes: readonly DependencyNote[];
+  /** Set when `stopWhen` stopped the check: the results are partial and must not be shown. */
+  readonly incomplete?: true;
 }
 
 export interface ManifestCheckInput {
@@ -74,6 +76,12 @@ export interface ManifestCheckInput {
    * with `outcomes`: a dependency whose version is being typed keeps its thousands of transitive verdicts.
    */
   readonly transitiveFindings?: WeakMap<readonly TransitivePackage[], Map<string, readonly Finding[]>>;
+  /**
+   * Asked after each declaration resolved anew (with `outcomes` only): true stops the check, which comes back
+   * `incomplete`. What it did stays in `outcomes`, so checking again goes on from there, on whatever text
+   * is current by then.
+   */
+  readonly stopWhen?: () => boolean;
 }
 
 /**
@@ -126,6 +134,7 @@ export function checkManifest(input: ManifestCheckInput): ManifestCheck {
     if (!outcome) {
       outcome = checkDeclaration(input, declaration, range, collect ? { rows: packages, seen: seenRows } : undefined, enrich);
       outcomes?.set(key, outcome);
+      if (outcomes && input.stopWhen?.()) return { findings: [], packages: [], notes: [], incomplete: true };
     }
     used.add(key);
     for (const finding of outcome.findings) findings.push(finding.range === range ? finding : { ...finding, range });

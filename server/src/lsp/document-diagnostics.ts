@@ -20,12 +20,17 @@ export interface DocumentCheckState {
 /** A quiet spell this long after a document's last check lets the next edit be checked at once. */
 export const DEFAULT_BURST_WINDOW_MS = 75;
 
+/** Long enough for a keystroke's check on a warm cache to finish in one go. */
+export const DEFAULT_SLICE_MS = 20;
+
 export interface DiagnosticsScheduling {
   /**
    * Edits that arrive within this many milliseconds of a document's last check wait for the window to close
    * and are checked together; an edit after a quiet spell is checked at once.
    */
   readonly burstWindowMs: number;
+  /** How long a scheduled check runs before it lets other messages be handled. */
+  readonly sliceMs: number;
 }
 
 type PendingCheck = { readonly kind: 'immediate'; readonly handle: NodeJS.Immediate } | { readonly kind: 'timer'; readonly handle: NodeJS.Timeout };
@@ -35,7 +40,8 @@ type PendingCheck = { readonly kind: 'immediate'; readonly handle: NodeJS.Immedi
  * files that are not open, and policy problems — and publishes their union.
  *
  * Scheduling: each open document has at most one check waiting, and it checks whatever version is current
- * when it runs, so a version that a newer one superseded is never checked. Typing does not queue work: edits
+ * when it runs, so a version that a newer one superseded is never checked; a long check runs in slices and
+ * drops a version superseded between two of them. Typing does not queue work: edits
  * in a burst are coalesced into one check per burst window. Hovers and code actions never wait for a
  * scheduled check: they use the check of the current version, making it on demand when there is none yet.
  * Published diagnostics carry the version they were made for, and a check's result never replaces that of a
@@ -54,11 +60,14 @@ export class DocumentDiagnostics {
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
     private readonly folders: WorkspaceFolders,
-    private readonly scheduling: DiagnosticsScheduling = { burstWindowMs: DEFAULT_BURST_WINDOW_MS },
+    private readonly scheduling: DiagnosticsScheduling = { burstWindowMs: DEFAULT_BURST_WINDOW_MS, sliceMs: DEFAULT_SLICE_MS },
   ) {}
 
   /** The findings for a document's current version, checking it now if needed. */
-  check(document: TextDocument): DocumentCheckState {
+  check(document: TextDocument): DocumentCheckState;
+  /** The same, unless `stopWhen` stopped the check before it was done. */
+  check(document: TextDocument, stopWhen: () => boolean): DocumentCheckState | undefined;
+  check(document: TextDocument, stopWhen?: () => boolean): DocumentCheckState | undefined {
     const existing = this.checks.get(document.uri);
     if (existing && existing.version === document.version && existing.generation === this.generation) return existing;
     const filePath = uriToPath(document.uri);
@@ -68,7 +77,9 @@ export class DocumentDiagnostics {
       const folder = this.folders.folderFor(filePath);
       if (folder.settings.enable) {
         try {
-          ({ findings, notes } = folder.engine.checkDocument(filePath, document.getText(), document.languageId));
+          const result = folder.engine.checkDocument(filePath, document.getText(), document.languageId, 'editor', stopWhen ? { stopWhen } : {});
+          if (result.incomplete) return undefined;
+          ({ findings, notes } = result);
         } catch (error) {
           this.connection.console.error(`checking ${filePath} failed: ${(error as Error).stack ?? error}`);
         }
@@ -114,16 +125,29 @@ export class DocumentDiagnostics {
    */
   schedule(uri: string): void {
     if (this.pending.has(uri)) return;
-    const run = () => {
-      this.pending.delete(uri);
-      const document = this.documents.get(uri);
-      if (!document) return;
-      this.check(document);
-      this.publish(uri);
-    };
     const last = this.lastChecked.get(uri);
     const wait = last === undefined ? 0 : last + this.scheduling.burstWindowMs - performance.now();
+    const run = () => this.runScheduled(uri);
     this.pending.set(uri, wait > 0 ? { kind: 'timer', handle: setTimeout(run, wait) } : { kind: 'immediate', handle: setImmediate(run) });
+  }
+
+  /**
+   * Runs a scheduled check in slices: a check that takes longer than a slice (resolving a big manifest from
+   * cold caches) stops, lets the messages received meanwhile be handled, and goes on with the then-current
+   * version. An edit in between thus cancels the check of the version it supersedes, while what was resolved
+   * for it is kept; a hover or code action in between is answered for the current version.
+   */
+  private runScheduled(uri: string): void {
+    this.pending.delete(uri);
+    const document = this.documents.get(uri);
+    if (!document) return;
+    const sliceEnd = performance.now() + this.scheduling.sliceMs;
+    const state = this.check(document, () => performance.now() > sliceEnd);
+    if (!state) {
+      this.pending.set(uri, { kind: 'immediate', handle: setImmediate(() => this.runScheduled(uri)) });
+      return;
+    }
+    this.publish(uri);
   }
 
   private cancelPending(uri: string): void {

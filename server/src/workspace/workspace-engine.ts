@@ -45,6 +45,16 @@ export interface DocumentCheck {
   readonly packages: readonly PackageRow[];
   /** Hover text for dependencies without findings. */
   readonly notes: readonly DependencyNote[];
+  /** Set when `stopWhen` stopped the check before it was done: nothing in it may be shown. */
+  readonly incomplete?: true;
+}
+
+export interface DocumentCheckOptions {
+  /**
+   * For the editor: asked between dependencies resolved anew; true stops the check (which comes back
+   * `incomplete`) so the caller can read newer edits. Work done so far is kept for the next check.
+   */
+  readonly stopWhen?: () => boolean;
 }
 
 /**
@@ -228,7 +238,7 @@ export class WorkspaceEngine {
    * Checks one document's current text: a manifest's dependencies, or a source file's header. The `audit` mode
    * also reports manifest syntax errors (editors show their own) and lists every package for the report.
    */
-  checkDocument(filePath: string, text: string, languageId?: string, mode: 'editor' | 'audit' = 'editor'): DocumentCheck {
+  checkDocument(filePath: string, text: string, languageId?: string, mode: 'editor' | 'audit' = 'editor', options: DocumentCheckOptions = {}): DocumentCheck {
     const findings: Finding[] = [];
     let packages: readonly PackageRow[] = [];
     let notes: readonly DependencyNote[] = [];
@@ -272,8 +282,10 @@ export class WorkspaceEngine {
         collectPackages: mode === 'audit',
         outcomes,
         transitiveFindings: this.transitiveFindings,
+        ...(options.stopWhen && mode === 'editor' ? { stopWhen: options.stopWhen } : {}),
         ...(this.options.online ? { enrich: (pkg) => this.options.online!.enrich(pkg) } : {}),
       });
+      if (check.incomplete) return { findings: [], packages: [], notes: [], incomplete: true };
       findings.push(...check.findings);
       packages = check.packages;
       notes = check.notes;
