@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import type { CodeAction } from 'vscode-languageserver-protocol';
 import { LspTestClient, type TestDiagnostic } from './support/lsp-test-client';
 import { copyFixture } from './support/workspace-copy';
+import { goProject } from '../bench/large-manifests';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -112,5 +113,29 @@ describe('checking while typing', function () {
     const finding = onLine(after, line)[0];
     assert.equal(finding.code, 'license-denied');
     assert.match(finding.message, /^left-pad: GPL-3\.0-only is denied/);
+  });
+
+  it('drops the check of a big manifest when an edit supersedes it, and publishes only the edited version after', async function () {
+    this.timeout(120000);
+    // go.mod of 165 modules, each identified by its license text in the module cache: a long first check.
+    const project = goProject(165);
+    const big = new LspTestClient({ root: project.root, env: project.env });
+    try {
+      await big.start();
+      const uri = LspTestClient.uri(project.manifest);
+      big.open(project.manifest, project.text);
+      await sleep(50);
+      const removed = 'github.com/org0/module-0';
+      big.change(project.manifest, project.text.replace(new RegExp(`\\t${removed} .*\\n`), ''));
+      const last = await big.diagnosticsFor(project.manifest, (d) => d.length > 0 && !d.some((x) => x.message.startsWith(`${removed}:`)), 100000);
+      assert.ok(last.length > 0);
+      await sleep(600);
+      const versions = big.published.filter((p) => p.uri === uri).map((p) => p.version!);
+      for (let i = 1; i < versions.length; i++) assert.ok(versions[i] >= versions[i - 1], `version ${versions[i]} published after ${versions[i - 1]}`);
+      assert.equal(versions.at(-1), 2);
+    } finally {
+      await big.stop();
+      project.dispose();
+    }
   });
 });
