@@ -144,9 +144,16 @@ export function checkManifest(input: ManifestCheckInput): ManifestCheck {
   return { findings, packages, notes };
 }
 
-/** Everything a declaration is besides where it stands: two declarations with the same key check alike. */
+const COMMON_FIELDS: ReadonlySet<string> = new Set(['ecosystem', 'name', 'purl', 'versionSpec', 'group', 'nameSpan']);
+
+/**
+ * Everything a declaration is besides where it stands: two declarations with the same key check alike. An
+ * ecosystem's own fields (workspace inheritance, extras, exclusions) count too.
+ */
 function declarationKey(declaration: DependencyDeclaration): string {
-  return JSON.stringify(declaration, (name, value: unknown) => (name === 'nameSpan' ? undefined : value));
+  let key = `${declaration.ecosystem}\0${declaration.name}\0${declaration.purl}\0${declaration.versionSpec ?? '\u0001'}\0${declaration.group}`;
+  for (const [field, value] of Object.entries(declaration)) if (!COMMON_FIELDS.has(field)) key += `\0${field}=${JSON.stringify(value)}`;
+  return key;
 }
 
 function checkDeclaration(
