@@ -94,18 +94,28 @@ export class DocumentDiagnostics {
   }
 
   /**
-   * The check of the document's current version for a hover or code action: made now if the scheduled one
-   * has not run yet, and then published at once rather than when the burst window closes.
+   * The check of the document's current version for a hover or code action, made on demand if the scheduled
+   * one has not run yet — in slices, like a scheduled check, so other messages are served in between — and
+   * then published at once rather than when the burst window closes. Should a newer version arrive meanwhile,
+   * the answer is for that one.
    */
-  checkNow(document: TextDocument): DocumentCheckState {
-    const existing = this.checks.get(document.uri);
-    if (existing && existing.version === document.version && existing.generation === this.generation) return existing;
-    const state = this.check(document);
-    if (this.pending.has(document.uri)) {
-      this.cancelPending(document.uri);
-      this.publish(document.uri);
+  async analysis(document: TextDocument): Promise<DocumentCheckState> {
+    for (let current = document; ; ) {
+      const sliceEnd = performance.now() + this.scheduling.sliceMs;
+      const state = this.check(current, () => performance.now() > sliceEnd);
+      if (state) {
+        if (this.pending.has(current.uri)) {
+          this.cancelPending(current.uri);
+          this.publish(current.uri);
+        }
+        return state;
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+      const latest = this.documents.get(current.uri);
+      // Closed meanwhile: whatever was last checked will do.
+      if (!latest) return this.checks.get(current.uri) ?? this.check(current);
+      current = latest;
     }
-    return state;
   }
 
   current(uri: string): DocumentCheckState | undefined {
@@ -200,17 +210,17 @@ export class DocumentDiagnostics {
     for (const [uri, findings] of this.auditFindings) if (!this.documents.get(uri)) for (const f of findings) yield [uri, f];
   }
 
-  findingsAt(uri: string, position: Position): Finding[] {
+  async findingsAt(uri: string, position: Position): Promise<Finding[]> {
     const document = this.documents.get(uri);
     if (!document) return [];
-    return this.checkNow(document).findings.filter((f) => covers(f.range, position));
+    return (await this.analysis(document)).findings.filter((f) => covers(f.range, position));
   }
 
   /** What to show on hover over a dependency that has no finding. */
-  notesAt(uri: string, position: Position): DependencyNote[] {
+  async notesAt(uri: string, position: Position): Promise<DependencyNote[]> {
     const document = this.documents.get(uri);
     if (!document) return [];
-    return this.checkNow(document).notes.filter((n) => covers(n.range, position));
+    return (await this.analysis(document)).notes.filter((n) => covers(n.range, position));
   }
 
   private refreshPolicyFindings(): void {

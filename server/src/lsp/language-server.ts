@@ -165,21 +165,21 @@ export function startLanguageServer(connection: Connection): void {
     if (event.changes.length) diagnostics.recheckAll();
   });
 
-  connection.onHover((params) => {
-    const hits = diagnostics.findingsAt(params.textDocument.uri, params.position);
+  connection.onHover(async (params) => {
+    const hits = await diagnostics.findingsAt(params.textDocument.uri, params.position);
     if (!hits.length) {
       // A dependency without findings still says what its license is and where that came from.
-      const notes = diagnostics.notesAt(params.textDocument.uri, params.position);
+      const notes = await diagnostics.notesAt(params.textDocument.uri, params.position);
       return notes.length ? { contents: { kind: 'markdown', value: notes.map((n) => n.detail()).join('\n\n---\n\n') }, range: notes[0].range } : null;
     }
     return { contents: { kind: 'markdown', value: hits.map((f) => f.detail ?? f.message).join('\n\n---\n\n') }, range: hits[0].range };
   });
 
-  connection.onCodeAction((params) => {
+  connection.onCodeAction(async (params) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
     try {
-      const state = diagnostics.checkNow(document);
+      const state = await diagnostics.analysis(document);
       const own = uriToPath(document.uri);
       const folder = own ? folders.folderFor(own) : undefined;
       const contextual = own && folder?.settings.enable ? folder.engine.contextualFixes(own, state.text) : [];
