@@ -8,7 +8,7 @@ import type {
   TransitivePackage,
 } from '../ecosystem';
 import { cargoPurl, scanCargoManifest, type CargoDependencyEntry, type CargoManifestScan } from './cargo-manifest-parser';
-import { findLockedReference, pickLockedVersion, readCargoLock, referenceName, type CargoLock, type LockedCrate } from './cargo-lock-reader';
+import { findLockedReference, lockedByName, pickLockedVersion, readCargoLock, referenceName, type CargoLock, type LockedCrate } from './cargo-lock-reader';
 import { findCrateLicense, findLocalCrateLicense } from './crate-licenses';
 
 /** How far up from a member crate the workspace root and Cargo.lock are looked for. */
@@ -114,13 +114,13 @@ export class CargoResolver implements DependencyResolver {
   private lockedFor(lock: CargoLock, dependency: EffectiveDependency): LockedCrate | undefined {
     const { member } = this.load();
     // The member's own lock entry lists exactly the versions it uses.
-    const own = member?.packageName ? lock.packages.find((p) => p.name === member.packageName && p.source === undefined) : undefined;
+    const own = member?.packageName ? lockedByName(lock, member.packageName).find((p) => p.source === undefined) : undefined;
     if (own) {
       const used = own.dependencies.filter((ref) => referenceName(ref) === dependency.packageName).map((ref) => findLockedReference(lock, ref));
       const candidates = used.filter((c): c is LockedCrate => c !== undefined);
       if (candidates.length > 0) return pickLockedVersion(candidates, dependency.kind === 'registry' ? dependency.versionSpec : undefined);
     }
-    const byName = lock.packages.filter((p) => p.name === dependency.packageName);
+    const byName = lockedByName(lock, dependency.packageName);
     return byName.length > 0 ? pickLockedVersion(byName, dependency.kind === 'registry' ? dependency.versionSpec : undefined) : undefined;
   }
 
