@@ -132,11 +132,15 @@ export class DocumentDiagnostics {
   /**
    * Checks the document soon: once the messages already received have been read, or — within a burst of
    * edits — when the burst window after its last check closes. A check already waiting covers this call too.
+   * `inputs`: what the document is checked against changed, not the document; checked without waiting.
    */
-  schedule(uri: string): void {
-    if (this.pending.has(uri)) return;
+  schedule(uri: string, cause: 'edit' | 'inputs' = 'edit'): void {
+    const waiting = this.pending.get(uri);
+    // A change of the policy or a lock file is no burst of typing: its check need not wait for the window.
+    if (waiting && cause === 'inputs' && waiting.kind === 'timer') this.cancelPending(uri);
+    else if (waiting) return;
     const last = this.lastChecked.get(uri);
-    const wait = last === undefined ? 0 : last + this.scheduling.burstWindowMs - performance.now();
+    const wait = last === undefined || cause === 'inputs' ? 0 : last + this.scheduling.burstWindowMs - performance.now();
     const run = () => this.runScheduled(uri);
     this.pending.set(uri, wait > 0 ? { kind: 'timer', handle: setTimeout(run, wait) } : { kind: 'immediate', handle: setImmediate(run) });
   }
@@ -184,7 +188,7 @@ export class DocumentDiagnostics {
   recheckAll(): void {
     this.generation++;
     this.refreshPolicyFindings();
-    for (const document of this.documents.all()) this.schedule(document.uri);
+    for (const document of this.documents.all()) this.schedule(document.uri, 'inputs');
   }
 
   /** Findings of an audit, shown for files that are not open; replaces the previous audit's. */
