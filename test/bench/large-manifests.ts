@@ -219,3 +219,38 @@ export function gemProject(direct: number, total: number): LargeManifestProject 
     return { text, edit: (t, i) => t.replace(`gem "gem-0", "~> 2.0"\n`, `gem "gem-0", "~> 2.${i}"\n`) };
   });
 }
+
+/** pom.xml with `direct` dependencies and a local Maven repository of `total` artifacts, each POM naming its license and needing a few more. */
+export function mavenProject(direct: number, total: number): LargeManifestProject {
+  return project(`pom.xml, ${direct} direct / ${total} artifacts in the local repository`, 'pom.xml', (root) => {
+    const repository = path.join(root, 'm2');
+    const licenses = [
+      ['Apache License, Version 2.0', 'https://www.apache.org/licenses/LICENSE-2.0.txt'],
+      ['MIT License', 'https://opensource.org/licenses/MIT'],
+      ['Eclipse Public License 2.0', 'https://www.eclipse.org/legal/epl-2.0/'],
+      ['BSD-3-Clause', 'https://opensource.org/licenses/BSD-3-Clause'],
+    ];
+    const artifacts = Array.from({ length: total }, (_, i) => ({ groupId: `org.bench.g${i % 13}`, artifactId: `artifact-${i}`, version: `1.${i % 9}.0` }));
+    const dependency = (a: { groupId: string; artifactId: string }, version: string) =>
+      `    <dependency>\n      <groupId>${a.groupId}</groupId>\n      <artifactId>${a.artifactId}</artifactId>\n      <version>${version}</version>\n    </dependency>\n`;
+    for (const [i, a] of artifacts.entries()) {
+      const [name, url] = licenses[i % licenses.length];
+      const needs = [1, 2, 3].map((k) => i * 3 + k).filter((k) => k < total).map((k) => dependency(artifacts[k], artifacts[k].version));
+      write(
+        path.join(repository, ...a.groupId.split('.'), a.artifactId, a.version, `${a.artifactId}-${a.version}.pom`),
+        `<?xml version="1.0" encoding="UTF-8"?>\n<project xmlns="http://maven.apache.org/POM/4.0.0">\n  <modelVersion>4.0.0</modelVersion>\n  <groupId>${a.groupId}</groupId>\n  <artifactId>${a.artifactId}</artifactId>\n  <version>${a.version}</version>\n  <licenses>\n    <license>\n      <name>${name}</name>\n      <url>${url}</url>\n    </license>\n  </licenses>\n  <dependencies>\n${needs.join('')}  </dependencies>\n</project>\n`,
+      );
+    }
+    const text = `<?xml version="1.0" encoding="UTF-8"?>\n<project xmlns="http://maven.apache.org/POM/4.0.0">\n  <modelVersion>4.0.0</modelVersion>\n  <groupId>org.bench</groupId>\n  <artifactId>app</artifactId>\n  <version>1.0.0</version>\n  <dependencies>\n${artifacts
+      .slice(0, direct)
+      .map((a) => dependency(a, a.version))
+      .join('')}  </dependencies>\n</project>\n`;
+    const first = artifacts[0];
+    return {
+      text,
+      env: { MAVEN_REPO_LOCAL: repository },
+      // Typing a property name into the first dependency's version: each keystroke a new (unresolvable) version.
+      edit: (t, i) => t.replace(`<artifactId>${first.artifactId}</artifactId>\n      <version>${first.version}</version>`, `<artifactId>${first.artifactId}</artifactId>\n      <version>${first.version}${i}</version>`),
+    };
+  });
+}

@@ -1,5 +1,5 @@
 import { LspTestClient } from '../lsp/support/lsp-test-client';
-import { cargoProject, composerProject, gemProject, goProject, npmProject, poetryProject, requirementsProject, type LargeManifestProject } from './large-manifests';
+import { cargoProject, composerProject, gemProject, goProject, mavenProject, npmProject, poetryProject, requirementsProject, type LargeManifestProject } from './large-manifests';
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -46,10 +46,12 @@ async function measure(project: LargeManifestProject): Promise<void> {
       sentLast = process.hrtime.bigint();
       client.change(project.manifest, project.edit(EDITS + i));
     }
-    // Settled once no diagnostics came for a while.
-    for (let seen = -1, deadline = Date.now() + 60000; publishedAt().length !== seen && Date.now() < deadline; ) {
+    // Settled once diagnostics came after the last edit and then none for a while.
+    for (let seen = -1, deadline = Date.now() + 120000; Date.now() < deadline; ) {
+      const after = publishedAt().filter((at) => at > sentLast).length;
+      if (after > 0 && publishedAt().length === seen) break;
       seen = publishedAt().length;
-      await sleep(500);
+      await sleep(1000);
     }
     const burst = publishedAt();
     const lastPublish = burst.length ? Number(burst[burst.length - 1] - sentLast) / 1e6 : NaN;
@@ -74,6 +76,7 @@ export async function bench(): Promise<void> {
     () => cargoProject(150, 1200),
     () => composerProject(120, 1500),
     () => gemProject(120, 1500),
+    () => mavenProject(120, 1500),
   ];
   for (const make of projects) await measure(make());
 }
