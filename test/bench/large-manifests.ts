@@ -254,3 +254,38 @@ export function mavenProject(direct: number, total: number): LargeManifestProjec
     };
   });
 }
+
+/** An SDK-style .csproj with `direct` package references, its packages.lock.json of `total` packages and their nuspecs in the global packages folder. */
+export function nugetProject(direct: number, total: number): LargeManifestProject {
+  return project(`Bench.csproj, ${direct} direct / ${total} locked packages with nuspecs`, 'Bench.csproj', (root) => {
+    const cache = path.join(root, 'nuget-packages');
+    const packages = Array.from({ length: total }, (_, i) => ({ id: `Bench.Package${i}`, version: `1.${i % 7}.0` }));
+    const locked: Record<string, unknown> = {};
+    for (const [i, p] of packages.entries()) {
+      const needs = [1, 2, 3].map((k) => i * 3 + k).filter((k) => k < total).map((k) => packages[k]);
+      locked[p.id] = {
+        type: i < direct ? 'Direct' : 'Transitive',
+        ...(i < direct ? { requested: `[${p.version}, )` } : {}),
+        resolved: p.version,
+        contentHash: 'bench',
+        ...(needs.length ? { dependencies: Object.fromEntries(needs.map((n) => [n.id, n.version])) } : {}),
+      };
+      const lower = p.id.toLowerCase();
+      write(
+        path.join(cache, lower, p.version, `${lower}.nuspec`),
+        `<?xml version="1.0" encoding="utf-8"?>\n<package xmlns="http://schemas.microsoft.com/packaging/2013/05/nuspec.xsd">\n  <metadata>\n    <id>${p.id}</id>\n    <version>${p.version}</version>\n    <license type="expression">${SPDX_IDS[i % SPDX_IDS.length]}</license>\n  </metadata>\n</package>\n`,
+      );
+    }
+    write(path.join(root, 'packages.lock.json'), JSON.stringify({ version: 2, dependencies: { 'net8.0': locked } }, null, 2));
+    const text = `<Project Sdk="Microsoft.NET.Sdk">\n  <PropertyGroup>\n    <TargetFramework>net8.0</TargetFramework>\n  </PropertyGroup>\n  <ItemGroup>\n${packages
+      .slice(0, direct)
+      .map((p) => `    <PackageReference Include="${p.id}" Version="${p.version}" />\n`)
+      .join('')}  </ItemGroup>\n</Project>\n`;
+    const first = packages[0];
+    return {
+      text,
+      env: { NUGET_PACKAGES: cache },
+      edit: (t, i) => t.replace(`Include="${first.id}" Version="${first.version}"`, `Include="${first.id}" Version="${first.version}${i}"`),
+    };
+  });
+}

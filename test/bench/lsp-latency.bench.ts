@@ -1,5 +1,5 @@
 import { LspTestClient } from '../lsp/support/lsp-test-client';
-import { cargoProject, composerProject, gemProject, goProject, mavenProject, npmProject, poetryProject, requirementsProject, type LargeManifestProject } from './large-manifests';
+import { cargoProject, composerProject, gemProject, goProject, mavenProject, npmProject, nugetProject, poetryProject, requirementsProject, type LargeManifestProject } from './large-manifests';
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -77,6 +77,7 @@ export async function bench(): Promise<void> {
     () => composerProject(120, 1500),
     () => gemProject(120, 1500),
     () => mavenProject(120, 1500),
+    () => nugetProject(120, 1500),
   ];
   for (const make of projects) await measure(make());
 }
