@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { DependencyDeclaration, DependencyResolver, EcosystemSupport, LicenseEvidence, ResolvedDependency, ResolvedPackage } from '../ecosystems/ecosystem';
+import type { DependencyDeclaration, DependencyResolver, EcosystemSupport, LicenseEvidence, ResolvedDependency, ResolvedPackage, TransitivePackage } from '../ecosystems/ecosystem';
 import type { DependencyFacts, PassingDependencyFacts } from '../findings/dependency-facts';
 import type { DependencyFinding, DependencySubject, Finding, Fix, Severity } from '../findings/finding';
 import { packageRowWords } from '../findings/render/report-row';
@@ -50,10 +50,22 @@ export interface DependencyNote {
   readonly facts: PassingDependencyFacts;
 }
 
+/**
+ * What checking one declaration yielded, kept between checks of the same manifest: an edit touches one line,
+ * and the other declarations' findings only move. Findings keep the range of the check that made them; a
+ * reuse places them on the declaration's current range.
+ */
+export interface DeclarationOutcome {
+  readonly findings: readonly Finding[];
+  readonly note?: PassingDependencyFacts;
+}
+
 export interface ManifestCheck {
   readonly findings: readonly Finding[];
   readonly packages: readonly PackageRow[];
   readonly notes: readonly DependencyNote[];
+  /** Set when `stopWhen` stopped the check: the results are partial and must not be shown. */
+  readonly incomplete?: true;
 }
 
 export interface ManifestCheckInput {
@@ -68,6 +80,24 @@ export interface ManifestCheckInput {
   readonly collectPackages?: boolean;
   /** Adds evidence from elsewhere (the online lookup) to packages nothing local describes. */
   readonly enrich?: (pkg: ResolvedPackage) => ResolvedPackage;
+  /**
+   * Outcomes of this manifest's previous check, by declaration; valid as long as the resolver, the policy, the
+   * approvals and the date are those of the previous check (the caller drops it when one changes). Used only
+   * when no package list is collected; left holding the outcomes of this check's declarations.
+   */
+  readonly outcomes?: Map<string, DeclarationOutcome>;
+  /**
+   * Findings of the packages a dependency brings in, by the resolver's list of them and the dependency's name.
+   * Resolvers hand out the same list for the same package until they are made anew, and the caller drops this
+   * with `outcomes`: a dependency whose version is being typed keeps its thousands of transitive verdicts.
+   */
+  readonly transitiveFindings?: WeakMap<readonly TransitivePackage[], Map<string, readonly Finding[]>>;
+  /**
+   * Asked after each declaration resolved anew (with `outcomes` only): true stops the check, which comes back
+   * `incomplete`. What it did stays in `outcomes`, so checking again goes on from there, on whatever text
+   * is current by then.
+   */
+  readonly stopWhen?: () => boolean;
 }
 
 /**
@@ -110,44 +140,98 @@ export function checkManifest(input: ManifestCheckInput): ManifestCheck {
       fixes: [],
     });
   }
+  const collect = input.collectPackages !== false;
+  const outcomes = collect ? undefined : input.outcomes;
+  const used = new Set<string>();
   for (const declaration of declarations) {
-    const raw = resolveSafely(input.resolver, declaration);
-    const resolved = { pkg: enrich(raw.pkg), transitive: raw.transitive.map((t) => ({ ...t, pkg: enrich(t.pkg) })) };
     const range = lines.rangeOf(declaration.nameSpan);
-    const direct = decideCached(resolved.pkg, declaration.versionSpec, input.context);
-    const collect = input.collectPackages !== false;
-    const scope = collect ? dependencyScope(declaration.group) : 'runtime';
-    // A chain of names identifies one package of this dependency's tree: each is listed by its shortest chain.
-    const refByChain = new Map<string, string>();
-    if (collect) {
-      const ref = packageRef(resolved.pkg);
-      refByChain.set(declaration.name, ref).set(resolved.pkg.name, ref);
-      for (const { chain, pkg } of resolved.transitive) refByChain.set(chain.join('\0'), packageRef(pkg));
-      rows.add(() => row(input, resolved.pkg, direct, true, [], scope, range.start.line + 1), resolved.pkg, true, scope, []);
+    const key = outcomes ? declarationKey(declaration) : '';
+    let outcome = outcomes?.get(key);
+    if (!outcome) {
+      outcome = checkDeclaration(input, declaration, range, collect ? rows : undefined, enrich);
+      outcomes?.set(key, outcome);
+      if (outcomes && input.stopWhen?.()) return { findings: [], packages: [], notes: [], incomplete: true };
     }
-    if (direct.kind === 'problem') {
-      findings.push(toFinding(input, declaration, resolved.pkg, [resolved.pkg.name], direct, range));
-    } else {
-      notes.push({ range, facts: { rule: 'pass', by: direct.by, ...factsBase(declaration, resolved.pkg, [resolved.pkg.name], direct) } });
-    }
-    const problems = new Map<string, DependencyFinding[]>();
-    for (const { chain, pkg, dependents } of resolved.transitive) {
-      const verdict = decideCached(pkg, undefined, input.context);
-      if (collect) {
-        const parents = (dependents ?? [chain.slice(0, -1)]).flatMap((c) => refByChain.get(c.join('\0')) ?? []);
-        rows.add(() => row(input, pkg, verdict, false, chain, scope, range.start.line + 1), pkg, false, scope, parents);
-      }
-      if (verdict.kind === 'problem') {
-        const finding = toFinding(input, declaration, pkg, chain, verdict, range);
-        const list = problems.get(verdict.code);
-        if (list) list.push(finding);
-        else problems.set(verdict.code, [finding]);
-      }
-    }
-    for (const group of problems.values()) findings.push(...summarise(group));
+    used.add(key);
+    for (const finding of outcome.findings) findings.push(finding.range === range ? finding : { ...finding, range });
+    if (outcome.note) notes.push({ range, facts: outcome.note });
   }
+  if (outcomes) for (const key of outcomes.keys()) if (!used.has(key)) outcomes.delete(key);
   packages.push(...rows.list());
   return { findings, packages, notes };
+}
+
+const COMMON_FIELDS: ReadonlySet<string> = new Set(['ecosystem', 'name', 'purl', 'versionSpec', 'group', 'nameSpan']);
+
+/**
+ * Everything a declaration is besides where it stands: two declarations with the same key check alike. An
+ * ecosystem's own fields (workspace inheritance, extras, exclusions) count too.
+ */
+function declarationKey(declaration: DependencyDeclaration): string {
+  let key = `${declaration.ecosystem}\0${declaration.name}\0${declaration.purl}\0${declaration.versionSpec ?? '\u0001'}\0${declaration.group}`;
+  for (const [field, value] of Object.entries(declaration)) if (!COMMON_FIELDS.has(field)) key += `\0${field}=${JSON.stringify(value)}`;
+  return key;
+}
+
+/** Checks one declaration and what it brings in; with `rows`, also lists every package for the report. */
+function checkDeclaration(
+  input: ManifestCheckInput,
+  declaration: DependencyDeclaration,
+  range: Finding['range'],
+  rows: PackageRows | undefined,
+  enrich: (pkg: ResolvedPackage) => ResolvedPackage,
+): DeclarationOutcome {
+  const findings: Finding[] = [];
+  let note: PassingDependencyFacts | undefined;
+  const raw = resolveSafely(input.resolver, declaration);
+  const directPkg = enrich(raw.pkg);
+  const direct = decideCached(directPkg, declaration.versionSpec, input.context);
+  if (direct.kind === 'problem') {
+    findings.push(toFinding(input, declaration, directPkg, [directPkg.name], direct, range));
+  } else {
+    note = { rule: 'pass', by: direct.by, ...factsBase(declaration, directPkg, [directPkg.name], direct) };
+  }
+  const remembered = rows ? undefined : input.transitiveFindings?.get(raw.transitive)?.get(declaration.name);
+  if (remembered) {
+    for (const finding of remembered) findings.push({ ...finding, range });
+    return note ? { findings, note } : { findings };
+  }
+  const transitive = raw.transitive.map((t) => ({ ...t, pkg: enrich(t.pkg) }));
+  const scope = rows ? dependencyScope(declaration.group) : 'runtime';
+  const line = range.start.line + 1;
+  // A chain of names identifies one package of this dependency's tree: each is listed by its shortest chain.
+  const refByChain = new Map<string, string>();
+  if (rows) {
+    const ref = packageRef(directPkg);
+    refByChain.set(declaration.name, ref).set(directPkg.name, ref);
+    for (const { chain, pkg } of transitive) refByChain.set(chain.join('\0'), packageRef(pkg));
+    rows.add(() => row(input, directPkg, direct, true, [], scope, line), directPkg, true, scope, []);
+  }
+  const problems = new Map<string, DependencyFinding[]>();
+  for (const { chain, pkg, dependents } of transitive) {
+    const verdict = decideCached(pkg, undefined, input.context);
+    if (rows) {
+      const parents = (dependents ?? [chain.slice(0, -1)]).flatMap((c) => refByChain.get(c.join('\0')) ?? []);
+      rows.add(() => row(input, pkg, verdict, false, chain, scope, line), pkg, false, scope, parents);
+    }
+    if (verdict.kind === 'problem') {
+      const finding = toFinding(input, declaration, pkg, chain, verdict, range);
+      const list = problems.get(verdict.code);
+      if (list) list.push(finding);
+      else problems.set(verdict.code, [finding]);
+    }
+  }
+  const transitiveFindings = [...problems.values()].flatMap((group) => summarise(group));
+  findings.push(...transitiveFindings);
+  if (!rows && input.transitiveFindings && raw.transitive.length > 0) {
+    let byName = input.transitiveFindings.get(raw.transitive);
+    if (!byName) {
+      byName = new Map();
+      input.transitiveFindings.set(raw.transitive, byName);
+    }
+    byName.set(declaration.name, transitiveFindings);
+  }
+  return note ? { findings, note } : { findings };
 }
 
 /**

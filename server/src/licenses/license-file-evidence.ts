@@ -22,8 +22,30 @@ export function findLicenseFiles(files: FileSource, dir: string): string[] {
   return names.filter(isLicenseFileName).sort().map((name) => path.join(dir, name));
 }
 
+/** Far more license text than a big project's installed packages ship; past it the memory starts afresh. */
+const MAX_REMEMBERED_CHARS = 16 * 1024 * 1024;
+let rememberedChars = 0;
+type Detected = { expression: string; confidence: number } | undefined;
+/**
+ * Detection results by text. Thousands of installed packages ship the same few license texts, and a resolver
+ * made again after a lock file changed asks about the same files: a text is identified once.
+ */
+const detectedTexts = new Map<string, Detected>();
+
 /** A detected license for one text, or undefined when detection found nothing it trusts. */
-export function detectInText(text: string): { expression: string; confidence: number } | undefined {
+export function detectInText(text: string): Detected {
+  if (detectedTexts.has(text)) return detectedTexts.get(text);
+  if (rememberedChars + text.length > MAX_REMEMBERED_CHARS) {
+    detectedTexts.clear();
+    rememberedChars = 0;
+  }
+  const detected = detectUncached(text);
+  detectedTexts.set(text, detected);
+  rememberedChars += text.length;
+  return detected;
+}
+
+function detectUncached(text: string): Detected {
   try {
     const result = detectLicenseText(text, { minConfidence: DETECTION_FLOOR });
     return result.kind === 'match' ? { expression: result.expression, confidence: result.confidence } : undefined;

@@ -19,6 +19,11 @@ export class OnlineLicenseOverlay {
     private readonly onAnswer: () => void = () => undefined,
   ) {}
 
+  /** How many answers have arrived: results made with fewer may lack a license found since. */
+  get answerCount(): number {
+    return this.answers.size;
+  }
+
   /** The package with online evidence when it had none and an answer is known; starts a lookup otherwise. */
   enrich(pkg: ResolvedPackage): ResolvedPackage {
     if (pkg.license.kind !== 'none' || !pkg.version) return pkg;

@@ -268,11 +268,11 @@ export function startLanguageServer(connection: Connection): void {
     return document ? policyEditing.completion(document, params) : [];
   });
 
-  connection.onHover((params) => {
+  connection.onHover(async (params) => {
     const filePath = uriToPath(params.textDocument.uri);
     if (!filePath) return null;
     const ctx = folders.folderFor(filePath).engine.renderContext();
-    const hits = diagnostics.findingsAt(params.textDocument.uri, params.position);
+    const hits = await diagnostics.findingsAt(params.textDocument.uri, params.position);
     // An `extends` entry says what it resolved to; the rest of a policy file gets the policy-editing hovers.
     const base = baseHover(params.textDocument.uri, params.position, hits.map((f) => findingHover(f, ctx)));
     if (base) return base;
@@ -280,17 +280,17 @@ export function startLanguageServer(connection: Connection): void {
     if (policyDocument && policyEditing.isPolicyDocument(policyDocument)) return policyEditing.hover(policyDocument, params);
     // A dependency that passes still says what its license is, where that came from and why it passes, also
     // below the findings of packages it brings in.
-    const notes = diagnostics.notesAt(params.textDocument.uri, params.position);
+    const notes = await diagnostics.notesAt(params.textDocument.uri, params.position);
     const parts = [...hits.map((f) => findingHover(f, ctx)), ...notes.map((n) => dependencyHover(n.facts, ctx))];
     const range = hits[0]?.range ?? notes[0]?.range;
     return range ? { contents: { kind: 'markdown', value: parts.join('\n\n---\n\n') }, range } : null;
   });
 
-  connection.languages.inlayHint.on((params) => {
+  connection.languages.inlayHint.on(async (params) => {
     const document = documents.get(params.textDocument.uri);
     const filePath = uriToPath(params.textDocument.uri);
     if (!document || !filePath || !folders.folderFor(filePath).settings.inlayHints) return [];
-    const state = diagnostics.check(document);
+    const state = await diagnostics.analysis(document);
     return dependencyInlayHints(state.text, state.findings, state.notes, params.range);
   });
 
@@ -303,11 +303,11 @@ export function startLanguageServer(connection: Connection): void {
     return folder ? extendsHover(folder.engine, filePath, document.getText(), position, findings) : null;
   }
 
-  connection.onCodeAction((params) => {
+  connection.onCodeAction(async (params) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
     try {
-      const state = diagnostics.check(document);
+      const state = await diagnostics.analysis(document);
       const own = uriToPath(document.uri);
       const folder = own ? folders.folderFor(own) : undefined;
       const contextual = own && folder?.settings.enable ? folder.engine.contextualFixes(own, state.text) : [];

@@ -3,9 +3,9 @@ import * as path from 'node:path';
 import { readApprovalsLog, type ApprovalsLog } from '../approvals/approvals-log';
 import { isoDate } from '../approvals/find-approval';
 import { approvalEntryProblems } from '../approvals/approval-validity';
-import { checkManifest, type DependencyNote, type PackageRow } from '../dependencies/check-manifest';
+import { checkManifest, type DeclarationOutcome, type DependencyNote, type PackageRow } from '../dependencies/check-manifest';
 import type { PackageVerdict } from '../dependencies/decide-package';
-import type { DependencyResolver, EcosystemSupport } from '../ecosystems/ecosystem';
+import type { DependencyResolver, EcosystemSupport, TransitivePackage } from '../ecosystems/ecosystem';
 import { ecosystemForManifest } from '../ecosystems/registry';
 import type { Finding, Fix } from '../findings/finding';
 import { checkHeader, copyrightYearUpdates, isHeaderSelected } from '../headers/check-header';
@@ -57,6 +57,16 @@ export interface DocumentCheck {
   readonly packages: readonly PackageRow[];
   /** Hover text for dependencies without findings. */
   readonly notes: readonly DependencyNote[];
+  /** Set when `stopWhen` stopped the check before it was done: nothing in it may be shown. */
+  readonly incomplete?: true;
+}
+
+export interface DocumentCheckOptions {
+  /**
+   * For the editor: asked between dependencies resolved anew; true stops the check (which comes back
+   * `incomplete`) so the caller can read newer edits. Work done so far is kept for the next check.
+   */
+  readonly stopWhen?: () => boolean;
 }
 
 /**
@@ -72,7 +82,12 @@ export class WorkspaceEngine {
   private readonly resolvers = new Map<string, DependencyResolver>();
   private hadValidPolicy = false;
   private readonly verdicts = new Map<string, PackageVerdict>();
+  /** Each manifest's declaration outcomes from its last check: valid with `verdicts` and the resolvers. */
+  private readonly outcomes = new Map<string, Map<string, DeclarationOutcome>>();
+  private transitiveFindings = new WeakMap<readonly TransitivePackage[], Map<string, readonly Finding[]>>();
   private verdictsDate = '';
+  /** How many online answers the outcomes were made with: a new answer may change a package's license. */
+  private outcomesOnline = 0;
   private reuse!: ReuseIndex;
 
   constructor(private readonly options: WorkspaceEngineOptions) {
@@ -149,7 +164,7 @@ export class WorkspaceEngine {
   }
 
   private reloadApprovals(): void {
-    this.verdicts.clear();
+    this.forgetDecisions();
     const file = this.approvalsPath;
     this.approvalsOutside = this.approvalsLogRefusal();
     // A log that leads out of the folder is neither read nor written: it could be any file on the machine.
@@ -190,7 +205,7 @@ export class WorkspaceEngine {
     if (filePath.endsWith('package.json') && path.dirname(filePath) === this.options.root) this.reloadPolicy();
     // Lock files, installed metadata, caches: any of them may change what a resolver answers.
     this.resolvers.clear();
-    this.verdicts.clear();
+    this.forgetDecisions();
     return 'resolution';
   }
 
@@ -205,6 +220,13 @@ export class WorkspaceEngine {
   /** How renderers show this folder's paths and find policy entries in their files. */
   renderContext(): RenderContext {
     return renderContextFor(this.options.root, (p) => this.options.files.readText(p), this.options.homeDir);
+  }
+
+  /** Drops every remembered verdict and declaration outcome: what they were decided with has changed. */
+  private forgetDecisions(): void {
+    this.verdicts.clear();
+    this.outcomes.clear();
+    this.transitiveFindings = new WeakMap();
   }
 
   relative(filePath: string): string {
@@ -277,7 +299,7 @@ export class WorkspaceEngine {
    * Checks one document's current text: a manifest's dependencies, or a source file's header. The `audit` mode
    * also reports manifest syntax errors (editors show their own) and lists every package for the report.
    */
-  checkDocument(filePath: string, text: string, languageId?: string, mode: 'editor' | 'audit' = 'editor'): DocumentCheck {
+  checkDocument(filePath: string, text: string, languageId?: string, mode: 'editor' | 'audit' = 'editor', options: DocumentCheckOptions = {}): DocumentCheck {
     const findings: Finding[] = [];
     let packages: readonly PackageRow[] = [];
     let notes: readonly DependencyNote[] = [];
@@ -292,8 +314,18 @@ export class WorkspaceEngine {
       const today = isoDate(this.now());
       // Approvals expire by date: a new day starts afresh.
       if (today !== this.verdictsDate) {
-        this.verdicts.clear();
+        this.forgetDecisions();
         this.verdictsDate = today;
+      }
+      const answers = this.options.online?.answerCount ?? 0;
+      if (answers !== this.outcomesOnline) {
+        this.forgetDecisions();
+        this.outcomesOnline = answers;
+      }
+      let outcomes = this.outcomes.get(filePath);
+      if (!outcomes) {
+        outcomes = new Map();
+        this.outcomes.set(filePath, outcomes);
       }
       const check = checkManifest({
         path: filePath,
@@ -310,8 +342,12 @@ export class WorkspaceEngine {
         },
         reportSyntaxProblems: mode === 'audit',
         collectPackages: mode === 'audit',
+        outcomes,
+        transitiveFindings: this.transitiveFindings,
+        ...(options.stopWhen && mode === 'editor' ? { stopWhen: options.stopWhen } : {}),
         ...(this.options.online ? { enrich: (pkg) => this.options.online!.enrich(pkg) } : {}),
       });
+      if (check.incomplete) return { findings: [], packages: [], notes: [], incomplete: true };
       findings.push(...check.findings);
       packages = check.packages;
       notes = check.notes;

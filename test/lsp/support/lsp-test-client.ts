@@ -50,6 +50,8 @@ export class LspTestClient {
   readonly messages: ShowMessageParams[] = [];
   /** What the server wrote to the client's log (`window/logMessage`). */
   readonly logs: string[] = [];
+  /** Every publishDiagnostics in arrival order, with the document version the server says it is for. */
+  readonly published: Array<{ uri: string; version?: number; count: number; at: bigint }> = [];
   private versions = new Map<string, number>();
   stderr = '';
 
@@ -62,6 +64,7 @@ export class LspTestClient {
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.publishCount++;
+      this.published.push({ uri: params.uri, ...(params.version !== undefined ? { version: params.version } : {}), count: params.diagnostics.length, at: process.hrtime.bigint() });
       this.diagnostics.set(params.uri, { version: this.publishCount, diagnostics: params.diagnostics as TestDiagnostic[] });
       for (const wake of this.waiters.splice(0)) wake();
     });

@@ -38,7 +38,24 @@ export function findLockedReference(lock: CargoLock, reference: string): LockedC
   const match = /^(\S+)(?:\s+(\S+))?(?:\s+\((.+)\))?$/.exec(reference.trim());
   if (!match) return undefined;
   const [, name, version, source] = match;
-  return lock.packages.find((p) => p.name === name && (version === undefined || p.version === version) && (source === undefined || p.source === source));
+  return lockedByName(lock, name).find((p) => (version === undefined || p.version === version) && (source === undefined || p.source === source));
+}
+
+const lockIndexes = new WeakMap<CargoLock, Map<string, LockedCrate[]>>();
+
+/** The locked crates of one name, in lock order: a graph walk looks up every edge, so a lock is indexed once. */
+export function lockedByName(lock: CargoLock, name: string): readonly LockedCrate[] {
+  let index = lockIndexes.get(lock);
+  if (!index) {
+    index = new Map();
+    for (const crate of lock.packages) {
+      const list = index.get(crate.name);
+      if (list) list.push(crate);
+      else index.set(crate.name, [crate]);
+    }
+    lockIndexes.set(lock, index);
+  }
+  return index.get(name) ?? [];
 }
 
 /** The crate name in a dependency reference. */

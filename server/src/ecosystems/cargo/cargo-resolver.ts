@@ -8,7 +8,7 @@ import type {
   TransitivePackage,
 } from '../ecosystem';
 import { cargoPurl, scanCargoManifest, type CargoDependencyEntry, type CargoManifestScan } from './cargo-manifest-parser';
-import { findLockedReference, pickLockedVersion, readCargoLock, referenceName, type CargoLock, type LockedCrate } from './cargo-lock-reader';
+import { findLockedReference, lockedByName, pickLockedVersion, readCargoLock, referenceName, type CargoLock, type LockedCrate } from './cargo-lock-reader';
 import { findCrateLicense, findLocalCrateLicense } from './crate-licenses';
 
 /** How far up from a member crate the workspace root and Cargo.lock are looked for. */
@@ -27,6 +27,13 @@ type EffectiveDependency =
 export class CargoResolver implements DependencyResolver {
   private readonly manifestDir: string;
   private loaded?: { member?: CargoManifestScan; root?: { dir: string; scan: CargoManifestScan }; lock?: CargoLock; lockDir?: string };
+  /**
+   * Licenses and graphs read from registry sources and the lock, kept for the resolver's life (the engine makes
+   * a new resolver when a watched input changes): typing in Cargo.toml re-reads nothing for the crates the
+   * edit did not touch, and the same graph list is handed out for the same locked crate.
+   */
+  private readonly packages = new Map<string, ResolvedPackage>();
+  private readonly graphs = new Map<LockedCrate, TransitivePackage[]>();
 
   constructor(
     private readonly manifestPath: string,
@@ -88,29 +95,44 @@ export class CargoResolver implements DependencyResolver {
     if (dependency.kind === 'local') {
       const license = findLocalCrateLicense(this.context.files, dependency.dir, this.load().root?.dir);
       const pkg: ResolvedPackage = { ecosystem: 'cargo', name: dependency.packageName, purl: cargoPurl(dependency.packageName), version: locked?.version, license };
-      return { pkg, transitive: lock && locked ? this.transitive(lock, locked) : [] };
+      return { pkg, transitive: lock && locked ? this.graphOf(lock, locked) : [] };
     }
     const version = locked?.version ?? exactVersion(dependency.versionSpec);
     const pkg = this.packageOf(dependency.packageName, version);
-    return { pkg, transitive: lock && locked ? this.transitive(lock, locked) : [] };
+    return { pkg, transitive: lock && locked ? this.graphOf(lock, locked) : [] };
+  }
+
+  private graphOf(lock: CargoLock, start: LockedCrate): TransitivePackage[] {
+    let graph = this.graphs.get(start);
+    if (!graph) {
+      graph = this.transitive(lock, start);
+      this.graphs.set(start, graph);
+    }
+    return graph;
   }
 
   private lockedFor(lock: CargoLock, dependency: EffectiveDependency): LockedCrate | undefined {
     const { member } = this.load();
     // The member's own lock entry lists exactly the versions it uses.
-    const own = member?.packageName ? lock.packages.find((p) => p.name === member.packageName && p.source === undefined) : undefined;
+    const own = member?.packageName ? lockedByName(lock, member.packageName).find((p) => p.source === undefined) : undefined;
     if (own) {
       const used = own.dependencies.filter((ref) => referenceName(ref) === dependency.packageName).map((ref) => findLockedReference(lock, ref));
       const candidates = used.filter((c): c is LockedCrate => c !== undefined);
       if (candidates.length > 0) return pickLockedVersion(candidates, dependency.kind === 'registry' ? dependency.versionSpec : undefined);
     }
-    const byName = lock.packages.filter((p) => p.name === dependency.packageName);
+    const byName = lockedByName(lock, dependency.packageName);
     return byName.length > 0 ? pickLockedVersion(byName, dependency.kind === 'registry' ? dependency.versionSpec : undefined) : undefined;
   }
 
   private packageOf(name: string, version: string | undefined): ResolvedPackage {
-    const license = findCrateLicense(this.context.files, this.context, this.workspaceDirs(), name, version);
-    return { ecosystem: 'cargo', name, purl: cargoPurl(name), version, license };
+    const key = `${name}\0${version ?? ''}`;
+    let pkg = this.packages.get(key);
+    if (!pkg) {
+      const license = findCrateLicense(this.context.files, this.context, this.workspaceDirs(), name, version);
+      pkg = { ecosystem: 'cargo', name, purl: cargoPurl(name), version, license };
+      this.packages.set(key, pkg);
+    }
+    return pkg;
   }
 
   private transitive(lock: CargoLock, start: LockedCrate): TransitivePackage[] {

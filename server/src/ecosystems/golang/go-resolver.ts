@@ -29,6 +29,14 @@ export class GoResolver implements DependencyResolver {
   private mainFile: GoModFile | undefined;
   /** The main go.mod's requirements and replacements by module path: looked up per module, so kept once. */
   private mainIndex: { readonly selected: ReadonlyMap<string, string | undefined>; readonly replaces: ReadonlyMap<string, GoReplace[]> } | undefined;
+  /**
+   * Licenses, requirements and graphs read from the module cache, kept for the resolver's life (the engine
+   * makes a new resolver when a watched input changes): typing in go.mod re-reads nothing for the modules
+   * the edit did not touch, and the same graph list is handed out for the same module.
+   */
+  private readonly packages = new Map<string, ResolvedPackage>();
+  private readonly requirements = new Map<string, { path: string; version?: string }[]>();
+  private readonly graphs = new Map<string, TransitivePackage[]>();
 
   constructor(
     private readonly manifestPath: string,
@@ -58,7 +66,13 @@ export class GoResolver implements DependencyResolver {
   resolve(declaration: DependencyDeclaration): ResolvedDependency {
     const root = this.follow(declaration.name, declaration.versionSpec);
     const pkg = this.packageOf(root);
-    return { pkg, transitive: this.transitive(root) };
+    const key = refKey(root);
+    let graph = this.graphs.get(key);
+    if (!graph) {
+      graph = this.transitive(root);
+      this.graphs.set(key, graph);
+    }
+    return { pkg, transitive: graph };
   }
 
   /** Applies the main module's replace directives. */
@@ -72,6 +86,16 @@ export class GoResolver implements DependencyResolver {
   }
 
   private packageOf(ref: ModuleRef): ResolvedPackage {
+    const key = refKey(ref);
+    let pkg = this.packages.get(key);
+    if (!pkg) {
+      pkg = this.readPackage(ref);
+      this.packages.set(key, pkg);
+    }
+    return pkg;
+  }
+
+  private readPackage(ref: ModuleRef): ResolvedPackage {
     if (ref.kind === 'directory') {
       // Code of the workspace itself: its license is whatever the folder (or the enclosing one) ships.
       return { ecosystem: 'golang', name: ref.name, purl: golangPurl(ref.name), license: this.directoryLicense(ref.dir) };
@@ -93,6 +117,16 @@ export class GoResolver implements DependencyResolver {
 
   /** The requirements of a module version, from its go.mod in the module cache or the replacement folder. */
   private requirementsOf(ref: ModuleRef): { path: string; version?: string }[] {
+    const key = refKey(ref);
+    let list = this.requirements.get(key);
+    if (!list) {
+      list = this.readRequirements(ref);
+      this.requirements.set(key, list);
+    }
+    return list;
+  }
+
+  private readRequirements(ref: ModuleRef): { path: string; version?: string }[] {
     const files = this.context.files;
     let text: string | undefined;
     if (ref.kind === 'directory') {
@@ -127,4 +161,8 @@ export class GoResolver implements DependencyResolver {
     }
     return out;
   }
+}
+
+function refKey(ref: ModuleRef): string {
+  return ref.kind === 'directory' ? `dir\0${ref.name}\0${ref.dir}` : `mod\0${ref.path}\0${ref.version ?? ''}`;
 }

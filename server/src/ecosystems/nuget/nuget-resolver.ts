@@ -50,12 +50,14 @@ export class NugetResolver implements DependencyResolver {
   }
 
   resolve(declaration: DependencyDeclaration): ResolvedDependency {
-    const memoKey = `${declaration.name.toLowerCase()}@${declaration.versionSpec ?? ''}`;
-    const cached = this.memo.get(memoKey);
-    if (cached) return cached;
     const { lock, central } = this.load();
     const id = declaration.name;
     const version = lock.packages.get(id.toLowerCase())?.version ?? lowestApplicableVersion(declaration.versionSpec ?? central.versions.get(id.toLowerCase()));
+    // By what the declaration resolves to: a version being typed over a locked one resolves to the same package
+    // and graph, and the same graph list lets the caller keep its verdicts.
+    const memoKey = `${id.toLowerCase()}@${version ?? ''}`;
+    const cached = this.memo.get(memoKey);
+    if (cached) return cached;
     const start: PackageNode = { id, ...(version ? { version } : {}) };
     const result = {
       pkg: this.packageFor(start),

@@ -40,6 +40,13 @@ function lockPreference(kind: PythonManifestKind, manifestText: string | undefin
 export class PypiResolver implements DependencyResolver {
   private readonly manifestDir: string;
   private state?: { lock?: PythonLock; installed: InstalledDistributions; pins: Map<string, string>; system?: SystemPythonEnvironment };
+  /**
+   * What was read from installed metadata, kept for the resolver's life (the engine makes a new resolver when
+   * a lock or installed file changes): an edit of one requirement re-reads nothing for the others, and the
+   * same graph list is handed out for the same package, so its verdicts can be kept by the caller too.
+   */
+  private readonly packages = new Map<string, ResolvedPackage>();
+  private readonly graphs = new Map<string, TransitivePackage[]>();
 
   constructor(
     private readonly manifestPath: string,
@@ -121,6 +128,16 @@ export class PypiResolver implements DependencyResolver {
   }
 
   private packageOf(name: string, version: string | undefined): ResolvedPackage {
+    const key = `${name}\0${version ?? ''}`;
+    let pkg = this.packages.get(key);
+    if (!pkg) {
+      pkg = this.readPackage(name, version);
+      this.packages.set(key, pkg);
+    }
+    return pkg;
+  }
+
+  private readPackage(name: string, version: string | undefined): ResolvedPackage {
     const { installed, system } = this.load();
     const distribution = installed.find(name, version);
     // Only what the system installation holds is the system's: a virtual environment's own packages keep their metadata.
@@ -168,6 +185,16 @@ export class PypiResolver implements DependencyResolver {
   }
 
   private transitive(rootName: string, rootExtras: readonly string[]): TransitivePackage[] {
+    const key = `${normalizePythonName(rootName)}[${rootExtras.join(',')}]`;
+    let graph = this.graphs.get(key);
+    if (!graph) {
+      graph = this.walk(rootName, rootExtras);
+      this.graphs.set(key, graph);
+    }
+    return graph;
+  }
+
+  private walk(rootName: string, rootExtras: readonly string[]): TransitivePackage[] {
     const root = normalizePythonName(rootName);
     const seen = new Set([root]);
     const out: TransitivePackage[] = [];

@@ -13,36 +13,54 @@ export interface RequirementsFile extends ParsedManifest {
   readonly includes: readonly RequirementsInclude[];
 }
 
-/** A logical line: physical lines joined at trailing backslashes, with each character's offset in the file. */
+/**
+ * A logical line: physical lines joined at trailing backslashes. `pieces` says where each joined physical
+ * line's text starts, in the logical text and in the file, so any character's file offset can be found.
+ */
 interface LogicalLine {
   readonly text: string;
-  readonly offsets: readonly number[];
+  readonly pieces: ReadonlyArray<{ readonly at: number; readonly offset: number }>;
   readonly start: number;
   readonly end: number;
 }
 
+/** The file offset of the logical line's `index`-th character, or undefined past its end. */
+function offsetAt(line: LogicalLine, index: number): number | undefined {
+  if (index < 0 || index >= line.text.length) return undefined;
+  let piece = line.pieces[0];
+  for (const p of line.pieces) {
+    if (p.at > index) break;
+    piece = p;
+  }
+  return piece.offset + (index - piece.at);
+}
+
+const NEWLINE = /[\r\n]/g;
+
 function logicalLines(text: string): LogicalLine[] {
   const lines: LogicalLine[] = [];
-  let chars: string[] = [];
-  let offsets: number[] = [];
+  let parts: string[] = [];
+  let pieces: { at: number; offset: number }[] = [];
+  let length = 0;
   let start = 0;
   let i = 0;
   while (i <= text.length) {
     const lineStart = i;
-    while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
-    const physical = text.slice(lineStart, i);
-    const continued = physical.endsWith('\\');
-    const kept = continued ? physical.length - 1 : physical.length;
-    for (let k = 0; k < kept; k++) {
-      chars.push(physical[k]);
-      offsets.push(lineStart + k);
-    }
+    NEWLINE.lastIndex = i;
+    const found = NEWLINE.exec(text);
+    i = found ? found.index : text.length;
+    const continued = i > lineStart && text[i - 1] === '\\';
+    const kept = text.slice(lineStart, continued ? i - 1 : i);
+    pieces.push({ at: length, offset: lineStart });
+    parts.push(kept);
+    length += kept.length;
     const end = i;
     i += text[i] === '\r' && text[i + 1] === '\n' ? 2 : 1;
     if (!continued || i > text.length) {
-      lines.push({ text: chars.join(''), offsets, start, end });
-      chars = [];
-      offsets = [];
+      lines.push({ text: parts.length === 1 ? parts[0] : parts.join(''), pieces, start, end });
+      parts = [];
+      pieces = [];
+      length = 0;
       start = i;
     }
   }
@@ -89,13 +107,13 @@ export function parseRequirementsFile(text: string, group: string): Requirements
       const optionAt = /\s--?[A-Za-z]/.exec(trimmed);
       const specifier = optionAt ? trimmed.slice(0, optionAt.index) : trimmed;
       const parsed = parsePep508(specifier);
-      const lineSpan = { start: line.offsets[leading] ?? line.start, end: line.end };
+      const lineSpan = { start: offsetAt(line, leading) ?? line.start, end: line.end };
       if (!parsed.ok) {
         problems.push({ message: `not a requirement: ${parsed.error}`, span: lineSpan });
         continue;
       }
       const r = parsed.requirement;
-      const nameSpan = { start: line.offsets[leading + r.nameStart], end: line.offsets[leading + r.nameEnd - 1] + 1 };
+      const nameSpan = { start: offsetAt(line, leading + r.nameStart)!, end: offsetAt(line, leading + r.nameEnd - 1)! + 1 };
       if (parsed.warning) problems.push({ message: parsed.warning, span: lineSpan });
       declarations.push(pypiDeclaration(r.name, nameSpan, group, r.versionSpec ?? (r.url ? `@ ${r.url}` : undefined), r.extras));
     }
