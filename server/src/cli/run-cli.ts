@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runAudit } from '../audit/run-audit';
@@ -19,7 +20,7 @@ export interface CliIo {
   readonly cwd: string;
 }
 
-const USAGE = `Usage: ospo-guide audit [DIR] [--policy FILE] [--format text|json|sarif] [--output FILE] [--fail-on error|warning|none] [--allow-pending] [--online]
+const USAGE = `Usage: ospo-guide audit [DIR] [--policy FILE] [--format text|json|sarif] [--output FILE] [--fail-on error|warning|none] [--allow-pending] [--online] [--jobs N]
        ospo-guide headers fix [DIR] [--policy FILE] [--dry-run]
 
 Checks every dependency manifest and every header-selected source file under DIR (default: .)
@@ -29,6 +30,9 @@ A pending approval request changes no finding's severity: a denied license with 
 and fails the audit. --allow-pending lets findings whose approval is only requested pass the exit status (they
 are still reported). Approvals that do not count (no valid reviewer, self-approved, expired) are reported on
 the approvals log as approval-invalid and approval-expired.
+
+--jobs sets how many threads check files (default: one per available core; 1 checks on the main thread).
+The report is the same whatever the number.
 
 --online looks up licenses that nothing on this machine states on deps.dev (never for packages the
 policy lists in packages.private); answers are cached under ~/.cache/ospo-guide.
@@ -129,6 +133,7 @@ async function runAuditCommand(args: readonly string[], io: CliIo): Promise<numb
         'fail-on': { type: 'string', default: 'error' },
         online: { type: 'boolean', default: false },
         'allow-pending': { type: 'boolean', default: false },
+        jobs: { type: 'string' },
       },
     });
   } catch (error) {
@@ -140,6 +145,9 @@ async function runAuditCommand(args: readonly string[], io: CliIo): Promise<numb
   const failOn = values['fail-on']!;
   if (!['error', 'warning', 'none'].includes(failOn)) return usageError(io, `--fail-on must be error, warning or none, not "${failOn}"`);
 
+  const jobs = values.jobs === undefined ? os.availableParallelism() : Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) return usageError(io, `--jobs must be a whole number of at least 1, not "${values.jobs}"`);
+
   // The overlay asks the engine's policy which packages are private; the engine is made after it.
   const created: { engine?: WorkspaceEngine } = {};
   const online = values.online ? createOnlineLicenseOverlay(() => created.engine!.policy.packages, process.env) : undefined;
@@ -147,11 +155,11 @@ async function runAuditCommand(args: readonly string[], io: CliIo): Promise<numb
   if (typeof engine === 'number') return engine;
   created.engine = engine;
 
-  let result = await runAudit(engine);
+  let result = await runAudit(engine, { jobs });
   if (online) {
     // The first pass asked for what is missing; the second uses the answers.
     await online.settled();
-    result = await runAudit(engine);
+    result = await runAudit(engine, { jobs });
   }
   const output =
     format === 'sarif' ? JSON.stringify(toSarif(result, TOOL_VERSION), null, 2) + '\n' : format === 'json' ? JSON.stringify(toJsonReport(result), null, 2) + '\n' : toTextReport(result);

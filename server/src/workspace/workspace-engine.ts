@@ -40,6 +40,9 @@ export interface WorkspaceEngineOptions {
   readonly approvalsOutsideWorkspace?: boolean;
 }
 
+/** The options that can be handed to a worker thread, which opens the same workspace with its own file source. */
+export type PortableEngineOptions = Omit<WorkspaceEngineOptions, 'files' | 'now' | 'online'>;
+
 export interface DocumentCheck {
   readonly findings: readonly Finding[];
   readonly packages: readonly PackageRow[];
@@ -66,6 +69,15 @@ export class WorkspaceEngine {
   constructor(private readonly options: WorkspaceEngineOptions) {
     this.reuse = new ReuseIndex(options.root, options.files);
     this.reloadPolicy();
+  }
+
+  /**
+   * The options another thread needs to open this workspace the same way, or undefined when they cannot be
+   * passed on: a clock or an online lookup given in code.
+   */
+  portableOptions(): PortableEngineOptions | undefined {
+    const { files: _files, now, online, ...portable } = this.options;
+    return now || online ? undefined : portable;
   }
 
   get reuseIndex(): ReuseIndex {
