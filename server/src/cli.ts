@@ -1,10 +1,8 @@
 #!/usr/bin/env node
-import { runCli } from './cli/run-cli';
+import { TOOL_VERSION } from './tool-version';
 
-runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() }).then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    process.stderr.write(`ospo-guide: internal error: ${(error as Error)?.stack ?? error}\n`);
-    process.exitCode = 2;
-  },
-);
+// `--version` is answered before anything else loads: the CLI proper is a separate bundle (`cli-main.js`), so
+// a version check, a CI step's first call, costs a Node start and nothing more.
+const argv = process.argv.slice(2);
+if (argv.length === 1 && argv[0] === '--version') process.stdout.write(`${TOOL_VERSION}\n`);
+else (require('./cli-main.js') as typeof import('./cli-main')).main(argv);

@@ -1,0 +1,12 @@
+import { runCli } from './cli/run-cli';
+
+/** The CLI proper, loaded by `cli.ts` for every command but `--version`. */
+export function main(argv: readonly string[]): void {
+  runCli(argv, { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() }).then(
+    (code) => (process.exitCode = code),
+    (error: unknown) => {
+      process.stderr.write(`ospo-guide: internal error: ${(error as Error)?.stack ?? error}\n`);
+      process.exitCode = 2;
+    },
+  );
+}
