@@ -100,17 +100,27 @@ export class HeaderAuditPool {
 
   /** Stops the workers once their work is done, with the broken REUSE.toml files they met. */
   async close(): Promise<ReuseProblem[]> {
+    // Each worker ends on its own once it has answered (so its exit handlers run); one that does not within a second is ended.
+    const exited = this.workers.map(
+      ({ worker }) =>
+        new Promise<void>((resolve) => {
+          worker.once('exit', () => resolve());
+          worker.once('error', () => resolve());
+        }),
+    );
     const problems = await Promise.all(
       this.workers.map(
         ({ worker }) =>
           new Promise<readonly ReuseProblem[]>((resolve) => {
             worker.on('message', (reply: WorkerReply) => reply.kind === 'finished' && resolve(reply.reuseProblems));
-            worker.on('error', () => resolve([]));
+            worker.once('error', () => resolve([]));
             worker.postMessage('finish');
           }),
       ),
     );
-    await Promise.all(this.workers.map(({ worker }) => worker.terminate()));
+    const timer = setTimeout(() => void this.terminate(), 1000);
+    await Promise.all(exited);
+    clearTimeout(timer);
     return problems.flat();
   }
 

@@ -12,6 +12,8 @@ const engine = new WorkspaceEngine({ ...setup.engine, files: new CachingFileSour
 parentPort!.on('message', (request: AuditBatchRequest | 'finish') => {
   if (request === 'finish') {
     parentPort!.postMessage({ kind: 'finished', reuseProblems: engine.reuseIndex.readProblems() });
+    // Ending on its own (rather than being terminated) lets the thread run its exit handlers: the code cache.
+    parentPort!.close();
     return;
   }
   parentPort!.postMessage({ kind: 'batch', seq: request.seq, result: auditHeaderBatch(engine, request.files, setup.reuse) });

@@ -305,9 +305,8 @@ export class WorkspaceEngine {
     const header = coverage.kind === 'sidecar' || (coverage.kind === 'annotation' && coverage.precedence === 'override') ? undefined : readHeader(text);
     // Snippets keep their own license: its text is needed in LICENSES/ too.
     const own = header ? [...header.licenses, ...header.snippetLicenses] : [];
-    const lines = own.length ? new LineIndex(text) : undefined;
     return [
-      ...own.map((tag) => ({ expression: tag.expression, line: lines!.positionAt(tag.span.start).line })),
+      ...own.map((tag) => ({ expression: tag.expression, line: lineOfOffset(text, tag.span.start) })),
       ...(coverage.kind === 'none' ? [] : coverage.licenses.map((expression) => ({ expression, line: 0 }))),
     ];
   }
@@ -352,4 +351,14 @@ export class WorkspaceEngine {
   private now(): Date {
     return this.options.now ? this.options.now() : new Date();
   }
+}
+
+/** The 0-based line an offset is on, counting line breaks as `LineIndex` does; tags sit near the top, so this stays short. */
+function lineOfOffset(text: string, offset: number): number {
+  let line = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) line++;
+  }
+  return line;
 }
