@@ -50,7 +50,7 @@ function codeCacheFile(bundlePath: string): string | undefined {
   if (process.env.OSPO_GUIDE_CODE_CACHE === 'off') return undefined;
   try {
     const stat = fs.statSync(bundlePath);
-    const key = `${fnv1a(bundlePath).toString(16)}-${stat.size}-${Math.round(stat.mtimeMs)}-${process.version}-${process.arch}`;
+    const key = `${fnv1a(bundlePath).toString(16)}-${process.version}-${process.arch}-${stat.size}-${Math.round(stat.mtimeMs)}`;
     const dir = path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'ospo-guide', 'code-cache');
     return path.join(dir, `${path.basename(bundlePath, '.js')}-${key}.bin`);
   } catch {
@@ -65,6 +65,11 @@ function writeCodeCache(cacheFile: string, script: vm.Script): void {
     const temporary = `${cacheFile}.${process.pid}.tmp`;
     fs.writeFileSync(temporary, script.createCachedData());
     fs.renameSync(temporary, cacheFile);
+    // Caches of earlier builds of the same bundle for the same Node (all but size and time alike) are dead.
+    const family = path.basename(cacheFile).split('-').slice(0, -2).join('-') + '-';
+    for (const name of fs.readdirSync(path.dirname(cacheFile))) {
+      if (name.startsWith(family) && name !== path.basename(cacheFile) && name.endsWith('.bin')) fs.rmSync(path.join(path.dirname(cacheFile), name), { force: true });
+    }
   } catch {
     // A read-only home or a full disk only costs the next start its compile.
   }
