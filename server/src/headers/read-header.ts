@@ -60,10 +60,26 @@ export function readHeader(text: string): HeaderInfo {
     licenses.push({ expression, span: { start, end: start + expression.length }, lineSpan: { start: lineStart, end: lineEnd } });
   }
 
+  // Notices are read when asked for (year updates, sidecars): the header check itself needs only the tags.
+  let copyrights: HeaderInfo['copyrights'] | undefined;
+  const readNotices = () => (copyrights ??= readCopyrights(scanned, (offset) => inIgnored(offset) || inSnippet(offset)));
+  const head = scanned.slice(0, 4096);
+  const generated = (head.includes('DO NOT EDIT') || head.includes('@generated')) && GENERATED.test(head);
+  return {
+    licenses,
+    snippetLicenses,
+    get copyrights() {
+      return readNotices();
+    },
+    generated,
+  };
+}
+
+function readCopyrights(scanned: string, skipped: (offset: number) => boolean): HeaderInfo['copyrights'] {
   const copyrights: Array<HeaderInfo['copyrights'][number]> = [];
   // The literal searches first: most files hold no notice, and the regular expressions cost far more.
   for (const match of scanned.includes('Copyright') || scanned.includes('©') ? scanned.matchAll(COPYRIGHT_TAG) : []) {
-    if (inIgnored(match.index) || inSnippet(match.index)) continue;
+    if (skipped(match.index)) continue;
     // Only lines that look like notices: a tag at the start of a comment line, followed by a year or a name.
     const before = scanned.slice(scanned.lastIndexOf('\n', match.index) + 1, match.index);
     if (!/^[\s/*#;'!"%<!\-({]*$/.test(before) || match[2].trim() === '') continue;
@@ -78,10 +94,7 @@ export function readHeader(text: string): HeaderInfo {
       : undefined;
     copyrights.push({ text, span: { start: match.index, end: match.index + text.length }, ...(years ? { years } : {}) });
   }
-
-  const head = scanned.slice(0, 4096);
-  const generated = (head.includes('DO NOT EDIT') || head.includes('@generated')) && GENERATED.test(head);
-  return { licenses, snippetLicenses, copyrights, generated };
+  return copyrights;
 }
 
 /**
