@@ -119,14 +119,14 @@ export function checkHeader(input: HeaderCheckInput): Finding[] {
 
   for (const tag of fileTags) {
     const found = parseSpdxExpression(tag.expression);
-    const range = lines().rangeOf(tag.span.end > tag.span.start ? tag.span : tag.lineSpan);
+    const range = () => lines().rangeOf(tag.span.end > tag.span.start ? tag.span : tag.lineSpan);
     if (!found.ok) {
       findings.push({
         code: 'header-license-mismatch',
         severity: 'warning',
         message: `SPDX-License-Identifier "${tag.expression}" is ${found.error}${expectedText ? `; the policy expects ${expectedText}` : ''}`,
         path: input.path,
-        range,
+        range: range(),
         subject: { kind: 'file' },
         fixes: expectedText ? [replaceFix(input, tag.span, expectedText)] : [],
       });
@@ -138,7 +138,7 @@ export function checkHeader(input: HeaderCheckInput): Finding[] {
         severity: 'warning',
         message: `SPDX-License-Identifier is ${formatSpdxExpression(found.expression)}; the policy expects ${expectedText} (headers.license)`,
         path: input.path,
-        range,
+        range: range(),
         subject: { kind: 'file' },
         fixes: [replaceFix(input, tag.span, expectedText!)],
       });

@@ -36,9 +36,11 @@ export function readHeader(text: string): HeaderInfo {
     const later = text.slice(HEADER_SCAN_CHARS).search(/SPDX-License-Identifier:/i);
     if (later >= 0) scanned = text.slice(0, HEADER_SCAN_CHARS + later + HEADER_SCAN_CHARS);
   }
-  const ignored = markedRanges(scanned, 'REUSE-IgnoreStart', 'REUSE-IgnoreEnd');
+  // One search for both kinds of marker: most files have neither.
+  const marked = scanned.includes('REUSE-Ignore') || scanned.includes('SPDX-Snippet');
+  const ignored = marked ? markedRanges(scanned, 'REUSE-IgnoreStart', 'REUSE-IgnoreEnd') : [];
   const inIgnored = (offset: number) => ignored.some((r) => offset >= r.start && offset < r.end);
-  const snippets = markedRanges(scanned, 'SPDX-SnippetBegin', 'SPDX-SnippetEnd');
+  const snippets = marked ? markedRanges(scanned, 'SPDX-SnippetBegin', 'SPDX-SnippetEnd') : [];
   const inSnippet = (offset: number) => snippets.some((r) => offset >= r.start && offset < r.end);
 
   const licenses: Array<HeaderInfo['licenses'][number]> = [];
