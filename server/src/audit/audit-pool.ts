@@ -44,6 +44,11 @@ export function auditHeaderBatch(engine: WorkspaceEngine, files: readonly string
 
 /** The bundled worker script; absent when running from source, where the audit runs inline. */
 const WORKER_SCRIPT = path.join(__dirname, 'audit-worker.js');
+/**
+ * A worker's young generation: its garbage is decoded text that dies within the file, so a small nursery costs
+ * little time and keeps each thread's memory from growing to V8's default of tens of megabytes.
+ */
+const YOUNG_GENERATION_MB = 8;
 /** Batches each worker holds at once: one being checked, one waiting, so a worker never idles on a round trip. */
 const BATCHES_PER_WORKER = 2;
 
@@ -70,7 +75,7 @@ export class HeaderAuditPool {
     // Loaded here, not imported: loading worker_threads costs a start-up that opens no pool ten milliseconds.
     const WorkerThread = (require('node:worker_threads') as typeof import('node:worker_threads')).Worker;
     this.workers = Array.from({ length: jobs }, () => {
-      const entry = { worker: new WorkerThread(WORKER_SCRIPT, { workerData: setup }), inFlight: 0 };
+      const entry = { worker: new WorkerThread(WORKER_SCRIPT, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }), inFlight: 0 };
       entry.worker.on('message', (reply: WorkerReply) => {
         if (reply.kind !== 'batch') return;
         entry.inFlight--;
