@@ -4,6 +4,7 @@ import type { DependencySubject } from '../../server/src/findings/finding';
 import { CLIENT_COMMANDS, SERVER_COMMANDS, type RequestApprovalActionArgs, type RequestApprovalParams, type ServerCommandTypes } from '../../server/src/protocol/ospo-protocol';
 import type { ServerApi } from './server-api';
 import { announceApprovalsLogChange, approvalsLogFor } from './approvals-log-notice';
+import { diagnosticCode } from './diagnostic-code';
 
 const APPROVABLE = new Set(['license-needs-approval', 'license-unknown', 'license-denied']);
 
@@ -39,7 +40,7 @@ async function pickDependency(api: ServerApi): Promise<RequestApprovalActionArgs
   const items: Array<vscode.QuickPickItem & { args: RequestApprovalActionArgs }> = [];
   for (const [uri, diagnostics] of vscode.languages.getDiagnostics()) {
     for (const diagnostic of diagnostics) {
-      if (diagnostic.source !== 'OSPO Guide' || !APPROVABLE.has(String(diagnostic.code))) continue;
+      if (diagnostic.source !== 'OSPO Guide' || !APPROVABLE.has(diagnosticCode(diagnostic) ?? '')) continue;
       const actions = await client.sendRequest(CodeActionRequest.type, {
         textDocument: { uri: uri.toString() },
         range: client.code2ProtocolConverter.asRange(diagnostic.range),

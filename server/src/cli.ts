@@ -1,11 +1,10 @@
 #!/usr/bin/env node
-import { runCli } from './cli/run-cli';
-import { errorDetail } from './text/unknown-error';
+import path = require('node:path');
+import { loadBundle } from './launch/load-bundle';
+import { TOOL_VERSION } from './tool-version';
 
-runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() }).then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    process.stderr.write(`ospo-guide: internal error: ${errorDetail(error)}\n`);
-    process.exitCode = 2;
-  },
-);
+// `--version` is answered before anything else loads: the CLI proper is a separate bundle (`cli-main.js`), so
+// a version check, a CI step's first call, costs a Node start and nothing more.
+const argv = process.argv.slice(2);
+if (argv.length === 1 && argv[0] === '--version') process.stdout.write(`${TOOL_VERSION}\n`);
+else (loadBundle(path.join(__dirname, 'cli-main.js')) as typeof import('./cli-main')).main(argv);

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ServerApi } from '../server-api';
+import { diagnosticCode } from '../diagnostic-code';
 
 /** Applies the server's "Insert license header" quick fix to the active editor. */
 export async function insertLicenseHeader(): Promise<boolean> {
@@ -9,7 +10,7 @@ export async function insertLicenseHeader(): Promise<boolean> {
     return false;
   }
   const uri = editor.document.uri;
-  const diagnostic = vscode.languages.getDiagnostics(uri).find((d) => d.source === 'OSPO Guide' && d.code === 'header-missing');
+  const diagnostic = vscode.languages.getDiagnostics(uri).find((d) => d.source === 'OSPO Guide' && diagnosticCode(d) === 'header-missing');
   const range = diagnostic?.range ?? new vscode.Range(0, 0, 0, 0);
   const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value)) ?? [];
   const insert = actions.find((a) => a.title.startsWith('Insert license header') && a.edit);

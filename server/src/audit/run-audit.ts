@@ -4,11 +4,13 @@ import { ecosystemForManifest } from '../ecosystems/registry';
 import { SEVERITY_RANK, type Finding } from '../findings/finding';
 import { diagnosticMessage } from '../findings/render/diagnostic-message';
 import { isHeaderSelected } from '../headers/check-header';
-import { readSourceText } from '../io/read-source-text';
 import { readTextFile } from '../io/file-source';
+import type { ReuseProblem } from '../reuse/reuse-coverage';
 import type { WorkspaceEngine } from '../workspace/workspace-engine';
 import { walkWorkspace } from './walk-workspace';
 import { idsInExpression, licenseTextFindings, type LicenseUse } from '../reuse/license-texts';
+import { auditHeaderFile, type LicenseUseNote } from './audit-header-file';
+import { auditHeaderBatch, HeaderAuditPool, type HeaderBatchAudit } from './audit-pool';
 
 export interface AuditResult {
   readonly root: string;
@@ -35,23 +37,34 @@ export interface AuditProgress {
 }
 
 export interface AuditOptions {
+  /** Threads that check headers; 1 (the default) checks them on this thread. */
+  readonly jobs?: number;
   /** Called now and then (and once at the end) with the counts so far, for progress reporting. */
   readonly onProgress?: (progress: AuditProgress) => void;
   /** Checked between files; true stops the audit early with what was found so far. */
   readonly isCancelled?: () => boolean;
 }
 
-/** How much of a source file the header check reads: headers live at the top, and huge files must stay cheap. */
-const HEADER_READ_BYTES = 64 * 1024;
-/** How much of a file is searched for a tag below its head: enough for any source file, bounded for blobs. */
-const TAG_SEARCH_BYTES = 16 * 1024 * 1024;
-
 /** How often a long audit says how far it is: often enough to look alive, rarely enough to cost nothing. */
 const PROGRESS_INTERVAL_MS = 250;
 
+/** Header-selected files sent to a worker at once: enough to make a message worth its cost, few enough to spread the work. */
+const BATCH_FILES = 64;
+
+/** One stretch of the walk's results, merged in walk order whichever thread produced it. */
+interface AuditSlice {
+  readonly findings: readonly Finding[];
+  readonly packages: readonly PackageRow[];
+  readonly skipped: ReadonlyArray<{ readonly path: string; readonly reason: string }>;
+  readonly licenseUses: readonly LicenseUseNote[];
+  readonly manifestsChecked: number;
+  readonly headerFilesChecked: number;
+}
+
 /**
  * Walks the workspace and checks every manifest and every header-selected file with the same engine the editor
- * uses. It runs no package manager and no code from the tree: it only reads files.
+ * uses. It runs no package manager and no code from the tree: it only reads files. With `jobs` above one,
+ * header checks run on worker threads while this thread walks and checks manifests; the result is the same.
  */
 export async function runAudit(engine: WorkspaceEngine, options: AuditOptions = {}): Promise<AuditResult> {
   const started = process.hrtime.bigint();
@@ -64,8 +77,38 @@ export async function runAudit(engine: WorkspaceEngine, options: AuditOptions = 
   const headers = engine.policy.headers;
   const reuse = engine.reuseRequired();
   const licenseUses = new Map<string, LicenseUse>();
-  const noteLicenseUse = (expression: string, path: string, line: number) => {
-    for (const id of idsInExpression(expression)) if (!licenseUses.has(id)) licenseUses.set(id, { path, line });
+  const merge = (slice: AuditSlice) => {
+    findings.push(...slice.findings);
+    packages.push(...slice.packages);
+    skipped.push(...slice.skipped);
+    manifestsChecked += slice.manifestsChecked;
+    headerFilesChecked += slice.headerFilesChecked;
+    for (const use of slice.licenseUses) {
+      for (const id of idsInExpression(use.expression)) if (!licenseUses.has(id)) licenseUses.set(id, { path: use.path, line: use.line });
+    }
+  };
+
+  // Workers start with the first full batch: a tree with fewer header files is checked here before they could start.
+  let pool: HeaderAuditPool | undefined;
+  let poolOpened = false;
+  // Results in walk order; at most a few batches per worker are outstanding, so memory does not grow with the tree.
+  const slices: Array<AuditSlice | Promise<AuditSlice>> = [];
+  let maxOutstanding = 0;
+  let batch: string[] = [];
+  let headerFilesSeen = 0;
+  const flushBatch = () => {
+    if (!batch.length) return;
+    if (!poolOpened && headerFilesSeen >= BATCH_FILES) {
+      poolOpened = true;
+      pool = HeaderAuditPool.open(engine, options.jobs ?? 1, reuse);
+      maxOutstanding = pool ? pool.size * 4 : 0;
+    }
+    const files = batch;
+    batch = [];
+    slices.push(pool ? pool.submit(files).then(headerSlice) : headerSlice(auditHeaderBatch(engine, files, reuse)));
+  };
+  const drain = async (keep: number) => {
+    while (slices.length > keep) merge(await slices.shift()!);
   };
 
   let lastReport = Date.now();
@@ -74,57 +117,42 @@ export async function runAudit(engine: WorkspaceEngine, options: AuditOptions = 
     options.onProgress?.({ filesSeen, manifestsChecked, headerFilesChecked, current, done });
   };
 
-  for (const relative of walkWorkspace(engine.root)) {
-    if (options.isCancelled?.()) break;
-    filesSeen++;
-    if (filesSeen % 100 === 0 && Date.now() - lastReport >= PROGRESS_INTERVAL_MS) report(relative, false);
-    if (filesSeen % 500 === 0) {
-      // Let a language server read its messages (a cancellation, an edit) during a long audit.
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    const absolute = path.join(engine.root, relative);
-    const isManifest = ecosystemForManifest(absolute) !== undefined;
-    const wantsHeader = headers.enabled && isHeaderSelected(relative, headers);
-    if (!isManifest && !wantsHeader) continue;
-
-    if (isManifest) {
-      const text = readTextFile(absolute);
-      if (text === undefined) {
-        skipped.push({ path: relative, reason: 'not readable as text' });
+  let reuseProblemsFromWorkers: readonly ReuseProblem[] = [];
+  try {
+    for (const relative of walkWorkspace(engine.root)) {
+      if (options.isCancelled?.()) break;
+      filesSeen++;
+      if (filesSeen % 100 === 0 && Date.now() - lastReport >= PROGRESS_INTERVAL_MS) report(relative, false);
+      if (filesSeen % 500 === 0) {
+        // Let a language server read its messages (a cancellation, an edit) during a long audit.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      const absolute = path.join(engine.root, relative);
+      const isManifest = ecosystemForManifest(absolute) !== undefined;
+      const wantsHeader = headers.enabled && isHeaderSelected(relative, headers);
+      if (!isManifest && !wantsHeader) continue;
+      if (isManifest) {
+        flushBatch();
+        slices.push(manifestSlice(engine, relative, absolute, wantsHeader, reuse));
       } else {
-        const check = engine.checkDocument(absolute, text, undefined, 'audit');
-        findings.push(...check.findings);
-        packages.push(...check.packages);
-        manifestsChecked++;
-        if (wantsHeader) headerFilesChecked++;
-        continue;
+        batch.push(relative);
+        headerFilesSeen++;
+        if (batch.length >= BATCH_FILES) flushBatch();
       }
+      if (slices.length > maxOutstanding) await drain(maxOutstanding);
     }
-    const source = readSourceText(absolute, HEADER_READ_BYTES);
-    if (source.kind !== 'text') {
-      skipped.push({ path: relative, reason: source.kind === 'binary' ? 'binary' : source.reason });
-      // A binary file's REUSE metadata still uses license texts.
-      const coverage = reuse ? engine.reuseIndex.coverageFor(relative) : { kind: 'none' as const };
-      if (coverage.kind !== 'none') for (const expression of coverage.licenses) noteLicenseUse(expression, absolute, 0);
-      continue;
-    }
-    let text = source.text;
-    let checked = engine.checkDocument(absolute, text).findings;
-    // A tag may sit anywhere in a file: only when the head has none is more of a large file read.
-    if (source.truncated && checked.some((f) => f.code === 'header-missing')) {
-      const whole = readSourceText(absolute, TAG_SEARCH_BYTES);
-      if (whole.kind === 'text') {
-        text = whole.text;
-        checked = engine.checkDocument(absolute, text).findings;
-      }
-    }
-    findings.push(...checked);
-    headerFilesChecked++;
-    if (reuse) for (const { expression, line } of engine.declaredLicenses(absolute, text)) noteLicenseUse(expression, absolute, line);
+    flushBatch();
+    await drain(0);
+    if (pool) reuseProblemsFromWorkers = await pool.close();
+  } catch (error) {
+    await pool?.terminate();
+    throw error;
   }
   if (reuse && !options.isCancelled?.()) {
     findings.push(...licenseTextFindings(engine.root, engine.files, licenseUses));
-    for (const problem of engine.reuseIndex.readProblems()) {
+    const problems = new Map<string, ReuseProblem>();
+    for (const problem of [...engine.reuseIndex.readProblems(), ...reuseProblemsFromWorkers]) problems.set(`${problem.path}\0${problem.message}`, problem);
+    for (const problem of problems.values()) {
       findings.push({ code: 'reuse-metadata-invalid', severity: 'error', message: problem.message, path: problem.path, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, subject: { kind: 'file' }, fixes: [] });
     }
   }
@@ -145,5 +173,27 @@ export async function runAudit(engine: WorkspaceEngine, options: AuditOptions = 
     findings,
     packages,
     stats: { filesSeen, manifestsChecked, headerFilesChecked, skipped, durationMs: Number(process.hrtime.bigint() - started) / 1e6 },
+  };
+}
+
+function headerSlice(batch: HeaderBatchAudit): AuditSlice {
+  return { findings: batch.findings, packages: [], skipped: batch.skipped, licenseUses: batch.licenseUses, manifestsChecked: 0, headerFilesChecked: batch.checked };
+}
+
+/** A manifest is checked on the walking thread: its resolvers and their caches live there. */
+function manifestSlice(engine: WorkspaceEngine, relative: string, absolute: string, wantsHeader: boolean, reuse: boolean): AuditSlice {
+  const text = readTextFile(absolute);
+  if (text !== undefined) {
+    const check = engine.checkDocument(absolute, text, undefined, 'audit');
+    return { findings: check.findings, packages: check.packages, skipped: [], licenseUses: [], manifestsChecked: 1, headerFilesChecked: wantsHeader ? 1 : 0 };
+  }
+  const audit = auditHeaderFile(engine, relative, reuse, { manifest: true });
+  return {
+    findings: audit.findings,
+    packages: [],
+    skipped: [{ path: relative, reason: 'not readable as text' }, ...(audit.skipped ? [audit.skipped] : [])],
+    licenseUses: audit.licenseUses,
+    manifestsChecked: 0,
+    headerFilesChecked: audit.checked ? 1 : 0,
   };
 }

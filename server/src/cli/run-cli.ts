@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runAudit } from '../audit/run-audit';
@@ -29,7 +30,7 @@ export interface CliIo {
 }
 
 const USAGE = `Usage: ospo-guide audit [DIR] [--policy FILE] [--format text|json|sarif|cyclonedx|spdx] [--output FILE] [--fail-on error|warning|none]
-                        [--allow-pending] [--online] [--baseline FILE] [--repository NAME]
+                        [--allow-pending] [--online] [--baseline FILE] [--repository NAME] [--jobs N]
        ospo-guide headers fix [DIR] [--policy FILE] [--dry-run]
        ${NOTICES_USAGE.synopsis}
        ${INVENTORY_SYNOPSIS}
@@ -45,6 +46,8 @@ the approvals log as approval-invalid and approval-expired.
 --baseline FILE reports, and fails on, only findings that FILE (an earlier --format json or sarif output) does
 not have; findings are matched by rule, file and package, not by line. --repository names the repository in
 the JSON report (default: $GITHUB_REPOSITORY, the git remote "origin", or the folder name).
+--jobs sets how many threads check files (default: one per available core; 1 checks on the main thread).
+The report is the same whatever the number.
 
 --online looks up licenses that nothing on this machine states on deps.dev (never for packages the
 policy lists in packages.private); answers are cached under ~/.cache/ospo-guide.
@@ -173,6 +176,7 @@ async function runAuditCommand(args: readonly string[], io: CliIo): Promise<numb
         'allow-pending': { type: 'boolean', default: false },
         baseline: { type: 'string' },
         repository: { type: 'string' },
+        jobs: { type: 'string' },
       },
     });
   } catch (error) {
@@ -184,6 +188,9 @@ async function runAuditCommand(args: readonly string[], io: CliIo): Promise<numb
   const failOn = values['fail-on']!;
   if (!['error', 'warning', 'none'].includes(failOn)) return usageError(io, `--fail-on must be error, warning or none, not "${failOn}"`);
 
+  const jobs = values.jobs === undefined ? os.availableParallelism() : Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) return usageError(io, `--jobs must be a whole number of at least 1, not "${values.jobs}"`);
+
   // The overlay asks the engine's policy which packages are private; the engine is made after it.
   const created: { engine?: WorkspaceEngine } = {};
   const online = values.online ? createOnlineLicenseOverlay(() => created.engine!.policy.packages, process.env) : undefined;
@@ -191,11 +198,11 @@ async function runAuditCommand(args: readonly string[], io: CliIo): Promise<numb
   if (typeof engine === 'number') return engine;
   created.engine = engine;
 
-  let result = await runAudit(engine);
+  let result = await runAudit(engine, { jobs });
   if (online) {
     // The first pass asked for what is missing; the second uses the answers.
     await online.settled();
-    result = await runAudit(engine);
+    result = await runAudit(engine, { jobs });
   }
   if (values.baseline !== undefined) {
     const filtered = applyBaselineFile(result, values.baseline, io.cwd);

@@ -1,4 +1,4 @@
-import { minimatch } from 'minimatch';
+import { Minimatch } from 'minimatch';
 import type { FileEdit, Finding, Fix } from '../findings/finding';
 import { copyrightHolderProblem, headerTextProblem } from '../policy/header-text';
 import type { HeaderPolicy } from '../policy/policy-types';
@@ -32,11 +32,25 @@ const GLOB_OPTIONS = { dot: true } as const;
 /** REUSE's own files: license texts, sidecars and metadata never carry headers themselves. */
 const REUSE_METADATA = /(^|\/)(LICENSES|\.reuse)\/|\.license$|(^|\/)REUSE\.toml$|\.spdx(\.json)?$/;
 
+/** Compiled include/exclude globs: an audit asks about every file of the tree, and compiling is most of a match. */
+const compiledGlobs = new Map<string, Minimatch>();
+
+function globMatches(relativePath: string, glob: string): boolean {
+  let compiled = compiledGlobs.get(glob);
+  if (!compiled) {
+    compiled = new Minimatch(glob, GLOB_OPTIONS);
+    // A policy has a handful of globs; the bound only matters for a server that sees many policies over time.
+    if (compiledGlobs.size >= 1000) compiledGlobs.clear();
+    compiledGlobs.set(glob, compiled);
+  }
+  return compiled.match(relativePath);
+}
+
 /** Whether the policy asks this file for a header. */
 export function isHeaderSelected(relativePath: string, policy: HeaderPolicy): boolean {
   if (REUSE_METADATA.test(relativePath)) return false;
-  if (!policy.include.some((glob) => minimatch(relativePath, glob, GLOB_OPTIONS))) return false;
-  return !policy.exclude.some((glob) => minimatch(relativePath, glob, GLOB_OPTIONS));
+  if (!policy.include.some((glob) => globMatches(relativePath, glob))) return false;
+  return !policy.exclude.some((glob) => globMatches(relativePath, glob));
 }
 
 /** Checks a selected file's `SPDX-License-Identifier` against the policy and offers the fixes. */
@@ -46,11 +60,13 @@ export function checkHeader(input: HeaderCheckInput): Finding[] {
   if (text.length === 0 && coverage.kind === 'none') return [];
   const header = readHeader(text);
   if (header.generated) return [];
-  const lines = new LineIndex(text);
+  // Built only when a tag gets a finding: most files of an audit have none.
+  let lineIndex: LineIndex | undefined;
+  const lines = () => (lineIndex ??= new LineIndex(text));
   const expected = policy.license ? parseSpdxExpression(policy.license) : undefined;
   const expectedText = expected?.ok ? formatSpdxExpression(expected.expression) : undefined;
   const findings: Finding[] = [];
-  const firstLine = lines.rangeOf({ start: 0, end: Math.min(lines.lineSpan(0).end, text.length) });
+  const firstLine = firstLineRange(text);
 
   // REUSE: a sidecar replaces the file's own tags; an annotation adds to them or stands in, by its precedence.
   const external = coverage.kind === 'none' ? [] : coverage.licenses;
@@ -103,14 +119,14 @@ export function checkHeader(input: HeaderCheckInput): Finding[] {
 
   for (const tag of fileTags) {
     const found = parseSpdxExpression(tag.expression);
-    const range = lines.rangeOf(tag.span.end > tag.span.start ? tag.span : tag.lineSpan);
+    const range = () => lines().rangeOf(tag.span.end > tag.span.start ? tag.span : tag.lineSpan);
     if (!found.ok) {
       findings.push({
         code: 'header-license-mismatch',
         severity: 'warning',
         message: `SPDX-License-Identifier "${tag.expression}" is ${found.error}${expectedText ? `; the policy expects ${expectedText}` : ''}`,
         path: input.path,
-        range,
+        range: range(),
         subject: { kind: 'file' },
         fixes: expectedText ? [replaceFix(input, tag.span, expectedText)] : [],
       });
@@ -122,13 +138,20 @@ export function checkHeader(input: HeaderCheckInput): Finding[] {
         severity: 'warning',
         message: `SPDX-License-Identifier is ${formatSpdxExpression(found.expression)}; the policy expects ${expectedText} (headers.license)`,
         path: input.path,
-        range,
+        range: range(),
         subject: { kind: 'file' },
         fixes: [replaceFix(input, tag.span, expectedText!)],
       });
     }
   }
   return findings;
+}
+
+/** The range of the first line without its terminator, as `LineIndex` gives it, without indexing the text. */
+function firstLineRange(text: string): { start: { line: number; character: number }; end: { line: number; character: number } } {
+  let end = 0;
+  while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+  return { start: { line: 0, character: 0 }, end: { line: 0, character: end } };
 }
 
 function replaceFix(input: HeaderCheckInput, span: { start: number; end: number }, license: string): Fix {

@@ -36,9 +36,11 @@ export function readHeader(text: string): HeaderInfo {
     const later = text.slice(HEADER_SCAN_CHARS).search(/SPDX-License-Identifier:/i);
     if (later >= 0) scanned = text.slice(0, HEADER_SCAN_CHARS + later + HEADER_SCAN_CHARS);
   }
-  const ignored = markedRanges(scanned, 'REUSE-IgnoreStart', 'REUSE-IgnoreEnd');
+  // One search for both kinds of marker: most files have neither.
+  const marked = scanned.includes('REUSE-Ignore') || scanned.includes('SPDX-Snippet');
+  const ignored = marked ? markedRanges(scanned, 'REUSE-IgnoreStart', 'REUSE-IgnoreEnd') : [];
   const inIgnored = (offset: number) => ignored.some((r) => offset >= r.start && offset < r.end);
-  const snippets = markedRanges(scanned, 'SPDX-SnippetBegin', 'SPDX-SnippetEnd');
+  const snippets = marked ? markedRanges(scanned, 'SPDX-SnippetBegin', 'SPDX-SnippetEnd') : [];
   const inSnippet = (offset: number) => snippets.some((r) => offset >= r.start && offset < r.end);
 
   const licenses: Array<HeaderInfo['licenses'][number]> = [];
@@ -60,9 +62,26 @@ export function readHeader(text: string): HeaderInfo {
     licenses.push({ expression, span: { start, end: start + expression.length }, lineSpan: { start: lineStart, end: lineEnd } });
   }
 
+  // Notices are read when asked for (year updates, sidecars): the header check itself needs only the tags.
+  let copyrights: HeaderInfo['copyrights'] | undefined;
+  const readNotices = () => (copyrights ??= readCopyrights(scanned, (offset) => inIgnored(offset) || inSnippet(offset)));
+  const head = scanned.slice(0, 4096);
+  const generated = (head.includes('DO NOT EDIT') || head.includes('@generated')) && GENERATED.test(head);
+  return {
+    licenses,
+    snippetLicenses,
+    get copyrights() {
+      return readNotices();
+    },
+    generated,
+  };
+}
+
+function readCopyrights(scanned: string, skipped: (offset: number) => boolean): HeaderInfo['copyrights'] {
   const copyrights: Array<HeaderInfo['copyrights'][number]> = [];
-  for (const match of scanned.matchAll(COPYRIGHT_TAG)) {
-    if (inIgnored(match.index) || inSnippet(match.index)) continue;
+  // The literal searches first: most files hold no notice, and the regular expressions cost far more.
+  for (const match of scanned.includes('Copyright') || scanned.includes('©') ? scanned.matchAll(COPYRIGHT_TAG) : []) {
+    if (skipped(match.index)) continue;
     // Only lines that look like notices: a tag at the start of a comment line, followed by a year or a name.
     const before = scanned.slice(scanned.lastIndexOf('\n', match.index) + 1, match.index);
     if (!/^[\s/*#;'!"%<!\-({]*$/.test(before) || match[2].trim() === '') continue;
@@ -77,8 +96,7 @@ export function readHeader(text: string): HeaderInfo {
       : undefined;
     copyrights.push({ text, span: { start: match.index, end: match.index + text.length }, ...(years ? { years } : {}) });
   }
-
-  return { licenses, snippetLicenses, copyrights, generated: GENERATED.test(scanned.slice(0, 4096)) };
+  return copyrights;
 }
 
 /**
@@ -87,6 +105,7 @@ export function readHeader(text: string): HeaderInfo {
  */
 function markedRanges(text: string, startMarker: string, endMarker: string): OffsetSpan[] {
   const ranges: OffsetSpan[] = [];
+  if (!text.includes(startMarker)) return ranges;
   const pattern = new RegExp(`${startMarker}|${endMarker}`, 'g');
   let open: number | undefined;
   for (const match of text.matchAll(pattern)) {

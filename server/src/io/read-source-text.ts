@@ -48,13 +48,19 @@ export function encodeSource(text: string, encoding: SourceEncoding): Buffer {
 
 /** Reads at most `maxBytes` of a file as text for checking. */
 export function readSourceText(filePath: string, maxBytes: number): SourceText {
+  const read = readSourceBytes(filePath, maxBytes);
+  return read.kind === 'bytes' ? decodeSource(read.bytes, read.truncated) : read;
+}
+
+/** Reads at most `maxBytes` of a file, undecoded: a caller may look for what it needs in the bytes first. */
+export function readSourceBytes(filePath: string, maxBytes: number): { readonly kind: 'bytes'; readonly bytes: Buffer; readonly truncated: boolean } | { readonly kind: 'unreadable'; readonly reason: string } {
   let fd: number | undefined;
   try {
     fd = fs.openSync(filePath, 'r');
     const size = fs.fstatSync(fd).size;
-    const buffer = Buffer.alloc(Math.min(maxBytes, size));
+    const buffer = Buffer.allocUnsafe(Math.min(maxBytes, size));
     const length = fs.readSync(fd, buffer, 0, buffer.length, 0);
-    return decodeSource(buffer.subarray(0, length), size > length);
+    return { kind: 'bytes', bytes: buffer.subarray(0, length), truncated: size > length };
   } catch (error) {
     return { kind: 'unreadable', reason: (error as Error).message };
   } finally {

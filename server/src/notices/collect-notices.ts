@@ -6,6 +6,7 @@ import { isLicenseFileName } from '../licenses/detection/license-file-names';
 import { decodeSource } from '../io/read-source-text';
 import { expressionLeaves, parseSpdxExpression } from '../spdx/spdx-expression';
 import { copyrightLines } from './copyright-lines';
+import { loadStandardTexts, type StandardTexts } from './standard-texts';
 
 export interface ShippedFile {
   /** Path inside the package folder, with `/`. */
@@ -52,7 +53,6 @@ const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'test', 'tests', '__tes
 const NOTICE_FILE = /^(?:notices?|third[-_]?party[-_]?notices?(?:[-_]?text)?)(?:\.(?:txt|md|markdown))?$/i;
 const MAX_LICENSE_FILE_BYTES = 1024 * 1024;
 
-type StandardTexts = Readonly<Record<string, { readonly licenseText?: string }>>;
 
 /**
  * The third-party notices of the audited folders: every shipped (runtime) package once, with the copyright
@@ -125,10 +125,6 @@ function standardTextsFor(license: string, texts: StandardTexts): Array<{ id: st
   return out.sort((a, b) => compare(a.id, b.id));
 }
 
-function loadStandardTexts(): StandardTexts {
-  // Required on use: 5 MB of texts are parsed only when a package ships no license text.
-  return require('spdx-license-list/full') as StandardTexts;
-}
 
 interface ScannedFolder {
   readonly copyrights: string[];

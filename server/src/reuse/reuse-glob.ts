@@ -34,10 +34,25 @@ export function compileDep5Glob(pattern: string): PathGlob {
   return compile(tokens);
 }
 
-/** A row-by-row NFA simulation: `reachable[j]` says the first j tokens can match the path read so far. */
+/**
+ * A row-by-row NFA simulation: `reachable[j]` says the first j tokens can match the path read so far. The
+ * literal text before the first wildcard and after the last one must begin and end any match, so most paths
+ * are turned away by two string comparisons: a project's REUSE.toml is asked about every file in it.
+ */
 function compile(tokens: readonly Token[]): PathGlob {
+  const literal = (t: Token) => t.kind === 'char';
+  const firstWild = tokens.findIndex((t) => !literal(t));
+  if (firstWild < 0) {
+    const whole = tokens.map((t) => (t as { char: string }).char).join('');
+    return { test: (path: string) => path === whole };
+  }
+  let lastWild = tokens.length - 1;
+  while (literal(tokens[lastWild])) lastWild--;
+  const prefix = tokens.slice(0, firstWild).map((t) => (t as { char: string }).char).join('');
+  const suffix = tokens.slice(lastWild + 1).map((t) => (t as { char: string }).char).join('');
   return {
     test(path: string): boolean {
+      if (!path.startsWith(prefix) || !path.endsWith(suffix)) return false;
       const chars = [...path];
       let reachable = new Uint8Array(tokens.length + 1);
       reachable[0] = 1;

@@ -52,6 +52,9 @@ export interface WorkspaceEngineOptions {
   readonly onRemotePoliciesFetched?: () => void;
 }
 
+/** The options that can be handed to a worker thread, which opens the same workspace with its own file source. */
+export type PortableEngineOptions = Omit<WorkspaceEngineOptions, 'files' | 'now' | 'online'>;
+
 export interface DocumentCheck {
   readonly findings: readonly Finding[];
   readonly packages: readonly PackageRow[];
@@ -93,6 +96,15 @@ export class WorkspaceEngine {
   constructor(private readonly options: WorkspaceEngineOptions) {
     this.reuse = new ReuseIndex(options.root, options.files);
     this.reloadPolicy();
+  }
+
+  /**
+   * The options another thread needs to open this workspace the same way, or undefined when they cannot be
+   * passed on: a clock or an online lookup given in code.
+   */
+  portableOptions(): PortableEngineOptions | undefined {
+    const { files: _files, now, online, ...portable } = this.options;
+    return now || online ? undefined : portable;
   }
 
   get reuseIndex(): ReuseIndex {
@@ -391,9 +403,8 @@ export class WorkspaceEngine {
     const header = coverage.kind === 'sidecar' || (coverage.kind === 'annotation' && coverage.precedence === 'override') ? undefined : readHeader(text);
     // Snippets keep their own license: its text is needed in LICENSES/ too.
     const own = header ? [...header.licenses, ...header.snippetLicenses] : [];
-    const lines = own.length ? new LineIndex(text) : undefined;
     return [
-      ...own.map((tag) => ({ expression: tag.expression, line: lines!.positionAt(tag.span.start).line })),
+      ...own.map((tag) => ({ expression: tag.expression, line: lineOfOffset(text, tag.span.start) })),
       ...(coverage.kind === 'none' ? [] : coverage.licenses.map((expression) => ({ expression, line: 0 }))),
     ];
   }
@@ -443,4 +454,14 @@ export class WorkspaceEngine {
 function isWithin(dir: string, filePath: string): boolean {
   const rel = path.relative(dir, filePath);
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/** The 0-based line an offset is on, counting line breaks as `LineIndex` does; tags sit near the top, so this stays short. */
+function lineOfOffset(text: string, offset: number): number {
+  let line = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) line++;
+  }
+  return line;
 }

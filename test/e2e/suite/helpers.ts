@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { SERVER_COMMANDS } from '../../../server/src/protocol/ospo-protocol';
+import { diagnosticCode } from '../../../client/src/diagnostic-code';
 
 export const EXTENSION_ID = 'ospo-guide.ospo-guide';
 
@@ -51,7 +52,7 @@ export function ospoDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
 }
 
 export function codes(uri: vscode.Uri): string[] {
-  return ospoDiagnostics(uri).map((d) => `${d.range.start.line}:${d.code}`).sort();
+  return ospoDiagnostics(uri).map((d) => `${d.range.start.line}:${diagnosticCode(d)}`).sort();
 }
 
 export async function open(relative: string): Promise<vscode.TextEditor> {

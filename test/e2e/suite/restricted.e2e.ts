@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { SERVER_COMMANDS } from '../../../server/src/protocol/ospo-protocol';
 import { activate, lineOf, open, ospoDiagnostics, waitFor, type OspoApi } from './helpers';
+import { diagnosticCode } from '../../../client/src/diagnostic-code';
 
 describe('OSPO Guide in a restricted (untrusted) workspace', function () {
   let api: OspoApi;
@@ -13,10 +14,10 @@ describe('OSPO Guide in a restricted (untrusted) workspace', function () {
   it('runs in restricted mode and still reports findings', async () => {
     assert.equal(vscode.workspace.isTrusted, false);
     const editor = await open('src/index.ts');
-    await waitFor('header-missing', () => ospoDiagnostics(editor.document.uri).some((d) => d.code === 'header-missing'));
+    await waitFor('header-missing', () => ospoDiagnostics(editor.document.uri).some((d) => diagnosticCode(d) === 'header-missing'));
     const manifest = await open('package.json');
     const line = lineOf(manifest.document, '"mpl-lib"');
-    await waitFor('the dependency finding', () => ospoDiagnostics(manifest.document.uri).some((d) => d.range.start.line === line && d.code === 'license-needs-approval'));
+    await waitFor('the dependency finding', () => ospoDiagnostics(manifest.document.uri).some((d) => d.range.start.line === line && diagnosticCode(d) === 'license-needs-approval'));
   });
 
   it('does not load a policy from outside the folder', async () => {
@@ -27,7 +28,7 @@ describe('OSPO Guide in a restricted (untrusted) workspace', function () {
     });
     assert.match(problem.message, /outside the workspace and is not loaded in an untrusted workspace/);
     // Skipped for want of trust, not broken: a warning, not a red policy-invalid error.
-    assert.equal(problem.code, 'policy-not-loaded');
+    assert.equal(diagnosticCode(problem), 'policy-not-loaded');
     assert.equal(problem.severity, vscode.DiagnosticSeverity.Warning);
     assert.equal(policy.document.lineAt(problem.range.start.line).text.includes('../../org-policies/base.json'), true);
     // The status bar says what restricted mode skipped, and how to trust the folder: not that the policy is broken.

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { SERVER_COMMANDS, type OspoStatus } from '../../../server/src/protocol/ospo-protocol';
 import { FOUNDATION_DEPENDENCY_FINDINGS } from '../../support/foundation-expectations';
 import { activate, codes, lineOf, open, ospoDiagnostics, readText, waitFor, workspaceUri, type OspoApi } from './helpers';
+import { diagnosticCode } from '../../../client/src/diagnostic-code';
 
 describe('OSPO Guide in a real VS Code (foundation workspace)', function () {
   let api: OspoApi;
@@ -34,7 +35,7 @@ describe('OSPO Guide in a real VS Code (foundation workspace)', function () {
     const uri = editor.document.uri;
     const [diagnostic] = await waitFor('header-missing', () => {
       const d = ospoDiagnostics(uri);
-      return d.length === 1 && d[0].code === 'header-missing' ? d : undefined;
+      return d.length === 1 && diagnosticCode(d[0]) === 'header-missing' ? d : undefined;
     });
     const action = await waitFor('the quick fix', async () => {
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
@@ -60,7 +61,7 @@ describe('OSPO Guide in a real VS Code (foundation workspace)', function () {
     const editor = await open('package.json');
     const uri = editor.document.uri;
     const line = lineOf(editor.document, '"mpl-lib"');
-    const diagnostic = await waitFor('mpl-lib needs approval', () => ospoDiagnostics(uri).find((d) => d.range.start.line === line && d.code === 'license-needs-approval'));
+    const diagnostic = await waitFor('mpl-lib needs approval', () => ospoDiagnostics(uri).find((d) => d.range.start.line === line && diagnosticCode(d) === 'license-needs-approval'));
     const action = await waitFor('the request action', async () => {
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
       return actions?.find((a) => a.title === 'Request approval for mpl-lib');
@@ -78,7 +79,7 @@ describe('OSPO Guide in a real VS Code (foundation workspace)', function () {
     const log = vscode.workspace.textDocuments.find((d) => d.uri.path.endsWith('.ospo/approvals.json'))!;
     assert.ok(log.isDirty, 'the request is an undoable edit, not a silent write');
     assert.ok(await log.save());
-    const pending = await waitFor('approval-pending', () => ospoDiagnostics(uri).find((d) => d.range.start.line === line && d.code === 'approval-pending'));
+    const pending = await waitFor('approval-pending', () => ospoDiagnostics(uri).find((d) => d.range.start.line === line && diagnosticCode(d) === 'approval-pending'));
     assert.equal(pending.severity, diagnostic.severity, 'a request lowers nothing');
     const entries = JSON.parse(await readText('.ospo/approvals.json')).approvals as Array<{ package: string; status: string }>;
     const index = entries.findIndex((e) => e.package === 'pkg:npm/mpl-lib' && e.status === 'requested');
@@ -117,7 +118,7 @@ describe('OSPO Guide in a real VS Code (foundation workspace)', function () {
     const outcome = await vscode.commands.executeCommand<{ cancelled: boolean; folders: Array<{ findings: unknown[] }> }>('ospo.auditWorkspace');
     assert.equal(outcome?.cancelled, false);
     assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === late.toString()), 'never opened');
-    await waitFor('audit diagnostics for a file that is not open', () => ospoDiagnostics(late).some((d) => d.code === 'header-missing'));
+    await waitFor('audit diagnostics for a file that is not open', () => ospoDiagnostics(late).some((d) => diagnosticCode(d) === 'header-missing'));
     assert.ok(api.lastAudit());
     await waitFor('the report tab', () =>
       vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === 'OSPO Audit Report' && t.input instanceof vscode.TabInputWebview),
@@ -139,7 +140,7 @@ describe('OSPO Guide in a real VS Code (foundation workspace)', function () {
     // A new file without a header: its diagnostic changes the counts the server reports, and the report follows.
     await vscode.workspace.fs.writeFile(fresh, new TextEncoder().encode('export const fresh = true;\n'));
     const editor = await vscode.window.showTextDocument(fresh, { viewColumn: vscode.ViewColumn.Beside });
-    await waitFor('header-missing on the new file', () => ospoDiagnostics(editor.document.uri).some((d) => d.code === 'header-missing'));
+    await waitFor('header-missing on the new file', () => ospoDiagnostics(editor.document.uri).some((d) => diagnosticCode(d) === 'header-missing'));
     const after = await waitFor('the report to refresh', () => {
       const report = api.auditReport();
       return report && !report.refreshing && hasFresh(report.data) ? report : undefined;
@@ -160,7 +161,7 @@ describe('OSPO Guide in a real VS Code (foundation workspace)', function () {
       const d = ospoDiagnostics(policy.document.uri);
       return d.length ? d : undefined;
     });
-    assert.equal(problem.code, 'policy-invalid');
+    assert.equal(diagnosticCode(problem), 'policy-invalid');
     assert.equal(policy.document.getText(problem.range), '"gpl-3.0-only"');
     assert.ok(ospoDiagnostics(manifest.document.uri).some((d) => d.message.startsWith('wrapper-lib > inner-gpl: GPL-3.0-only is denied')));
     await vscode.commands.executeCommand('workbench.action.files.revert');

@@ -1,5 +1,11 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import currentIds = require('spdx-license-ids');
 import { normalizeLicenseText } from './normalize-license-text';
+import { decodeLicenseTextIndex } from './license-text-index-file';
+
+/** The prebuilt index that the build writes beside the bundles (see `build-license-text-index.ts`). */
+export const LICENSE_TEXT_INDEX_FILE = 'license-text-index.bin';
 
 /** Words per shingle: long enough that shared legal boilerplate does not blur close relatives, short enough to survive edits. */
 export const SHINGLE_SIZE = 3;
@@ -39,14 +45,24 @@ type ReferenceTexts = Readonly<Record<string, { readonly licenseText: string }>>
 
 let cached: LicenseTextIndex | undefined;
 
-/** The index over `spdx-license-list/full`, built on first use and kept for the life of the process. */
+/**
+ * The index over `spdx-license-list/full`, loaded on first use (only when a license file has to be identified)
+ * and kept for the life of the process: read from the prebuilt file beside the bundle when there is one, built
+ * from the texts otherwise (when running from source).
+ */
 export function getLicenseTextIndex(): LicenseTextIndex {
-  if (!cached) {
-    // Loaded here rather than imported so that merely loading the module does not parse 5 MB of texts.
-    const full = require('spdx-license-list/full') as ReferenceTexts;
-    cached = buildLicenseTextIndex(full);
-  }
+  if (!cached) cached = readPrebuiltIndex() ?? buildLicenseTextIndex(require('spdx-license-list/full') as ReferenceTexts);
   return cached;
+}
+
+function readPrebuiltIndex(): LicenseTextIndex | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(path.join(__dirname, LICENSE_TEXT_INDEX_FILE));
+  } catch {
+    return undefined;
+  }
+  return decodeLicenseTextIndex(bytes);
 }
 
 export function buildLicenseTextIndex(references: ReferenceTexts): LicenseTextIndex {

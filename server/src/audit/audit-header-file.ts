@@ -1,0 +1,89 @@
+import * as path from 'node:path';
+import { isUtf8 } from 'node:buffer';
+import type { Finding } from '../findings/finding';
+import { mayHoldHeaderTags } from '../headers/header-markers';
+import { decodeSource, readSourceBytes, readSourceText, type SourceText } from '../io/read-source-text';
+import type { WorkspaceEngine } from '../workspace/workspace-engine';
+
+/** How much of a source file the header check reads: headers live at the top, and huge files must stay cheap. */
+export const HEADER_READ_BYTES = 64 * 1024;
+/** How much of a file is searched for a tag below its head: enough for any source file, bounded for blobs. */
+const TAG_SEARCH_BYTES = 16 * 1024 * 1024;
+
+/** A license expression a file uses, where it is stated (0-based line; 0 when it comes from REUSE metadata). */
+export interface LicenseUseNote {
+  readonly expression: string;
+  readonly path: string;
+  readonly line: number;
+}
+
+/** What the audit learns from one header-selected file. */
+export interface HeaderFileAudit {
+  readonly findings: readonly Finding[];
+  readonly skipped?: { readonly path: string; readonly reason: string };
+  /** Only gathered when REUSE compliance applies. */
+  readonly licenseUses: readonly LicenseUseNote[];
+  readonly checked: boolean;
+}
+
+/**
+ * Checks one header-selected file as the editor would, reading its bytes first: a file whose bytes hold none
+ * of the markers a header check looks at (`header-markers.ts`) and that REUSE metadata covers is decided by
+ * its first line alone, without decoding the rest or indexing its lines.
+ */
+export function auditHeaderFile(engine: WorkspaceEngine, relative: string, reuse: boolean, options: { readonly manifest?: boolean } = {}): HeaderFileAudit {
+  const absolute = path.join(engine.root, relative);
+  const read = readSourceBytes(absolute, HEADER_READ_BYTES);
+  if (read.kind === 'unreadable') return notText(engine, relative, absolute, reuse, read);
+  const { bytes, truncated } = read;
+  // A manifest's text is checked for its dependencies too, which needs all of it.
+  const shortcut = truncated || options.manifest ? undefined : textWithoutTags(engine, relative, bytes);
+  if (shortcut) {
+    const findings = engine.checkDocument(absolute, shortcut.firstLine).findings;
+    const licenseUses = reuse ? shortcut.coverageLicenses.map((expression) => ({ expression, path: absolute, line: 0 })) : [];
+    return { findings, licenseUses, checked: true };
+  }
+  const source = decodeSource(bytes, truncated);
+  if (source.kind !== 'text') return notText(engine, relative, absolute, reuse, source);
+  let text = source.text;
+  let checked = engine.checkDocument(absolute, text).findings;
+  // A tag may sit anywhere in a file: only when the head has none is more of a large file read.
+  if (source.truncated && checked.some((f) => f.code === 'header-missing')) {
+    const whole = readSourceText(absolute, TAG_SEARCH_BYTES);
+    if (whole.kind === 'text') {
+      text = whole.text;
+      checked = engine.checkDocument(absolute, text).findings;
+    }
+  }
+  const licenseUses = reuse ? engine.declaredLicenses(absolute, text).map(({ expression, line }) => ({ expression, path: absolute, line })) : [];
+  return { findings: checked, licenseUses, checked: true };
+}
+
+function notText(engine: WorkspaceEngine, relative: string, absolute: string, reuse: boolean, source: Exclude<SourceText, { kind: 'text' }>): HeaderFileAudit {
+  // A binary file's REUSE metadata still uses license texts.
+  const coverage = reuse ? engine.reuseIndex.coverageFor(relative) : ({ kind: 'none' } as const);
+  return {
+    findings: [],
+    skipped: { path: relative, reason: source.kind === 'binary' ? 'binary' : source.reason },
+    licenseUses: coverage.kind === 'none' ? [] : coverage.licenses.map((expression) => ({ expression, path: absolute, line: 0 })),
+    checked: false,
+  };
+}
+
+/**
+ * For a whole file that holds no header marker and is covered by REUSE metadata: the header check can only
+ * report on that metadata, at the file's first line, so the first line is all the text it needs. Undefined
+ * when the file needs the full check (UTF-16, binary, a marker present, no coverage).
+ */
+function textWithoutTags(engine: WorkspaceEngine, relative: string, bytes: Buffer): { firstLine: string; coverageLicenses: readonly string[] } | undefined {
+  if (bytes.length === 0 || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return undefined;
+  if (mayHoldHeaderTags(bytes)) return undefined;
+  if (bytes.subarray(0, 8192).includes(0)) return undefined;
+  const coverage = engine.reuseIndex.coverageFor(relative);
+  if (coverage.kind === 'none') return undefined;
+  let end = 0;
+  while (end < bytes.length && bytes[end] !== 0x0a && bytes[end] !== 0x0d) end++;
+  // The encoding is the whole file's, as a full decode would choose it.
+  const firstLine = bytes.toString(isUtf8(bytes) ? 'utf8' : 'latin1', 0, end);
+  return { firstLine, coverageLicenses: coverage.licenses };
+}
