@@ -8,7 +8,7 @@ import { findHeaderPlacement } from './header-placement';
 import { readHeader } from './read-header';
 import { headerLines, renderHeaderComment } from './render-header';
 import { styleForFile } from './style-for-file';
-import type { ReuseCoverage } from '../reuse/reuse-coverage';
+import type { ReuseCoverage } from './header-coverage';
 import * as nodePath from 'node:path';
 
 export interface HeaderCheckInput {

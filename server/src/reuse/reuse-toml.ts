@@ -1,7 +1,7 @@
 import { parse } from 'smol-toml';
 import { compileReuseGlob, type PathGlob } from './reuse-glob';
 
-export type Precedence = 'closest' | 'aggregate' | 'override';
+import type { Precedence } from '../headers/header-coverage';
 
 export interface ReuseAnnotation {
   readonly patterns: ReadonlyArray<{ readonly text: string; readonly glob: PathGlob }>;
