@@ -19,12 +19,8 @@ export interface DependencyDeclaration {
   readonly nameSpan: OffsetSpan;
 }
 
-export interface ManifestProblem {
-  readonly message: string;
-  readonly span: OffsetSpan;
-  /** Shown while editing too, not only in an audit: the editor's own syntax check does not report it. */
-  readonly always?: boolean;
-}
+export type { ManifestProblem } from '../formats/manifest-problem';
+import type { ManifestProblem } from '../formats/manifest-problem';
 
 export interface ParsedManifest {
   readonly declarations: readonly DependencyDeclaration[];
