@@ -6,7 +6,7 @@ import type { EcosystemSupport } from '../../../../server/src/ecosystems/ecosyst
 import { gemSupport } from '../../../../server/src/ecosystems/gem';
 import { mavenSupport } from '../../../../server/src/ecosystems/maven';
 import { nugetSupport } from '../../../../server/src/ecosystems/nuget';
-import { scanXml } from '../../../../server/src/ecosystems/xml/xml-scanner';
+import { scanXml } from '../../../../server/src/formats/xml-scanner';
 import { CachingFileSource } from '../../../../server/src/io/file-source';
 import { spdxForLicenseName } from '../../../../server/src/licenses/license-names';
 import * as fs from 'node:fs';
