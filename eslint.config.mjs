@@ -1,6 +1,7 @@
 import tseslint from 'typescript-eslint';
 import { importX } from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import { noTypeImportCycle } from './scripts/eslint/no-type-import-cycle.mjs';
 
 // Layers of server/src, lowest first. A folder (or top-level file) may import from its own layer and the
 // layers below it, never from a layer above. See "Architecture" in README.md.
@@ -42,7 +43,7 @@ export default tseslint.config(
   },
   {
     files: ['server/src/**/*.ts'],
-    plugins: { 'import-x': importX },
+    plugins: { 'import-x': importX, layers: { rules: { 'no-type-import-cycle': noTypeImportCycle } } },
     settings: {
       // Without these the plugin reads only .js files, and no-cycle would see no TypeScript module's imports.
       'import-x/extensions': ['.ts', '.tsx'],
@@ -52,6 +53,8 @@ export default tseslint.config(
     rules: {
       'import-x/no-restricted-paths': ['error', { zones: layerZones }],
       'import-x/no-cycle': 'error',
+      // import-x/no-cycle skips type-only imports; this reports the cycles they close.
+      'layers/no-type-import-cycle': 'error',
     },
   },
 );

@@ -53,4 +53,13 @@ describe('layering lint rule', function () {
       ['import-x/no-cycle'],
     );
   });
+
+  it('rejects an import cycle that a type-only import closes', async () => {
+    const messages = await lint('server/src/formats/strict-toml.ts', "import type { TomlScan } from './toml-scanner';\nexport type Scan = TomlScan;\n");
+    assert.deepEqual(
+      messages.map((m) => m.ruleId),
+      ['layers/no-type-import-cycle'],
+    );
+    assert.match(messages[0].message, /server\/src\/formats\/strict-toml\.ts → server\/src\/formats\/toml-scanner\.ts → server\/src\/formats\/strict-toml\.ts/);
+  });
 });
