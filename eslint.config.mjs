@@ -57,4 +57,12 @@ export default tseslint.config(
       'layers/no-type-import-cycle': 'error',
     },
   },
+  {
+    // Node's modules first, then packages, then the project's own modules.
+    files: ['**/*.ts'],
+    plugins: { 'import-x': importX },
+    rules: {
+      'import-x/order': ['error', { groups: ['builtin', 'external', ['internal', 'parent', 'sibling', 'index']], 'newlines-between': 'ignore' }],
+    },
+  },
 );

@@ -1,8 +1,9 @@
+import type { ManifestProblem } from '../formats/manifest-problem';
 import type { FileSource } from '../io/file-source';
+import type { Ecosystem, ResolvedPackage } from '../licenses/resolved-package';
 import type { OffsetSpan } from '../text/line-index';
 
 export type { Ecosystem, ResolvedPackage } from '../licenses/resolved-package';
-import type { Ecosystem, ResolvedPackage } from '../licenses/resolved-package';
 
 /** A dependency as written in a manifest. */
 export interface DependencyDeclaration {
@@ -20,7 +21,6 @@ export interface DependencyDeclaration {
 }
 
 export type { ManifestProblem } from '../formats/manifest-problem';
-import type { ManifestProblem } from '../formats/manifest-problem';
 
 export interface ParsedManifest {
   readonly declarations: readonly DependencyDeclaration[];

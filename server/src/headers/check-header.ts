@@ -1,3 +1,4 @@
+import * as nodePath from 'node:path';
 import { minimatch } from 'minimatch';
 import type { FileEdit, Finding, Fix } from '../findings/finding';
 import { copyrightHolderProblem, headerTextProblem } from '../policy/header-text';
@@ -9,7 +10,6 @@ import { readHeader } from './read-header';
 import { headerLines, renderHeaderComment } from './render-header';
 import { styleForFile } from './style-for-file';
 import type { ReuseCoverage } from './header-coverage';
-import * as nodePath from 'node:path';
 
 export interface HeaderCheckInput {
   /** Absolute path. */

@@ -1,7 +1,6 @@
 import { parse } from 'smol-toml';
-import { compileReuseGlob, type PathGlob } from './reuse-glob';
-
 import type { Precedence } from '../headers/header-coverage';
+import { compileReuseGlob, type PathGlob } from './reuse-glob';
 
 export interface ReuseAnnotation {
   readonly patterns: ReadonlyArray<{ readonly text: string; readonly glob: PathGlob }>;
