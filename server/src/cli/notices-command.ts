@@ -6,7 +6,7 @@ import { collectNotices } from '../notices/collect-notices';
 import { noticesAsMarkdown, noticesAsText } from '../notices/render-notices';
 import { TOOL_VERSION } from '../tool-version';
 import type { WorkspaceEngine } from '../workspace/workspace-engine';
-import type { CliIo } from './run-cli';
+import type { CliIo } from './cli-io';
 
 export const NOTICES_USAGE = {
   synopsis: 'ospo-guide notices [DIR] [--policy FILE] [--output FILE] [--format text|markdown]',

@@ -22,12 +22,9 @@ import { createHttpsPolicyFetcher } from '../policy/fetch-policy-url';
 import { defaultPolicyCacheDir, RemotePolicyStore } from '../policy/remote-policy-store';
 import { isSbomFormat } from '../sbom/sbom-format';
 import { NOTICES_USAGE, runNoticesCommand } from './notices-command';
+import type { CliIo } from './cli-io';
 
-export interface CliIo {
-  readonly stdout: { write(text: string): unknown };
-  readonly stderr: { write(text: string): unknown };
-  readonly cwd: string;
-}
+export type { CliIo } from './cli-io';
 
 const USAGE = `Usage: ospo-guide audit [DIR] [--policy FILE] [--format text|json|sarif|cyclonedx|spdx] [--output FILE] [--fail-on error|warning|none]
                         [--allow-pending] [--online] [--baseline FILE] [--repository NAME] [--jobs N]

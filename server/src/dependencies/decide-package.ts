@@ -7,7 +7,7 @@ import type { Severity } from '../findings/finding';
 import { findMatchingPattern } from '../policy/package-pattern';
 import type { LicensePolicy, LicenseSettingKey, PackagePattern, Policy, PolicyEntryRef } from '../policy/policy-types';
 import { readLicenseStatement } from '../licenses/read-license-statement';
-import { evaluateCandidates, evaluateLicenseExpression, type LeafDecision } from '../spdx/evaluate-license';
+import { evaluateCandidates, evaluateLicenseExpression, type LeafDecision } from '../policy/evaluate-license';
 import type { LicenseStatement } from '../spdx/interpret-license-statement';
 import { formatSpdxExpression } from '../spdx/spdx-expression';
 

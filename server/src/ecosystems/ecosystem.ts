@@ -1,8 +1,9 @@
+import type { ManifestProblem } from '../formats/manifest-problem';
 import type { FileSource } from '../io/file-source';
+import type { Ecosystem, ResolvedPackage } from '../licenses/resolved-package';
 import type { OffsetSpan } from '../text/line-index';
 
-/** Package URL types of the ecosystems the engine understands. */
-export type Ecosystem = 'npm' | 'pypi' | 'golang' | 'cargo' | 'maven' | 'nuget' | 'composer' | 'gem';
+export type { Ecosystem, ResolvedPackage } from '../licenses/resolved-package';
 
 /** A dependency as written in a manifest. */
 export interface DependencyDeclaration {
@@ -19,12 +20,7 @@ export interface DependencyDeclaration {
   readonly nameSpan: OffsetSpan;
 }
 
-export interface ManifestProblem {
-  readonly message: string;
-  readonly span: OffsetSpan;
-  /** Shown while editing too, not only in an audit: the editor's own syntax check does not report it. */
-  readonly always?: boolean;
-}
+export type { ManifestProblem } from '../formats/manifest-problem';
 
 export interface ParsedManifest {
   readonly declarations: readonly DependencyDeclaration[];
@@ -33,17 +29,6 @@ export interface ParsedManifest {
 }
 
 export type { LicenseEvidence, LicenseSource } from '../findings/license-evidence';
-import type { LicenseEvidence } from '../findings/license-evidence';
-
-export interface ResolvedPackage {
-  readonly ecosystem: Ecosystem;
-  readonly name: string;
-  readonly purl: string;
-  readonly version?: string;
-  readonly license: LicenseEvidence;
-  /** The folder holding the package's files (license texts, NOTICE), when it is installed where the resolver looked. */
-  readonly installedAt?: string;
-}
 
 export interface TransitivePackage {
   /** Names from the direct dependency (first) down to this package (last). */

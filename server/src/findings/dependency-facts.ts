@@ -1,5 +1,5 @@
 import type { Disposition, PolicyEntryLocation, PolicyEntryRef } from '../policy/policy-types';
-import type { CandidatesDecision, LicenseDecision } from '../spdx/evaluate-license';
+import type { CandidatesDecision, LicenseDecision } from '../policy/evaluate-license';
 import type { LicenseEvidence } from './license-evidence';
 import type { UnknownLicenseReason } from './unknown-license';
 

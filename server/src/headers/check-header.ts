@@ -1,3 +1,4 @@
+import * as nodePath from 'node:path';
 import { Minimatch } from 'minimatch';
 import type { FileEdit, Finding, Fix } from '../findings/finding';
 import { copyrightHolderProblem, headerTextProblem } from '../policy/header-text';
@@ -8,8 +9,7 @@ import { findHeaderPlacement } from './header-placement';
 import { readHeader } from './read-header';
 import { headerLines, renderHeaderComment } from './render-header';
 import { styleForFile } from './style-for-file';
-import type { ReuseCoverage } from '../reuse/reuse-coverage';
-import * as nodePath from 'node:path';
+import type { ReuseCoverage } from './header-coverage';
 
 export interface HeaderCheckInput {
   /** Absolute path. */

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { FileSource } from '../io/file-source';
-import type { LicenseEvidence } from '../ecosystems/ecosystem';
+import type { LicenseEvidence } from '../findings/license-evidence';
 import { detectLicenseText } from './detection/detect-license-text';
 import { isLicenseFileName } from './detection/license-file-names';
 

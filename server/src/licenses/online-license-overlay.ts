@@ -1,6 +1,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { LicenseEvidence, ResolvedPackage } from '../ecosystems/ecosystem';
+import type { LicenseEvidence } from '../findings/license-evidence';
+import type { ResolvedPackage } from './resolved-package';
 import { findMatchingPattern } from '../policy/package-pattern';
 import type { PackagePolicy } from '../policy/policy-types';
 import { createOnlineLicenseLookup, type OnlineLicenseLookup, type OnlineLicenseResult } from './online/online-license-lookup';

@@ -1,5 +1,5 @@
 import spdxLicenseList = require('spdx-license-list');
-import { decideLeaf, evaluateLicenseExpression } from '../spdx/evaluate-license';
+import { decideLeaf, evaluateLicenseExpression } from './evaluate-license';
 import { isFsfLibre } from '../spdx/fsf-libre';
 import { blueOakRating, categoriesOf, categoryContains, categoryMembers, categorySource, describePolicyCategory, isPolicyCategory, type PolicyCategory } from '../spdx/policy-categories';
 import { expressionLeaves, parseSpdxExpression } from '../spdx/spdx-expression';

@@ -1,23 +1,11 @@
 import * as path from 'node:path';
 import type { FileSource } from '../io/file-source';
+import type { ReuseCoverage } from '../headers/header-coverage';
 import { readHeader } from '../headers/read-header';
 import { matchingDep5, readDep5, type Dep5Paragraph } from './dep5';
-import { matchingAnnotation, readReuseToml, type Precedence, type ReuseToml } from './reuse-toml';
+import { matchingAnnotation, readReuseToml, type ReuseToml } from './reuse-toml';
 
-/** What REUSE metadata outside a file says about it. */
-export type ReuseCoverage =
-  | { readonly kind: 'none' }
-  /** `<file>.license`: replaces whatever the file itself says. */
-  | { readonly kind: 'sidecar'; readonly path: string; readonly licenses: readonly string[]; readonly copyrights: readonly string[] }
-  /** A REUSE.toml annotation or a dep5 paragraph, combined with the file's own tags as `precedence` says. */
-  | {
-      readonly kind: 'annotation';
-      readonly source: 'REUSE.toml' | 'dep5';
-      readonly path: string;
-      readonly precedence: Precedence;
-      readonly licenses: readonly string[];
-      readonly copyrights: readonly string[];
-    };
+export type { ReuseCoverage } from '../headers/header-coverage';
 
 export interface ReuseProblem {
   readonly path: string;

@@ -1,7 +1,6 @@
 import { parse } from 'smol-toml';
+import type { Precedence } from '../headers/header-coverage';
 import { compileReuseGlob, type PathGlob } from './reuse-glob';
-
-export type Precedence = 'closest' | 'aggregate' | 'override';
 
 export interface ReuseAnnotation {
   readonly patterns: ReadonlyArray<{ readonly text: string; readonly glob: PathGlob }>;

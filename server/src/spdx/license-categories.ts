@@ -1,13 +1,9 @@
 import licenseIds = require('spdx-license-ids');
 import deprecatedIds = require('spdx-license-ids/deprecated.json');
 import spdxLicenseList = require('spdx-license-list');
-import { FAMILY_RULES, LICENSECLASSIFIER_CATEGORIES, REVIEWED_CATEGORIES, UNREVIEWED_CATEGORY } from './license-category-table';
+import { FAMILY_RULES, LICENSECLASSIFIER_CATEGORIES, REVIEWED_CATEGORIES, UNREVIEWED_CATEGORY, type LicenseCategory } from './license-category-table';
 
-/**
- * License categories as Google's licenseclassifier defines them (and Trivy reuses), from most to least
- * encumbering. Policies name them as `@forbidden`, `@restricted`, …
- */
-export type LicenseCategory = 'forbidden' | 'restricted' | 'reciprocal' | 'notice' | 'permissive' | 'unencumbered';
+export type { LicenseCategory } from './license-category-table';
 
 export const LICENSE_CATEGORIES: readonly LicenseCategory[] = ['forbidden', 'restricted', 'reciprocal', 'notice', 'permissive', 'unencumbered'];
 

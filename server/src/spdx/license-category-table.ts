@@ -1,4 +1,8 @@
-import type { LicenseCategory } from './license-categories';
+/**
+ * License categories as Google's licenseclassifier defines them (and Trivy reuses), from most to least
+ * encumbering. Policies name them as `@forbidden`, `@restricted`, …
+ */
+export type LicenseCategory = 'forbidden' | 'restricted' | 'reciprocal' | 'notice' | 'permissive' | 'unencumbered';
 
 /*
  * Which SPDX license belongs to which category. Keys are base ids: `-only`, `-or-later` and `+` are removed

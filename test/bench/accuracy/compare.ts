@@ -1,5 +1,5 @@
 import type { Policy } from '../../../server/src/policy/policy-types';
-import { evaluateLicenseExpression } from '../../../server/src/spdx/evaluate-license';
+import { evaluateLicenseExpression } from '../../../server/src/policy/evaluate-license';
 import { parseSpdxExpression, sameLicenseExpression } from '../../../server/src/spdx/spdx-expression';
 
 /** Ecosystems of the corpus, as the audit's JSON report names them. */

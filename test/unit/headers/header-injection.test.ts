@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { diagnosticMessage } from '../../../server/src/findings/render/diagnostic-message';
 import fc from 'fast-check';
+import { diagnosticMessage } from '../../../server/src/findings/render/diagnostic-message';
 import { checkHeader, type HeaderCheckInput } from '../../../server/src/headers/check-header';
 import { COMMENT_STYLES, type CommentStyle } from '../../../server/src/headers/comment-styles';
 import { readHeader } from '../../../server/src/headers/read-header';

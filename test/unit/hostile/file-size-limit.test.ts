@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { diagnosticMessage } from '../../../server/src/findings/render/diagnostic-message';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { diagnosticMessage } from '../../../server/src/findings/render/diagnostic-message';
 import { CachingFileSource } from '../../../server/src/io/file-source';
 import { readServerSettings } from '../../../server/src/lsp/server-settings';
 import { WorkspaceEngine } from '../../../server/src/workspace/workspace-engine';

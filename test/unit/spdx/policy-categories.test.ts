@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { BLUEOAK_RATINGS_FILE, blueOakRatingsSource } from '../../../scripts/generate-blueoak-ratings';
-import { evaluateLicenseExpression } from '../../../server/src/spdx/evaluate-license';
+import { evaluateLicenseExpression } from '../../../server/src/policy/evaluate-license';
 import { blueOakRating, categoriesOf, categoryContains, categoryMembers, POLICY_CATEGORIES } from '../../../server/src/spdx/policy-categories';
 import { parseSpdxExpression } from '../../../server/src/spdx/spdx-expression';
 import type { LicensePolicy } from '../../../server/src/policy/policy-types';

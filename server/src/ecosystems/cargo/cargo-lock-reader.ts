@@ -1,5 +1,5 @@
 import * as semver from 'semver';
-import { parseStrictToml } from './strict-toml';
+import { parseStrictToml } from '../../formats/strict-toml';
 
 export interface LockedCrate {
   readonly name: string;

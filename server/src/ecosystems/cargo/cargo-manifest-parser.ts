@@ -1,7 +1,7 @@
 import { encodeUriComponentSafely } from '../../text/uri-component';
 import type { DependencyDeclaration, ManifestProblem, ParsedManifest } from '../ecosystem';
 import type { OffsetSpan } from '../../text/line-index';
-import { flattenEntries, scanToml, strictTomlProblems, type TomlKeyPart, type TomlScan, type TomlValue } from './toml-scanner';
+import { flattenEntries, scanToml, strictTomlProblems, type TomlKeyPart, type TomlScan, type TomlValue } from '../../formats/toml-scanner';
 
 /** A Cargo dependency as written, before local (path) dependencies are dropped. */
 export interface CargoDependencyEntry {

@@ -3,7 +3,7 @@ import type { FileSource } from '../../io/file-source';
 import type { LicenseEvidence, ResolveContext } from '../ecosystem';
 import { readLicenseStatement } from '../../licenses/read-license-statement';
 import { evidenceFromLicenseFiles, findLicenseFiles } from '../../licenses/license-file-evidence';
-import { parseStrictToml } from './strict-toml';
+import { parseStrictToml } from '../../formats/strict-toml';
 
 /** `$CARGO_HOME`, by default `~/.cargo`. */
 export function cargoHomeDir(context: ResolveContext): string {

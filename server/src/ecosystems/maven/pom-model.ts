@@ -1,4 +1,4 @@
-import { childNamed, childrenNamed, scanXml, textAt, type XmlElement, type XmlProblem } from '../xml/xml-scanner';
+import { childNamed, childrenNamed, scanXml, textAt, type XmlElement, type XmlProblem } from '../../formats/xml-scanner';
 import type { OffsetSpan } from '../../text/line-index';
 
 export interface PomCoordinates {

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { DependencyDeclaration, DependencyResolver, ResolveContext, ResolvedDependency, ResolvedPackage } from '../ecosystem';
 import { walkDependencyGraph } from '../walk-dependency-graph';
-import { childNamed, descendants, scanXml, type XmlElement } from '../xml/xml-scanner';
+import { childNamed, descendants, scanXml, type XmlElement } from '../../formats/xml-scanner';
 import { findCentralVersions, type CentralVersions } from './central-package-versions';
 import { licenseFromNuspec } from './nuspec-license';
 import { lowestApplicableVersion, normalizeNugetVersion } from './nuget-version';

@@ -3,7 +3,7 @@ import type { FileSource } from '../../io/file-source';
 import { evidenceFromLicenseFiles } from '../../licenses/license-file-evidence';
 import type { LicenseEvidence } from '../ecosystem';
 import { licenseNameOrUrl } from '../../licenses/license-names';
-import { childNamed, textAt, type XmlElement } from '../xml/xml-scanner';
+import { childNamed, textAt, type XmlElement } from '../../formats/xml-scanner';
 
 /** What NuGet writes into `<licenseUrl>` of packages that use `<license>`: it names no license by itself. */
 const DEPRECATED_LICENSE_URL = /^https?:\/\/aka\.ms\/deprecateLicenseUrl\/?$/i;

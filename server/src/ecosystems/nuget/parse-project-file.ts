@@ -1,5 +1,5 @@
 import type { DependencyDeclaration, ParsedManifest } from '../ecosystem';
-import { descendants, scanXml, textAt, type XmlElement } from '../xml/xml-scanner';
+import { descendants, scanXml, textAt, type XmlElement } from '../../formats/xml-scanner';
 
 export const nugetPurl = (id: string): string => `pkg:nuget/${id}`;
 

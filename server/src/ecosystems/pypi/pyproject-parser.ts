@@ -1,5 +1,5 @@
 import type { ManifestProblem, ParsedManifest } from '../ecosystem';
-import { flattenEntries, scanToml, strictTomlProblems, type TomlKeyPart, type TomlScan, type TomlValue } from '../cargo/toml-scanner';
+import { flattenEntries, scanToml, strictTomlProblems, type TomlKeyPart, type TomlScan, type TomlValue } from '../../formats/toml-scanner';
 import { parsePep508 } from './pep508-requirement';
 import { pypiDeclaration, type PypiDependencyDeclaration } from './pypi-declaration';
 

@@ -1,4 +1,4 @@
-import { parseStrictToml } from '../cargo/strict-toml';
+import { parseStrictToml } from '../../formats/strict-toml';
 import { normalizePythonName } from './python-names';
 
 /** An edge of a lock's graph: a dependency on a package, with the extras it asks of it. */

@@ -2,7 +2,7 @@ import type { ApprovalFacts, LicenseJudgement, PackageRuling, StatementReading }
 import type { LicenseEvidence } from '../license-evidence';
 import type { UnknownLicenseReason } from '../unknown-license';
 import type { Disposition, PolicyEntryRef } from '../../policy/policy-types';
-import type { CandidatesDecision, LicenseDecision } from '../../spdx/evaluate-license';
+import type { CandidatesDecision, LicenseDecision } from '../../policy/evaluate-license';
 import type { RenderContext } from './render-context';
 
 /**

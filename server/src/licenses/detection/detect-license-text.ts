@@ -1,3 +1,4 @@
+import currentIds = require('spdx-license-ids');
 import { findBestLicenseText, type FoundLicenseText } from './find-license-texts';
 import { combineParts, sameLicenseVersion } from './combine-license-parts';
 import { findLicenseExceptions } from './license-exceptions';
@@ -5,7 +6,6 @@ import { findLicenseNotices, type FoundNotice } from './license-notices';
 import { getLicenseTextIndex, type LicenseTextIndex } from './license-text-index';
 import { normalizeLicenseText } from './normalize-license-text';
 import { expressionLeaves, formatSpdxExpression, parseSpdxExpression } from '../../spdx/spdx-expression';
-import currentIds = require('spdx-license-ids');
 
 const KNOWN_IDS = new Set<string>(currentIds);
 

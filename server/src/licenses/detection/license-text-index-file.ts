@@ -1,4 +1,4 @@
-import type { IndexedText, LicenseTextGroup, LicenseTextIndex } from './license-text-index';
+import type { IndexedText, LicenseTextGroup, LicenseTextIndex } from './license-text-index-shape';
 
 /**
  * The license-text index as one file, written at build time and shipped beside the bundles: building it from

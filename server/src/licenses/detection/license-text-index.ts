@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import currentIds = require('spdx-license-ids');
 import { normalizeLicenseText } from './normalize-license-text';
 import { decodeLicenseTextIndex } from './license-text-index-file';
+import type { IndexedText, LicenseTextGroup, LicenseTextIndex } from './license-text-index-shape';
 
 /** The prebuilt index that the build writes beside the bundles (see `build-license-text-index.ts`). */
 export const LICENSE_TEXT_INDEX_FILE = 'license-text-index.bin';
@@ -10,36 +11,7 @@ export const LICENSE_TEXT_INDEX_FILE = 'license-text-index.bin';
 /** Words per shingle: long enough that shared legal boilerplate does not blur close relatives, short enough to survive edits. */
 export const SHINGLE_SIZE = 3;
 
-/** SPDX ids whose reference texts normalise to the same words: no text can tell them apart. */
-export interface LicenseTextGroup {
-  /** The id reported for the group (see `representativeId`). */
-  readonly id: string;
-  readonly ids: readonly string[];
-}
-
-/** One reference text: a license's full text, or the same text without its optional appendix. */
-export interface IndexedText {
-  readonly group: number;
-  /** Sorted, distinct shingle hashes. */
-  readonly shingles: Uint32Array;
-  readonly wordCount: number;
-}
-
-/**
- * Every SPDX reference text as shingle sets plus an inverted index (shingle → texts) in flat typed arrays,
- * which keeps the whole index to a few megabytes and lookups allocation-free.
- */
-export interface LicenseTextIndex {
-  readonly vocabulary: ReadonlyMap<string, number>;
-  readonly groups: readonly LicenseTextGroup[];
-  readonly texts: readonly IndexedText[];
-  /** Sorted distinct shingle hashes of all texts. */
-  readonly keys: Uint32Array;
-  /** `postings[offsets[k] .. offsets[k + 1])` are the texts (ascending) containing `keys[k]`. */
-  readonly offsets: Uint32Array;
-  readonly postings: Uint32Array;
-  readonly buildMilliseconds: number;
-}
+export type { IndexedText, LicenseTextGroup, LicenseTextIndex } from './license-text-index-shape';
 
 type ReferenceTexts = Readonly<Record<string, { readonly licenseText: string }>>;
 

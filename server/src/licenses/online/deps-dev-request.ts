@@ -1,5 +1,5 @@
 import { encodeUriComponentSafely } from '../../text/uri-component';
-import type { Ecosystem } from '../../ecosystems/ecosystem';
+import type { Ecosystem } from '../resolved-package';
 
 /** deps.dev's name for each package system it serves. */
 const DEPS_DEV_SYSTEMS: Partial<Record<Ecosystem, string>> = {

@@ -1,4 +1,4 @@
-import type { Ecosystem } from '../../ecosystems/ecosystem';
+import type { Ecosystem } from '../resolved-package';
 import { formatSpdxExpression, parseSpdxExpression } from '../../spdx/spdx-expression';
 import { DEFAULT_DEPS_DEV_BASE_URL, depsDevVersionRequest } from './deps-dev-request';
 import { OnlineLicenseCache, type CachedLicenseAnswer } from './online-license-cache';

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { cargoSupport, type CargoDependencyDeclaration } from '../../../../server/src/ecosystems/cargo';
-import { scanToml, flattenEntries } from '../../../../server/src/ecosystems/cargo/toml-scanner';
+import { scanToml, flattenEntries } from '../../../../server/src/formats/toml-scanner';
 
 const MANIFEST = `[package]
 name = "acme-app"

@@ -1,15 +1,15 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
+import * as fs from 'node:fs';
 import fc from 'fast-check';
 import { composerSupport } from '../../../../server/src/ecosystems/composer';
 import type { EcosystemSupport } from '../../../../server/src/ecosystems/ecosystem';
 import { gemSupport } from '../../../../server/src/ecosystems/gem';
 import { mavenSupport } from '../../../../server/src/ecosystems/maven';
 import { nugetSupport } from '../../../../server/src/ecosystems/nuget';
-import { scanXml } from '../../../../server/src/ecosystems/xml/xml-scanner';
+import { scanXml } from '../../../../server/src/formats/xml-scanner';
 import { CachingFileSource } from '../../../../server/src/io/file-source';
 import { spdxForLicenseName } from '../../../../server/src/licenses/license-names';
-import * as fs from 'node:fs';
 import { readDeclared } from '../../../support/license-reading';
 
 const FIXTURES = path.resolve(__dirname, '../../../fixtures/ecosystems');

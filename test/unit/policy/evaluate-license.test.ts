@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { LicensePolicy, LicenseRule } from '../../../server/src/policy/policy-types';
 import { explainLicenseDecision } from '../../../server/src/findings/render/policy-trail';
-import { evaluateLicenseExpression } from '../../../server/src/spdx/evaluate-license';
+import { evaluateLicenseExpression } from '../../../server/src/policy/evaluate-license';
 import { parseSpdxExpression } from '../../../server/src/spdx/spdx-expression';
 import { DEFAULT_LICENSES } from '../../../server/src/policy/default-policy';
 

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { childNamed, descendants, scanXml, textAt } from '../../../../server/src/ecosystems/xml/xml-scanner';
+import { childNamed, descendants, scanXml, textAt } from '../../../server/src/formats/xml-scanner';
 
 describe('tolerant XML scanner', () => {
   it('gives elements, local names, attributes in either quote and text spans', () => {

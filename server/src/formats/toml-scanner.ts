@@ -1,6 +1,6 @@
 import { parseStrictToml } from './strict-toml';
-import type { ManifestProblem } from '../ecosystem';
-import type { OffsetSpan } from '../../text/line-index';
+import type { ManifestProblem } from './manifest-problem';
+import type { OffsetSpan } from '../text/line-index';
 
 /**
  * A tolerant TOML reader that keeps the offsets of keys and values. TOML libraries return values only, but a

@@ -1,6 +1,6 @@
-import type { Disposition, LicensePolicy, LicenseRule, PolicyEntryLocation } from '../policy/policy-types';
-import { categoryContains } from './policy-categories';
-import { formatSpdxExpression, type SpdxExpression } from './spdx-expression';
+import type { Disposition, LicensePolicy, LicenseRule, PolicyEntryLocation } from './policy-types';
+import { categoryContains } from '../spdx/policy-categories';
+import { formatSpdxExpression, type SpdxExpression } from '../spdx/spdx-expression';
 
 /** Which rule decided a single license. */
 export type LeafRule =

@@ -1,4 +1,4 @@
-import type { OffsetSpan } from '../../text/line-index';
+import type { OffsetSpan } from '../text/line-index';
 
 export interface XmlAttribute {
   readonly value: string;
