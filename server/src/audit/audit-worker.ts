@@ -4,12 +4,16 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { CachingFileSource } from '../io/file-source';
+import { RemotePolicyStore } from '../policy/remote-policy-store';
 import { WorkspaceEngine } from '../workspace/workspace-engine';
 import { auditHeaderBatch, type AuditBatchRequest, type AuditWorkerSetup } from './audit-pool';
 
 const setup = workerData as AuditWorkerSetup;
 const files = new CachingFileSource();
-const engine = new WorkspaceEngine({ ...setup.engine, files });
+const { remotePolicyCacheDir, ...options } = setup.engine;
+// Pinned policies were fetched by the main thread before the audit: read from its cache, never fetched here.
+const remotePolicies = remotePolicyCacheDir ? new RemotePolicyStore(remotePolicyCacheDir, () => Promise.reject(new Error('an audit worker fetches nothing'))) : undefined;
+const engine = new WorkspaceEngine({ ...options, files, ...(remotePolicies ? { remotePolicies } : {}) });
 /**
  * Batches between forgetting cached reads: the walk never comes back to a folder it has left, so what was
  * learnt about earlier folders (listings, missing sidecars) is dead weight that would grow with the tree.

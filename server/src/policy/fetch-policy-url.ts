@@ -13,7 +13,8 @@ const MAX_REDIRECTS = 5;
 export function createHttpsPolicyFetcher(agent?: Agent): PolicyFetcher {
   // Loaded on first use: TLS costs tens of milliseconds at start-up, and most runs name no URL.
   const get = async (url: string, redirects: number): Promise<Buffer> => {
-    const https = await import('node:https');
+    // Required on use, not `import()`: the bundles run from V8's code cache, where a dynamic import has no loader.
+    const https = require('node:https') as typeof import('node:https');
     return new Promise((resolve, reject) => {
       if (!url.startsWith('https://')) return reject(new Error(`refusing to follow a redirect to ${url}: only https:// is fetched`));
       const request = https.get(url, { timeout: TIMEOUT_MS, headers: { accept: 'application/json' }, ...(agent ? { agent } : {}) }, (response) => {

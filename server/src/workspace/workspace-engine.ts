@@ -52,8 +52,14 @@ export interface WorkspaceEngineOptions {
   readonly onRemotePoliciesFetched?: () => void;
 }
 
-/** The options that can be handed to a worker thread, which opens the same workspace with its own file source. */
-export type PortableEngineOptions = Omit<WorkspaceEngineOptions, 'files' | 'now' | 'online'>;
+/**
+ * The options that can be handed to a worker thread, which opens the same workspace with its own file source:
+ * plain data only. Shared policies from pinned URLs travel as their cache folder; the worker reads them from
+ * there and fetches nothing (the main thread fetched before the audit).
+ */
+export type PortableEngineOptions = Omit<WorkspaceEngineOptions, 'files' | 'now' | 'online' | 'remotePolicies' | 'onRemotePoliciesFetched'> & {
+  readonly remotePolicyCacheDir?: string;
+};
 
 export interface DocumentCheck {
   readonly findings: readonly Finding[];
@@ -103,8 +109,9 @@ export class WorkspaceEngine {
    * passed on: a clock or an online lookup given in code.
    */
   portableOptions(): PortableEngineOptions | undefined {
-    const { files: _files, now, online, ...portable } = this.options;
-    return now || online ? undefined : portable;
+    const { files: _files, now, online, remotePolicies, onRemotePoliciesFetched: _fetched, ...portable } = this.options;
+    if (now || online) return undefined;
+    return remotePolicies ? { ...portable, remotePolicyCacheDir: remotePolicies.cacheDir } : portable;
   }
 
   get reuseIndex(): ReuseIndex {
