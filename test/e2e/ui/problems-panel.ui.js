@@ -93,7 +93,7 @@ async function main() {
       await dialog.waitFor({ timeout: 15000 });
       await page.screenshot({ path: path.join(SHOTS, '7-request-form-confirmation.png') });
       await dialog.getByRole('button', { name: 'Cancel' }).click();
-      await findProblem(page, 'mpl-lib: MPL-2.0 approval pending');
+      await findProblem(page, 'mpl-lib: MPL-2.0 needs approval; approval pending');
       await page.screenshot({ path: path.join(SHOTS, '8-approval-pending.png') });
       await clearProblemFilter(page);
     });
