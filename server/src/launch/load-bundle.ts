@@ -1,14 +1,14 @@
 // `require` imports: the launcher must not copy whole built-in modules (`import *` does, in a bundle).
 import fs = require('node:fs');
 import Module = require('node:module');
-import os = require('node:os');
 import path = require('node:path');
 import vm = require('node:vm');
 
 /**
  * Loads a bundle of this package as `require` would, with V8's code cache: compiling the bundle's few hundred
- * kilobytes is most of a start, and the cache (kept under `$XDG_CACHE_HOME/ospo-guide/code-cache`, keyed by
- * the bundle's path, size and time, and by the Node version) lets V8 skip it. The cache is written once, after
+ * kilobytes is most of a start, and the cache (kept in `.code-cache/` beside the bundle, in the package's own
+ * folder — nothing is written elsewhere — keyed by the bundle's path, size and time, and by the Node version)
+ * lets V8 skip it; a package folder that cannot be written to simply runs without it. The cache is written once, after
  * the start-up code has run (at exit, or `writeCacheAfterMs` in for a long-lived process), so it holds the
  * functions the start compiled too. Any problem with it means a
  * plain compile; `OSPO_GUIDE_CODE_CACHE=off` turns it off.
@@ -51,7 +51,7 @@ function codeCacheFile(bundlePath: string): string | undefined {
   try {
     const stat = fs.statSync(bundlePath);
     const key = `${fnv1a(bundlePath).toString(16)}-${process.version}-${process.arch}-${stat.size}-${Math.round(stat.mtimeMs)}`;
-    const dir = path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'ospo-guide', 'code-cache');
+    const dir = path.join(path.dirname(bundlePath), '.code-cache');
     return path.join(dir, `${path.basename(bundlePath, '.js')}-${key}.bin`);
   } catch {
     return undefined;
