@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { AuditResult } from '../audit/run-audit';
 import type { PackageRow } from '../dependencies/check-manifest';
 import { isLicenseFileName } from '../licenses/detection/license-file-names';
-import { decodeSource } from '../io/read-source-text';
+import { readSourceText } from '../io/read-source-text';
 import { expressionLeaves, parseSpdxExpression } from '../spdx/spdx-expression';
 import { copyrightLines } from './copyright-lines';
 import { loadStandardTexts, type StandardTexts } from './standard-texts';
@@ -179,22 +179,11 @@ function scanPackageFolder(folder: string): ScannedFolder | undefined {
 
 /** Up to `maxBytes` of a file as text (line endings made `\n`, BOM dropped), or undefined for binary or unreadable files. */
 function readText(file: string, maxBytes: number): string | undefined {
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(file, 'r');
-    const size = fs.fstatSync(fd).size;
-    const buffer = Buffer.alloc(Math.min(maxBytes, size));
-    const read = fs.readSync(fd, buffer, 0, buffer.length, 0);
-    const decoded = decodeSource(buffer.subarray(0, read), size > read);
-    if (decoded.kind !== 'text') return undefined;
-    // A cut read ends mid-line: the partial last line could be half a notice.
-    const text = size > read ? decoded.text.slice(0, Math.max(0, decoded.text.lastIndexOf('\n'))) : decoded.text;
-    return normalizeEol(text.replace(/^\ufeff/, ''));
-  } catch {
-    return undefined;
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
-  }
+  const decoded = readSourceText(file, maxBytes);
+  if (decoded.kind !== 'text') return undefined;
+  // A cut read ends mid-line: the partial last line could be half a notice.
+  const text = decoded.truncated ? decoded.text.slice(0, Math.max(0, decoded.text.lastIndexOf('\n'))) : decoded.text;
+  return normalizeEol(text.replace(/^\ufeff/, ''));
 }
 
 function normalizeEol(text: string): string {
