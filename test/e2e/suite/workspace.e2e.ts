@@ -150,6 +150,41 @@ describe('OSPO Guide in a real VS Code (foundation workspace)', function () {
     await vscode.workspace.fs.delete(fresh);
   });
 
+  it('links a dependency finding to the policy entry that decided it and to the rule\'s documentation', async () => {
+    const editor = await open('package.json');
+    const uri = editor.document.uri;
+    const line = lineOf(editor.document, 'agpl-server');
+    const denied = await waitFor('agpl-server denied', () => ospoDiagnostics(uri).find((d) => d.range.start.line === line && diagnosticCode(d) === 'license-denied'));
+    const [related] = denied.relatedInformation ?? [];
+    assert.ok(related, 'the finding names the policy entry that decided it');
+    assert.equal(related.location.uri.fsPath, workspaceUri('.ospo/policy.json').fsPath);
+    const policy = await vscode.workspace.openTextDocument(related.location.uri);
+    assert.match(policy.getText(related.location.range), /^"?AGPL-3\.0-only"?$/);
+    assert.match(related.message, /licenses\.deny/);
+    const code = denied.code as { value: string; target: vscode.Uri };
+    assert.equal(code.value, 'license-denied');
+    assert.equal(code.target.fragment, 'rule-license-denied');
+  });
+
+  it('completes license ids in the policy with their names', async () => {
+    const editor = await open('.ospo/policy.json');
+    const doc = editor.document;
+    const at = doc.getText().indexOf('"MIT"');
+    // A new entry being typed at the head of the allow list.
+    await editor.edit((edit) => edit.insert(doc.positionAt(at), '"Apache-", '));
+    const position = doc.positionAt(at + '"Apache-'.length);
+    const label = (item: vscode.CompletionItem) => (typeof item.label === 'string' ? item.label : item.label.label);
+    const items = await waitFor('policy completions', async () => {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, position);
+      return list?.items.some((i) => label(i) === 'Apache-2.0') ? list.items : undefined;
+    });
+    const apache = items.find((i) => label(i) === 'Apache-2.0')!;
+    const described = [apache.detail, typeof apache.label === 'string' ? '' : apache.label.description, typeof apache.label === 'string' ? '' : apache.label.detail].join(' ');
+    assert.match(described, /Apache License 2\.0/);
+    assert.ok(items.some((i) => /^@permissive/.test(label(i))), 'categories are offered too');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
   it('flags a broken policy where it breaks and keeps the last good policy', async () => {
     const manifest = await open('package.json');
     await waitFor('dependency diagnostics', () => ospoDiagnostics(manifest.document.uri).length > 0);
