@@ -34,6 +34,12 @@ const layerZones = SERVER_LAYERS.flatMap((layer, index) => {
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test/fixtures/**', '**/*.js', '**/*.mjs'] },
   ...tseslint.configs.recommended,
+  // The product's code is linted with type information too (floating promises, unsafe any, needless assertions).
+  ...tseslint.configs.recommendedTypeChecked.map((config) => ({ ...config, files: ['client/src/**/*.ts', 'server/src/**/*.ts'] })),
+  {
+    files: ['client/src/**/*.ts', 'server/src/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+  },
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

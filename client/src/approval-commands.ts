@@ -49,7 +49,7 @@ async function pickDependency(api: ServerApi): Promise<RequestApprovalActionArgs
       for (const action of actions ?? []) {
         const command = 'command' in action ? action.command : undefined;
         // The server names this command with these arguments (see the protocol module).
-        const args: RequestApprovalActionArgs | undefined = typeof command === 'object' && command.command === SERVER_COMMANDS.requestApproval.name ? command.arguments?.[0] : undefined;
+        const args = typeof command === 'object' && command.command === SERVER_COMMANDS.requestApproval.name ? (command.arguments?.[0] as RequestApprovalActionArgs | undefined) : undefined;
         if (args?.subject && !items.some((i) => i.args.subject.purl === args.subject.purl)) {
           const deny = args.exceptionTo === 'deny';
           items.push({

@@ -49,7 +49,7 @@ function createClient(context: vscode.ExtensionContext, channel: vscode.LogOutpu
   return new LanguageClient('ospo', 'OSPO Guide', serverOptions, clientOptions);
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<OspoExtensionApi> {
+export function activate(context: vscode.ExtensionContext): OspoExtensionApi {
   const channel = vscode.window.createOutputChannel('OSPO Guide', { log: true });
   output = channel;
   const api = new ServerApi(() => client);

@@ -27,8 +27,8 @@ export class ServerApi {
 
   async execute<K extends ServerCommandKey>(key: K, params: ServerCommandTypes[K]['params'], options: CallOptions = {}): Promise<ServerCommandTypes[K]['result']> {
     const request = { command: SERVER_COMMANDS[key].name, arguments: [params], ...(options.workDoneToken ? { workDoneToken: options.workDoneToken } : {}) };
-    const result: ServerCommandTypes[K]['result'] = await this.client.sendRequest(ExecuteCommandRequest.type, request, options.cancellation);
-    return result;
+    // The server's handler table returns exactly the declared result (see the protocol module).
+    return (await this.client.sendRequest(ExecuteCommandRequest.type, request, options.cancellation)) as ServerCommandTypes[K]['result'];
   }
 
   status() {

@@ -148,7 +148,7 @@ export class OspoStatusBar implements vscode.Disposable {
 
   dispose(): void {
     this.disposed = true;
-    this.subscriptions.forEach((s) => s.dispose());
+    for (const subscription of this.subscriptions) subscription.dispose();
     this.item.dispose();
   }
 }

@@ -62,7 +62,7 @@ export function readApprovalsLog(path: string, text: string | undefined): Approv
       const value = propertyValue(item, key);
       if (value?.type === 'string') fields[key] = value.value as string;
     }
-    const status = propertyValue(item, 'status')?.value;
+    const status: unknown = propertyValue(item, 'status')?.value;
     if (!fields.package || !/^pkg:[^/]+\/.+/.test(fields.package)) {
       return void problems.push({ span, message: 'an approval needs "package" as a Package URL (pkg:npm/name)' });
     }

@@ -5,6 +5,7 @@ import type { Finding } from '../findings/finding';
 import type { ReuseProblem } from '../reuse/reuse-coverage';
 import type { PortableEngineOptions, WorkspaceEngine } from '../workspace/workspace-engine';
 import { auditHeaderFile, type LicenseUseNote } from './audit-header-file';
+import { errorMessage } from '../text/unknown-error';
 
 /** What the header check of a run of files found, in the order of the files. */
 export interface HeaderBatchAudit {
@@ -62,7 +63,7 @@ export class HeaderAuditPool {
   private readonly waiting = new Map<number, { resolve: (r: HeaderBatchAudit) => void; reject: (e: unknown) => void }>();
   private readonly backlog: AuditBatchRequest[] = [];
   private nextSeq = 0;
-  private failure: unknown;
+  private failure: Error | undefined;
 
   /** A pool of `jobs` workers, or undefined when the audit should run inline (one job, no worker script, an engine a worker cannot recreate). */
   static open(engine: WorkspaceEngine, jobs: number, reuse: boolean): HeaderAuditPool | undefined {
@@ -147,8 +148,9 @@ export class HeaderAuditPool {
   }
 
   private fail(error: unknown): void {
-    this.failure = error;
-    for (const waiter of this.waiting.values()) waiter.reject(error);
+    const failure = error instanceof Error ? error : new Error(errorMessage(error));
+    this.failure = failure;
+    for (const waiter of this.waiting.values()) waiter.reject(failure);
     this.waiting.clear();
   }
 }

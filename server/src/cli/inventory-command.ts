@@ -35,7 +35,7 @@ export function runInventoryCommand(args: readonly string[], io: Io): number {
   } catch (error) {
     return fail(`${(error as Error).message}\nUsage: ${INVENTORY_SYNOPSIS}`);
   }
-  const format = parsed.values.format!;
+  const format = parsed.values.format;
   if (!['markdown', 'html', 'json'].includes(format)) return fail(`--format must be markdown, html or json, not "${format}"`);
   if (!parsed.positionals.length) return fail(`inventory needs at least one JSON report\nUsage: ${INVENTORY_SYNOPSIS}`);
 

@@ -33,7 +33,7 @@ export async function runNoticesCommand(args: readonly string[], io: CliIo, deps
   } catch (error) {
     return deps.usageError(io, (error as Error).message);
   }
-  const format = parsed.values.format!;
+  const format = parsed.values.format;
   if (format !== 'text' && format !== 'markdown') return deps.usageError(io, `--format must be text or markdown, not "${format}"`);
   const engine = await deps.openWorkspace(parsed.positionals, parsed.values.policy, io);
   if (typeof engine === 'number') return engine;

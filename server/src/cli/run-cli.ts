@@ -180,9 +180,9 @@ async function runAuditCommand(args: readonly string[], io: CliIo): Promise<numb
     return usageError(io, (error as Error).message);
   }
   const { values, positionals } = parsed;
-  const format = values.format!;
+  const format = values.format;
   if (!['text', 'json', 'sarif'].includes(format) && !isSbomFormat(format)) return usageError(io, `--format must be text, json, sarif, cyclonedx or spdx, not "${format}"`);
-  const failOn = values['fail-on']!;
+  const failOn = values['fail-on'];
   if (!['error', 'warning', 'none'].includes(failOn)) return usageError(io, `--fail-on must be error, warning or none, not "${failOn}"`);
 
   const jobs = values.jobs === undefined ? os.availableParallelism() : Number(values.jobs);

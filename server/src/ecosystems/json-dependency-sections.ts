@@ -32,7 +32,7 @@ export function readJsonDependencySections(text: string, sections: readonly stri
   const brokenKeys = new Set(errors.map((e) => e.offset));
   for (const prop of root.children ?? []) {
     const [keyNode, valueNode] = prop.children ?? [];
-    const group = keyNode?.value;
+    const group: unknown = keyNode?.value;
     if (!valueNode || typeof group !== 'string' || !sections.includes(group)) continue;
     if (valueNode.type !== 'object') {
       problems.push({ message: `"${group}" must be an object`, span: { start: valueNode.offset, end: valueNode.offset + valueNode.length } });

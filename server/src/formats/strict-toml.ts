@@ -7,7 +7,7 @@ export type StrictTomlResult =
 /** Parses TOML strictly (lock files, installed metadata); never throws. */
 export function parseStrictToml(text: string): StrictTomlResult {
   try {
-    return { ok: true, value: parse(text) as Record<string, unknown> };
+    return { ok: true, value: parse(text) };
   } catch (error) {
     if (error instanceof TomlError) {
       return { ok: false, message: error.message.split('\n')[0].replace(/^Invalid TOML document: /, ''), line: error.line, column: error.column };

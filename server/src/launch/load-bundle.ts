@@ -29,7 +29,7 @@ export function loadBundle(bundlePath: string, options: { writeCacheAfterMs?: nu
   const bundle = new Module(bundlePath, module);
   bundle.filename = bundlePath;
   bundle.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(path.dirname(bundlePath));
-  const requireFromBundle = ((id: string) => bundle.require(id)) as NodeJS.Require;
+  const requireFromBundle = ((id: string): unknown => bundle.require(id)) as NodeJS.Require;
   requireFromBundle.resolve = ((request: string) => require.resolve(request, { paths: [path.dirname(bundlePath)] })) as NodeJS.RequireResolve;
   requireFromBundle.main = require.main;
   compiled.call(bundle.exports, bundle.exports, requireFromBundle, bundle, bundlePath, path.dirname(bundlePath));

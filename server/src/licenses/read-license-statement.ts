@@ -185,7 +185,7 @@ function toExpression(node: NameNode): SpdxExpression {
       return node.expression;
     case 'and':
     case 'or':
-      return node.parts.map(toExpression).reduce((left, right) => ({ kind: node.kind as 'and' | 'or', left, right }));
+      return node.parts.map(toExpression).reduce((left, right) => ({ kind: node.kind, left, right }));
     default:
       throw new Error(`not a definite license: ${node.kind}`);
   }
@@ -196,7 +196,7 @@ function toExpression(node: NameNode): SpdxExpression {
  * (`BSD or BSD-style`) stands for the same unknown variant both times.
  */
 function expandFamilies(node: NameNode, families: readonly LicenseFamily[]): SpdxExpression[] | undefined {
-  let assignments: Array<Map<string, string>> = [new Map()];
+  let assignments = [new Map<string, string>()];
   for (const family of families) {
     assignments = assignments.flatMap((chosen) => family.members.map((id) => new Map([...chosen, [family.name, id]])));
     if (assignments.length > MAX_CANDIDATES) return undefined;
@@ -212,7 +212,7 @@ function substitute(node: NameNode, chosen: ReadonlyMap<string, string>): SpdxEx
       return { kind: 'license', id: chosen.get(node.family.name)! };
     case 'and':
     case 'or':
-      return node.parts.map((p) => substitute(p, chosen)).reduce((left, right) => ({ kind: node.kind as 'and' | 'or', left, right }));
+      return node.parts.map((p) => substitute(p, chosen)).reduce((left, right) => ({ kind: node.kind, left, right }));
     case 'unknown':
       throw new Error('unknown names are removed before families are expanded');
   }

@@ -60,7 +60,7 @@ function readSarif(runs: unknown[]): BaselineRead {
 
 /** The result's file as the JSON report writes it: relative, decoded, forward slashes. */
 function sarifFile(result: Record<string, unknown>): string {
-  const location = Array.isArray(result.locations) ? result.locations[0] : undefined;
+  const location: unknown = Array.isArray(result.locations) ? result.locations[0] : undefined;
   const physical = isObject(location) ? location.physicalLocation : undefined;
   const artifact = isObject(physical) ? physical.artifactLocation : undefined;
   const uri = isObject(artifact) && typeof artifact.uri === 'string' ? artifact.uri : '';

@@ -28,7 +28,7 @@ function strings(value: unknown): string[] {
 export function readReuseToml(path: string, dir: string, text: string): ReuseTomlRead {
   let data: Record<string, unknown>;
   try {
-    data = parse(text) as Record<string, unknown>;
+    data = parse(text);
   } catch (error) {
     return { ok: false, path, error: `REUSE.toml is not valid TOML: ${(error as Error).message.split('\n')[0]}` };
   }

@@ -38,7 +38,7 @@ let idsByLowerCase: Map<string, string> | undefined;
 function canonicalIdCase(token: string): string | undefined {
   if (!idsByLowerCase) {
     idsByLowerCase = new Map();
-    for (const id of [...licenseIds, ...deprecatedIds, ...(exceptionIds as string[])]) idsByLowerCase.set(id.toLowerCase(), id);
+    for (const id of [...licenseIds, ...deprecatedIds, ...(exceptionIds)]) idsByLowerCase.set(id.toLowerCase(), id);
   }
   return idsByLowerCase.get(token.toLowerCase());
 }

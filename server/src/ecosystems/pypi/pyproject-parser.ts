@@ -45,7 +45,7 @@ function tableDependencies(scan: TomlScan, isTable: (path: readonly string[]) =>
   const byGroup = new Map<string, Map<string, TableDependency>>();
   const collect = (group: string, key: TomlKeyPart): TableDependency => {
     let table = byGroup.get(group);
-    if (!table) byGroup.set(group, (table = new Map()));
+    if (!table) byGroup.set(group, (table = new Map<string, TableDependency>()));
     let entry = table.get(key.text);
     if (!entry) table.set(key.text, (entry = { key, fields: new Map() }));
     return entry;
