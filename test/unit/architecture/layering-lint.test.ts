@@ -6,7 +6,12 @@ const ROOT = path.resolve(__dirname, '../../..');
 
 /** Lints `code` as if it were the file at `relativePath`, with the project's own ESLint configuration. */
 async function lint(relativePath: string, code: string): Promise<Array<{ ruleId: string | null; message: string }>> {
-  const eslint = new ESLint({ cwd: ROOT, overrideConfigFile: path.join(ROOT, 'eslint.config.mjs') });
+  const eslint = new ESLint({
+    cwd: ROOT,
+    overrideConfigFile: path.join(ROOT, 'eslint.config.mjs'),
+    // The snippet is no file of the TypeScript project: let the type-aware rules see it as a file of its own.
+    overrideConfig: { languageOptions: { parserOptions: { projectService: { allowDefaultProject: ['server/src/*/new-module.ts'] } } } },
+  });
   const [result] = await eslint.lintText(code, { filePath: path.join(ROOT, relativePath) });
   return result.messages.map(({ ruleId, message }) => ({ ruleId, message }));
 }
