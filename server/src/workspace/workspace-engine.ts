@@ -98,6 +98,7 @@ export class WorkspaceEngine {
   /** How many online answers the outcomes were made with: a new answer may change a package's license. */
   private outcomesOnline = 0;
   private reuse!: ReuseIndex;
+  private cachedRenderContext: RenderContext | undefined;
 
   constructor(private readonly options: WorkspaceEngineOptions) {
     this.reuse = new ReuseIndex(options.root, options.files);
@@ -236,13 +237,18 @@ export class WorkspaceEngine {
     this.reloadPolicy();
   }
 
-  /** How renderers show this folder's paths and find policy entries in their files. */
+  /**
+   * How renderers show this folder's paths and find policy entries in their files. Kept until an input changes
+   * (every publish and hover asks for it; it indexes the lines of the policy files it reads).
+   */
   renderContext(): RenderContext {
-    return renderContextFor(this.options.root, (p) => this.options.files.readText(p), this.options.homeDir);
+    this.cachedRenderContext ??= renderContextFor(this.options.root, (p) => this.options.files.readText(p), this.options.homeDir);
+    return this.cachedRenderContext;
   }
 
   /** Drops every remembered verdict and declaration outcome: what they were decided with has changed. */
   private forgetDecisions(): void {
+    this.cachedRenderContext = undefined;
     this.verdicts.clear();
     this.outcomes.clear();
     this.transitiveFindings = new WeakMap();
