@@ -1,6 +1,6 @@
-import * as os from 'node:os';
-import * as path from 'node:path';
 import type { Hover, Position } from 'vscode-languageserver';
+import { markdownCode as code } from '../findings/render/markdown-text';
+import type { RenderContext } from '../findings/render/render-context';
 import type { ResolvedBase } from '../policy/load-policy';
 import { LineIndex } from '../text/line-index';
 import type { WorkspaceEngine } from '../workspace/workspace-engine';
@@ -15,18 +15,18 @@ export function extendsHover(engine: WorkspaceEngine, filePath: string, text: st
   const offset = lines.offsetAt(position);
   const base = engine.policyLoad.bases?.find((b) => b.file === filePath && b.span.start <= offset && offset < b.span.end);
   if (!base) return null;
-  return { contents: { kind: 'markdown', value: [describeBase(base, engine.root), ...extra].join('\n\n---\n\n') }, range: lines.rangeOf(base.span) };
+  return { contents: { kind: 'markdown', value: [describeBase(base, engine.renderContext()), ...extra].join('\n\n---\n\n') }, range: lines.rangeOf(base.span) };
 }
 
-function describeBase(base: ResolvedBase, root: string): string {
+function describeBase(base: ResolvedBase, ctx: RenderContext): string {
   const origin = base.origin;
   switch (origin.kind) {
     case 'file':
-      return `**extends** the policy file ${code(shown(origin.path, root))}`;
+      return `**extends** the policy file ${code(ctx.displayPath(origin.path))}`;
     case 'package':
       return [
         `**extends** the npm package ${code(origin.version ? `${origin.name}@${origin.version}` : origin.name)}`,
-        `policy file: ${code(shown(origin.path, root))}`,
+        `policy file: ${code(ctx.displayPath(origin.path))}`,
         origin.version ? '' : '_the package.json states no version_',
       ]
         .filter(Boolean)
@@ -35,24 +35,7 @@ function describeBase(base: ResolvedBase, root: string): string {
       return [
         `**extends** ${code(origin.url)}`,
         `pinned SHA-256 ${code(origin.sha256)}, verified`,
-        `cached at ${code(shown(origin.cachePath, root))} (fetched ${origin.fetchedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC); used offline while the pin stays`,
+        `cached at ${code(ctx.displayPath(origin.cachePath))} (fetched ${origin.fetchedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC); used offline while the pin stays`,
       ].join('\n\n');
   }
-}
-
-/** Workspace-relative inside the folder, `~`-relative in the home folder, absolute otherwise. */
-function shown(filePath: string, root: string): string {
-  const rel = path.relative(root, filePath);
-  if (!rel.startsWith('..') && !path.isAbsolute(rel)) return rel.split(path.sep).join('/');
-  const home = os.homedir();
-  const inHome = path.relative(home, filePath);
-  return !inHome.startsWith('..') && !path.isAbsolute(inHome) ? `~/${inHome.split(path.sep).join('/')}` : filePath;
-}
-
-/** Inline code that a backtick in the value cannot close early. */
-function code(value: string): string {
-  const longest = Math.max(0, ...(value.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(longest + 1);
-  const pad = value.startsWith('`') || value.endsWith('`') ? ' ' : '';
-  return `${fence}${pad}${value}${pad}${fence}`;
 }
