@@ -1,6 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
+/** Whether `filePath` is `dir` or lies below it, by the names alone (no symbolic link is followed). */
+export function isPathWithin(dir: string, filePath: string): boolean {
+  const relative = path.relative(dir, filePath);
+  return !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
 /** Where a path really leads, relative to a folder: after symbolic links, as the operating system would go. */
 export type PathPlacement =
   | { readonly kind: 'inside'; readonly realPath: string }

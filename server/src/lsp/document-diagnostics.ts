@@ -1,4 +1,3 @@
-import * as path from 'node:path';
 import type { Connection, Position, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AuditResult } from '../audit/run-audit';
@@ -7,6 +6,7 @@ import type { Finding } from '../findings/finding';
 import { logUnknownError } from '../text/unknown-error';
 import { pathToUri, toDiagnostic, uriToPath } from './to-lsp';
 import type { WorkspaceFolders } from './workspace-folders';
+import { isPathWithin } from '../io/path-containment';
 
 const POLICY_INPUT_CODES: ReadonlySet<string> = new Set(['policy-invalid', 'policy-not-loaded', 'approval-invalid', 'approval-expired']);
 
@@ -225,8 +225,7 @@ export class DocumentDiagnostics {
   forgetAuditUnder(root: string): void {
     for (const uri of [...this.auditFindings.keys()]) {
       const filePath = uriToPath(uri);
-      const rel = filePath ? path.relative(root, filePath) : '..';
-      if (rel.startsWith('..') || path.isAbsolute(rel)) continue;
+      if (!filePath || !isPathWithin(root, filePath)) continue;
       this.auditFindings.delete(uri);
       this.publish(uri);
     }

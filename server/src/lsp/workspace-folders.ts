@@ -7,6 +7,7 @@ import { defaultPolicyCacheDir, RemotePolicyStore } from '../policy/remote-polic
 import { WorkspaceEngine } from '../workspace/workspace-engine';
 import { DEFAULT_SETTINGS, pythonEnvironmentOf, type ServerSettings } from './server-settings';
 import { pathToUri, uriToPath } from './to-lsp';
+import { isPathWithin } from '../io/path-containment';
 
 export interface Folder {
   readonly root: string;
@@ -72,18 +73,18 @@ export class WorkspaceFolders {
     this.folders.delete(root);
     this.removed.add(root);
     // Folders made up for stray files inside it go with it.
-    for (const folder of this.all()) if (folder.adHoc && isWithin(root, folder.root)) this.folders.delete(folder.root);
+    for (const folder of this.all()) if (folder.adHoc && isPathWithin(root, folder.root)) this.folders.delete(folder.root);
   }
 
   /** True when the file lies in a removed folder and in no folder of the workspace. */
   isInRemovedFolder(filePath: string): boolean {
-    return !this.workspaceFolderOf(filePath) && [...this.removed].some((root) => isWithin(root, filePath));
+    return !this.workspaceFolderOf(filePath) && [...this.removed].some((root) => isPathWithin(root, filePath));
   }
 
   /** The deepest workspace folder containing the file, without making one up. */
   workspaceFolderOf(filePath: string): Folder | undefined {
     let best: Folder | undefined;
-    for (const folder of this.workspace()) if (isWithin(folder.root, filePath) && (!best || folder.root.length > best.root.length)) best = folder;
+    for (const folder of this.workspace()) if (isPathWithin(folder.root, filePath) && (!best || folder.root.length > best.root.length)) best = folder;
     return best;
   }
 
@@ -108,7 +109,7 @@ export class WorkspaceFolders {
   /** The deepest workspace folder containing the file; a file outside them all gets a folder of its own directory. */
   folderFor(filePath: string): Folder {
     let best: Folder | undefined;
-    for (const folder of this.folders.values()) if (isWithin(folder.root, filePath) && (!best || folder.root.length > best.root.length)) best = folder;
+    for (const folder of this.folders.values()) if (isPathWithin(folder.root, filePath) && (!best || folder.root.length > best.root.length)) best = folder;
     return best ?? this.add(path.dirname(filePath), true);
   }
 
@@ -129,7 +130,3 @@ export class WorkspaceFolders {
   }
 }
 
-function isWithin(root: string, filePath: string): boolean {
-  const rel = path.relative(root, filePath);
-  return !rel.startsWith('..') && !path.isAbsolute(rel);
-}

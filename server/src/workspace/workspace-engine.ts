@@ -10,7 +10,7 @@ import { ecosystemForManifest } from '../ecosystems/registry';
 import type { Finding, Fix } from '../findings/finding';
 import { checkHeader, copyrightYearUpdates, isHeaderSelected } from '../headers/check-header';
 import type { InvalidatingFileSource } from '../io/file-source';
-import { placePath } from '../io/path-containment';
+import { isPathWithin, placePath } from '../io/path-containment';
 import { loadPolicy, resolvePolicyPath, type PolicyLoadResult } from '../policy/load-policy';
 import type { Policy } from '../policy/policy-types';
 import type { PolicyProblem } from '../policy/read-policy-layer';
@@ -206,7 +206,7 @@ export class WorkspaceEngine {
     this.options.files.invalidate(filePath);
     // Installing another version of a shared policy package changes its package.json (which editors watch) and
     // files beside it (which they may not): the whole package is read again.
-    const policyPackage = this.policyResult.bases?.find((b) => b.origin.kind === 'package' && isWithin(b.origin.packageDir, filePath));
+    const policyPackage = this.policyResult.bases?.find((b) => b.origin.kind === 'package' && isPathWithin(b.origin.packageDir, filePath));
     if (policyPackage?.origin.kind === 'package') {
       this.options.files.invalidate(policyPackage.origin.packageDir);
       this.reloadPolicy();
@@ -464,10 +464,6 @@ export class WorkspaceEngine {
   }
 }
 
-function isWithin(dir: string, filePath: string): boolean {
-  const rel = path.relative(dir, filePath);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
 
 /** The 0-based line an offset is on, counting line breaks as `LineIndex` does; tags sit near the top, so this stays short. */
 function lineOfOffset(text: string, offset: number): number {
