@@ -2,7 +2,6 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { readApprovalsLog, type ApprovalsLog } from '../approvals/approvals-log';
 import { isoDate } from '../approvals/find-approval';
-import { approvalEntryProblems } from '../approvals/approval-validity';
 import { checkManifest, type DeclarationOutcome, type DependencyNote, type PackageRow } from '../dependencies/check-manifest';
 import type { PackageVerdict } from '../dependencies/decide-package';
 import type { DependencyResolver, EcosystemSupport, TransitivePackage } from '../ecosystems/ecosystem';
@@ -13,8 +12,7 @@ import type { InvalidatingFileSource } from '../io/file-source';
 import { isPathWithin, placePath } from '../io/path-containment';
 import { loadPolicy, resolvePolicyPath, type PolicyLoadResult } from '../policy/load-policy';
 import type { Policy } from '../policy/policy-types';
-import type { PolicyProblem } from '../policy/read-policy-layer';
-import { LineIndex } from '../text/line-index';
+import { policyInputFindings } from './policy-input-findings';
 import { ReuseIndex } from '../reuse/reuse-coverage';
 import { readHeader } from '../headers/read-header';
 import type { OnlineLicenseOverlay } from '../licenses/online-license-overlay';
@@ -260,64 +258,15 @@ export class WorkspaceEngine {
 
   /** Problems in the policy chain and the approvals log (including approvals that do not count), as findings in the files where they occur. */
   policyFindings(): Finding[] {
-    const problems: PolicyProblem[] =
-      this.policyResult.kind === 'invalid' ? [...this.policyResult.problems] : this.policyResult.kind === 'loaded' ? [...(this.policyResult.warnings ?? [])] : [];
-    if (this.policyResult.kind === 'missing') {
-      problems.push({ path: this.policyResult.path, span: { start: 0, end: 0 }, message: `policy file not found: ${this.policyResult.path}` });
-    }
-    for (const p of this.approvalsLog.problems) problems.push({ path: this.approvalsLog.path, span: p.span, message: `approvals log: ${p.message}` });
-    const source = this.policyResult.policy.source;
-    if (this.approvalsOutside && source.kind === 'file') problems.push({ path: source.path, span: { start: 0, end: 0 }, message: this.approvalsOutside });
-    // One line index per file: an approvals log of thousands of broken entries has thousands of problems.
-    const lineIndexes = new Map<string, LineIndex>();
-    const findings = problems.map((problem) => {
-      let lines = lineIndexes.get(problem.path);
-      if (!lines) {
-        lines = new LineIndex(this.options.files.readText(problem.path) ?? '');
-        lineIndexes.set(problem.path, lines);
-      }
-      // Skipped for want of trust, not broken: it loads once the workspace is trusted, so it is no error.
-      if (problem.notLoaded !== undefined) {
-        return {
-          code: 'policy-not-loaded',
-          severity: 'warning',
-          // Each such message already says that restricted mode is why.
-          message: problem.message,
-          path: problem.path,
-          range: lines.rangeOf(problem.span),
-          subject: { kind: 'file' },
-          fixes: [],
-        } satisfies Finding;
-      }
-      const fallbackNote =
-        this.policyResult.kind !== 'invalid' ? '' : this.hadValidPolicy ? ' (the last valid policy stays in force)' : ' (the rest of the policy applies)';
-      return {
-        code: 'policy-invalid',
-        severity: problem.severity ?? 'error',
-        message: problem.severity === 'warning' ? problem.message : problem.message + fallbackNote,
-        path: problem.path,
-        range: lines.rangeOf(problem.span),
-        subject: { kind: 'file' },
-        fixes: (problem.fixes ?? []).map((fix, i) => ({ kind: 'edit', title: fix.title, preferred: i === 0, fixAll: false, edits: [{ path: problem.path, edits: fix.edits }] })),
-      } satisfies Finding;
+    return policyInputFindings({
+      result: this.policyResult,
+      approvalsLog: this.approvalsLog,
+      approvalsOutside: this.approvalsOutside,
+      hadValidPolicy: this.hadValidPolicy,
+      approvalRules: this.lastGoodPolicy.approvals,
+      today: isoDate(this.now()),
+      readText: (p) => this.options.files.readText(p),
     });
-    return [...findings, ...this.approvalFindings()];
-  }
-
-  /** Approvals in the log that do not count (reviewer rules, expiry), on the value that makes them not count. */
-  private approvalFindings(): Finding[] {
-    const problems = approvalEntryProblems(this.approvalsLog.entries, this.lastGoodPolicy.approvals, isoDate(this.now()));
-    if (!problems.length) return [];
-    const lines = new LineIndex(this.options.files.readText(this.approvalsLog.path) ?? '');
-    return problems.map((p) => ({
-      code: p.code,
-      severity: 'warning',
-      message: p.message,
-      path: this.approvalsLog.path,
-      range: lines.rangeOf(p.span),
-      subject: { kind: 'file' },
-      fixes: [],
-    }));
   }
 
   /**
