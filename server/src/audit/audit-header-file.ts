@@ -3,6 +3,7 @@ import { isUtf8 } from 'node:buffer';
 import type { Finding } from '../findings/finding';
 import { mayHoldHeaderTags } from '../headers/header-markers';
 import { decodeSource, readSourceBytes, readSourceText, type SourceText } from '../io/read-source-text';
+import type { ReuseCoverage } from '../reuse/reuse-coverage';
 import type { WorkspaceEngine } from '../workspace/workspace-engine';
 
 /** How much of a source file the header check reads: headers live at the top, and huge files must stay cheap. */
@@ -39,24 +40,22 @@ export function auditHeaderFile(engine: WorkspaceEngine, relative: string, reuse
   // A manifest's text is checked for its dependencies too, which needs all of it.
   const shortcut = truncated || options.manifest ? undefined : textWithoutTags(engine, relative, bytes);
   if (shortcut) {
-    const findings = engine.checkDocument(absolute, shortcut.firstLine).findings;
-    const licenseUses = reuse ? shortcut.coverageLicenses.map((expression) => ({ expression, path: absolute, line: 0 })) : [];
-    return { findings, licenseUses, checked: true };
+    const { findings, licenses } = engine.checkSelectedHeaderFile(absolute, shortcut.firstLine, { coverage: shortcut.coverage, licenses: reuse });
+    return { findings, licenseUses: licenses.map(({ expression }) => ({ expression, path: absolute, line: 0 })), checked: true };
   }
   const source = decodeSource(bytes, truncated);
   if (source.kind !== 'text') return notText(engine, relative, absolute, reuse, source);
   let text = source.text;
-  let checked = engine.checkDocument(absolute, text).findings;
+  let checked = engine.checkSelectedHeaderFile(absolute, text, { licenses: reuse });
   // A tag may sit anywhere in a file: only when the head has none is more of a large file read.
-  if (source.truncated && checked.some((f) => f.code === 'header-missing')) {
+  if (source.truncated && checked.findings.some((f) => f.code === 'header-missing')) {
     const whole = readSourceText(absolute, TAG_SEARCH_BYTES);
     if (whole.kind === 'text') {
       text = whole.text;
-      checked = engine.checkDocument(absolute, text).findings;
+      checked = engine.checkSelectedHeaderFile(absolute, text, { licenses: reuse });
     }
   }
-  const licenseUses = reuse ? engine.declaredLicenses(absolute, text).map(({ expression, line }) => ({ expression, path: absolute, line })) : [];
-  return { findings: checked, licenseUses, checked: true };
+  return { findings: checked.findings, licenseUses: checked.licenses.map(({ expression, line }) => ({ expression, path: absolute, line })), checked: true };
 }
 
 function notText(engine: WorkspaceEngine, relative: string, absolute: string, reuse: boolean, source: Exclude<SourceText, { kind: 'text' }>): HeaderFileAudit {
@@ -75,7 +74,7 @@ function notText(engine: WorkspaceEngine, relative: string, absolute: string, re
  * report on that metadata, at the file's first line, so the first line is all the text it needs. Undefined
  * when the file needs the full check (UTF-16, binary, a marker present, no coverage).
  */
-function textWithoutTags(engine: WorkspaceEngine, relative: string, bytes: Buffer): { firstLine: string; coverageLicenses: readonly string[] } | undefined {
+function textWithoutTags(engine: WorkspaceEngine, relative: string, bytes: Buffer): { firstLine: string; coverage: ReuseCoverage } | undefined {
   if (bytes.length === 0 || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return undefined;
   if (mayHoldHeaderTags(bytes)) return undefined;
   if (bytes.subarray(0, 8192).includes(0)) return undefined;
@@ -85,5 +84,5 @@ function textWithoutTags(engine: WorkspaceEngine, relative: string, bytes: Buffe
   while (end < bytes.length && bytes[end] !== 0x0a && bytes[end] !== 0x0d) end++;
   // The encoding is the whole file's, as a full decode would choose it.
   const firstLine = bytes.toString(isUtf8(bytes) ? 'utf8' : 'latin1', 0, end);
-  return { firstLine, coverageLicenses: coverage.licenses };
+  return { firstLine, coverage };
 }

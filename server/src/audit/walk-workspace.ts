@@ -9,6 +9,11 @@ interface IgnoreScope {
   /** Folder of the .gitignore, relative to the root with forward slashes ('' for the root). */
   readonly base: string;
   readonly rules: Ignore;
+  /**
+   * Lower-case text that some rule needs to find in a path before it can match it (or one of its folders);
+   * undefined when a rule needs none. A path holding none of them is decided without asking `rules`.
+   */
+  readonly needles: readonly string[] | undefined;
 }
 
 /**
@@ -18,7 +23,7 @@ interface IgnoreScope {
  */
 export function* walkWorkspace(root: string, extraIgnores: readonly string[] = []): Generator<string> {
   const scopes: IgnoreScope[] = [];
-  if (extraIgnores.length) scopes.push({ base: '', rules: ignore().add([...extraIgnores]) });
+  if (extraIgnores.length) scopes.push(ignoreScope('', [...extraIgnores]));
   yield* walkDir(root, '', scopes);
 }
 
@@ -33,7 +38,7 @@ function* walkDir(root: string, relDir: string, scopes: IgnoreScope[]): Generato
   let ownScope = false;
   if (entries.some((e) => e.name === '.gitignore' && e.isFile())) {
     try {
-      scopes.push({ base: relDir, rules: ignore().add(fs.readFileSync(path.join(absDir, '.gitignore'), 'utf8')) });
+      scopes.push(ignoreScope(relDir, fs.readFileSync(path.join(absDir, '.gitignore'), 'utf8')));
       ownScope = true;
     } catch {
       // An unreadable .gitignore ignores nothing.
@@ -52,11 +57,46 @@ function* walkDir(root: string, relDir: string, scopes: IgnoreScope[]): Generato
   if (ownScope) scopes.pop();
 }
 
+/** A .gitignore's text (split into lines as `ignore` splits it) or a list of patterns. */
+function ignoreScope(base: string, patterns: string | string[]): IgnoreScope {
+  const lines = typeof patterns === 'string' ? patterns.split(/\r?\n|\r/) : patterns;
+  return { base, rules: ignore().add(patterns), needles: ruleNeedles(lines) };
+}
+
+/**
+ * What each rule needs to see in a path: the longest run of plain characters in its pattern, lower-cased
+ * (rules match regardless of case). Git matches a rule against a path and each of its folders, all of them
+ * parts of the path's text, so a path without the run cannot match. A rule with brackets, escapes or
+ * characters beyond ASCII (whose case folding lower-casing may not mirror) gets no run, and then every
+ * path is asked about.
+ */
+export function ruleNeedles(lines: readonly string[]): string[] | undefined {
+  const needles = new Set<string>();
+  for (const line of lines) {
+    if (line.trim() === '' || line.startsWith('#')) continue;
+    const pattern = line.startsWith('!') ? line.slice(1) : line;
+    if (/[[\\]|[^\x00-\x7f]/.test(pattern)) return undefined;
+    const run = pattern
+      .split(/[*?/]/)
+      .map((piece) => piece.trim())
+      .reduce((longest, piece) => (piece.length > longest.length ? piece : longest), '');
+    if (run === '') return undefined;
+    needles.add(run.toLowerCase());
+  }
+  return [...needles];
+}
+
 function isIgnored(scopes: readonly IgnoreScope[], rel: string): boolean {
   let ignored = false;
+  let lower: string | undefined;
   for (const scope of scopes) {
     const local = scope.base === '' ? rel : rel.startsWith(scope.base + '/') ? rel.slice(scope.base.length + 1) : undefined;
     if (local === undefined || local === '' || local === '/') continue;
+    if (scope.needles) {
+      lower ??= rel.toLowerCase();
+      // The needle is looked for in the whole path: a superset of `local`, so the test stays a necessary one.
+      if (!scope.needles.some((needle) => lower!.includes(needle))) continue;
+    }
     const result = scope.rules.test(local);
     // A deeper .gitignore may re-include what a shallower one ignored.
     if (result.ignored) ignored = true;

@@ -1,11 +1,11 @@
 import * as nodePath from 'node:path';
-import { Minimatch } from 'minimatch';
 import type { FileEdit, Finding, Fix } from '../findings/finding';
 import { copyrightHolderProblem, headerTextProblem } from '../policy/header-text';
 import type { HeaderPolicy } from '../policy/policy-types';
 import { formatSpdxExpression, parseSpdxExpression, sameLicenseExpression } from '../spdx/spdx-expression';
 import { LineIndex } from '../text/line-index';
 import { findHeaderPlacement } from './header-placement';
+import { compilePathGlob, type PathGlobTest } from './path-glob';
 import { readHeader } from './read-header';
 import { headerLines, renderHeaderComment } from './render-header';
 import { styleForFile } from './style-for-file';
@@ -27,23 +27,21 @@ export interface HeaderCheckInput {
   readonly reuseToml?: { readonly path: string; readonly text: string | undefined };
 }
 
-const GLOB_OPTIONS = { dot: true } as const;
-
 /** REUSE's own files: license texts, sidecars and metadata never carry headers themselves. */
 const REUSE_METADATA = /(^|\/)(LICENSES|\.reuse)\/|\.license$|(^|\/)REUSE\.toml$|\.spdx(\.json)?$/;
 
 /** Compiled include/exclude globs: an audit asks about every file of the tree, and compiling is most of a match. */
-const compiledGlobs = new Map<string, Minimatch>();
+const compiledGlobs = new Map<string, PathGlobTest>();
 
 function globMatches(relativePath: string, glob: string): boolean {
   let compiled = compiledGlobs.get(glob);
   if (!compiled) {
-    compiled = new Minimatch(glob, GLOB_OPTIONS);
+    compiled = compilePathGlob(glob);
     // A policy has a handful of globs; the bound only matters for a server that sees many policies over time.
     if (compiledGlobs.size >= 1000) compiledGlobs.clear();
     compiledGlobs.set(glob, compiled);
   }
-  return compiled.match(relativePath);
+  return compiled(relativePath);
 }
 
 /** Whether the policy asks this file for a header. */

@@ -31,6 +31,14 @@ const TRAILING_COMMENT_END = /\s*(\*\/|-->|\*\)|-\}|#\}|--\}\}|")\s*$/;
  * (a single scan, no further parsing), and the scan goes on from there.
  */
 export function readHeader(text: string): HeaderInfo {
+  // A check and the license listing that follows it read the same text: the second reading is free.
+  if (text !== lastRead?.text) lastRead = { text, info: readHeaderUncached(text) };
+  return lastRead.info;
+}
+
+let lastRead: { readonly text: string; readonly info: HeaderInfo } | undefined;
+
+function readHeaderUncached(text: string): HeaderInfo {
   let scanned = text.slice(0, HEADER_SCAN_CHARS);
   if (text.length > HEADER_SCAN_CHARS && !/SPDX-License-Identifier:/i.test(scanned)) {
     const later = text.slice(HEADER_SCAN_CHARS).search(/SPDX-License-Identifier:/i);

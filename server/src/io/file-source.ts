@@ -37,7 +37,9 @@ export class CachingFileSource implements InvalidatingFileSource {
 
   readText(path: string): string | undefined {
     if (this.texts.has(path)) return this.texts.get(path);
-    const text = this.knownMissing(path) ? undefined : readTextFile(path);
+    // A miss its folder's listing answers is not kept: an audit probes a `.license` sidecar for every file.
+    if (this.knownMissing(path)) return undefined;
+    const text = readTextFile(path);
     this.texts.set(path, text);
     return text;
   }

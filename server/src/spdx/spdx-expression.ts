@@ -65,6 +65,20 @@ function fromRaw(node: RawNode): SpdxExpression {
 
 /** Strict SPDX parsing: ids and operators as the specification writes them (ids are case-sensitive). */
 export function parseSpdxExpression(text: string): SpdxParseResult {
+  let parsed = parsedExpressions.get(text);
+  if (!parsed) {
+    parsed = parseUncached(text);
+    // Results are immutable; a tree's files repeat a few expressions thousands of times.
+    if (parsedExpressions.size >= PARSED_EXPRESSIONS_KEPT) parsedExpressions.clear();
+    parsedExpressions.set(text, parsed);
+  }
+  return parsed;
+}
+
+const PARSED_EXPRESSIONS_KEPT = 1024;
+const parsedExpressions = new Map<string, SpdxParseResult>();
+
+function parseUncached(text: string): SpdxParseResult {
   const trimmed = text.trim();
   if (trimmed === '') return { ok: false, error: 'empty license expression' };
   try {

@@ -13,7 +13,7 @@ import { isPathWithin, placePath } from '../io/path-containment';
 import { loadPolicy, resolvePolicyPath, type PolicyLoadResult } from '../policy/load-policy';
 import type { Policy } from '../policy/policy-types';
 import { policyInputFindings } from './policy-input-findings';
-import { ReuseIndex } from '../reuse/reuse-coverage';
+import { ReuseIndex, type ReuseCoverage } from '../reuse/reuse-coverage';
 import { readHeader } from '../headers/read-header';
 import type { OnlineLicenseOverlay } from '../licenses/online-license-overlay';
 import type { RemotePolicyStore } from '../policy/remote-policy-store';
@@ -336,7 +336,7 @@ export class WorkspaceEngine {
           policy: headers,
           now: this.now(),
           coverage: this.reuse.coverageFor(relativePath),
-          reuseToml: { path: path.join(this.options.root, 'REUSE.toml'), text: this.options.files.readText(path.join(this.options.root, 'REUSE.toml')) },
+          reuseToml: this.rootReuseToml(),
         }),
       );
     }
@@ -357,18 +357,35 @@ export class WorkspaceEngine {
   }
 
   /**
+   * An audit's check of a source file it already knows the policy selects for a header: the findings
+   * `checkDocument` gives it, and (when asked) its `declaredLicenses`, from one reading of its REUSE coverage.
+   */
+  checkSelectedHeaderFile(
+    filePath: string,
+    text: string,
+    options: { readonly coverage?: ReuseCoverage; readonly licenses: boolean },
+  ): { readonly findings: readonly Finding[]; readonly licenses: readonly DeclaredLicense[] } {
+    const relativePath = this.relative(filePath);
+    const headers = this.lastGoodPolicy.headers;
+    if (this.options.checkHeaders === false || !headers.enabled || relativePath.startsWith('..')) return { findings: [], licenses: [] };
+    const tooLarge = this.tooLargeFinding(filePath, text);
+    if (tooLarge) return { findings: [tooLarge], licenses: [] };
+    const coverage = options.coverage ?? this.reuse.coverageFor(relativePath);
+    const findings = checkHeader({ path: filePath, relativePath, text, policy: headers, now: this.now(), coverage, reuseToml: this.rootReuseToml() });
+    return { findings, licenses: options.licenses ? licensesDeclared(coverage, text) : [] };
+  }
+
+  /**
    * The license expressions that apply to a file for REUSE: its own tags and what REUSE metadata adds, each
    * with the 0-based line it is stated on in the file (0 when it comes from elsewhere).
    */
-  declaredLicenses(filePath: string, text: string): Array<{ expression: string; line: number }> {
-    const coverage = this.reuse.coverageFor(this.relative(filePath));
-    const header = coverage.kind === 'sidecar' || (coverage.kind === 'annotation' && coverage.precedence === 'override') ? undefined : readHeader(text);
-    // Snippets keep their own license: its text is needed in LICENSES/ too.
-    const own = header ? [...header.licenses, ...header.snippetLicenses] : [];
-    return [
-      ...own.map((tag) => ({ expression: tag.expression, line: lineOfOffset(text, tag.span.start) })),
-      ...(coverage.kind === 'none' ? [] : coverage.licenses.map((expression) => ({ expression, line: 0 }))),
-    ];
+  declaredLicenses(filePath: string, text: string): DeclaredLicense[] {
+    return licensesDeclared(this.reuse.coverageFor(this.relative(filePath)), text);
+  }
+
+  private rootReuseToml(): { readonly path: string; readonly text: string | undefined } {
+    const tomlPath = path.join(this.options.root, 'REUSE.toml');
+    return { path: tomlPath, text: this.options.files.readText(tomlPath) };
   }
 
   /** One finding in place of a check, for a file above the size limit: checking it could stall every keystroke. */
@@ -415,6 +432,22 @@ export class WorkspaceEngine {
 
 
 /** The 0-based line an offset is on, counting line breaks as `LineIndex` does; tags sit near the top, so this stays short. */
+/** A license expression that applies to a file, and the 0-based line it is stated on (0 when stated elsewhere). */
+export interface DeclaredLicense {
+  readonly expression: string;
+  readonly line: number;
+}
+
+function licensesDeclared(coverage: ReuseCoverage, text: string): DeclaredLicense[] {
+  const header = coverage.kind === 'sidecar' || (coverage.kind === 'annotation' && coverage.precedence === 'override') ? undefined : readHeader(text);
+  // Snippets keep their own license: its text is needed in LICENSES/ too.
+  const own = header ? [...header.licenses, ...header.snippetLicenses] : [];
+  return [
+    ...own.map((tag) => ({ expression: tag.expression, line: lineOfOffset(text, tag.span.start) })),
+    ...(coverage.kind === 'none' ? [] : coverage.licenses.map((expression) => ({ expression, line: 0 }))),
+  ];
+}
+
 function lineOfOffset(text: string, offset: number): number {
   let line = 0;
   for (let i = 0; i < offset && i < text.length; i++) {
