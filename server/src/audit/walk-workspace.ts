@@ -9,11 +9,8 @@ interface IgnoreScope {
   /** Folder of the .gitignore, relative to the root with forward slashes ('' for the root). */
   readonly base: string;
   readonly rules: Ignore;
-  /**
-   * Lower-case text that some rule needs to find in a path before it can match it (or one of its folders);
-   * undefined when a rule needs none. A path holding none of them is decided without asking `rules`.
-   */
-  readonly needles: readonly string[] | undefined;
+  /** What the rules need to see in a path; a path without any is decided without asking `rules`. */
+  readonly needles: RuleNeedles | undefined;
 }
 
 /**
@@ -64,39 +61,61 @@ function ignoreScope(base: string, patterns: string | string[]): IgnoreScope {
 }
 
 /**
- * What each rule needs to see in a path: the longest run of plain characters in its pattern, lower-cased
- * (rules match regardless of case). Git matches a rule against a path and each of its folders, all of them
- * parts of the path's text, so a path without the run cannot match. A rule with brackets, escapes or
- * characters beyond ASCII (whose case folding lower-casing may not mirror) gets no run, and then every
- * path is asked about.
+ * What one of a .gitignore's rules needs to see in a path before it can match it (or one of its folders):
+ * git matches a rule against the path and each of its folders, all of them parts of the path's text.
  */
-export function ruleNeedles(lines: readonly string[]): string[] | undefined {
-  const needles = new Set<string>();
+export interface RuleNeedles {
+  /** Lower-cased names that a rule without wildcards (`Makefile`, `/build/`) needs as one of the path's segments. */
+  readonly names: ReadonlySet<string>;
+  /** The longest run of plain characters of each other rule (`.o` for `*.o`), lower-cased, somewhere in the path. */
+  readonly runs: readonly string[];
+}
+
+/**
+ * The needles of a .gitignore's rules (rules match regardless of case, so they are lower-cased). A rule with
+ * brackets, escapes or characters beyond ASCII (whose case folding lower-casing may not mirror), or without
+ * any plain character, gives undefined: then every path is asked about.
+ */
+export function ruleNeedles(lines: readonly string[]): RuleNeedles | undefined {
+  const names = new Set<string>();
+  const runs = new Set<string>();
   for (const line of lines) {
     if (line.trim() === '' || line.startsWith('#')) continue;
     const pattern = line.startsWith('!') ? line.slice(1) : line;
     if (/[[\\]|[^\x00-\x7f]/.test(pattern)) return undefined;
+    if (!/[*?]/.test(pattern)) {
+      // Git trims trailing spaces (only spaces) from a rule; every other piece between slashes is a whole segment.
+      const name = pattern.replace(/ +$/, '').split('/').filter((piece) => piece !== '').pop();
+      if (name === undefined) return undefined;
+      names.add(name.toLowerCase());
+      continue;
+    }
     const run = pattern
       .split(/[*?/]/)
       .map((piece) => piece.trim())
       .reduce((longest, piece) => (piece.length > longest.length ? piece : longest), '');
     if (run === '') return undefined;
-    needles.add(run.toLowerCase());
+    runs.add(run.toLowerCase());
   }
-  return [...needles];
+  return { names, runs: [...runs] };
+}
+
+/** Whether a lower-cased path holds one of the needles; `segments` is its split, made once per path. */
+export function mayMatch(needles: RuleNeedles, lower: string, segments: () => readonly string[]): boolean {
+  if (needles.runs.some((run) => lower.includes(run))) return true;
+  return needles.names.size > 0 && segments().some((segment) => needles.names.has(segment));
 }
 
 function isIgnored(scopes: readonly IgnoreScope[], rel: string): boolean {
   let ignored = false;
   let lower: string | undefined;
+  let segments: string[] | undefined;
+  const lowerSegments = () => (segments ??= lower!.split('/'));
   for (const scope of scopes) {
     const local = scope.base === '' ? rel : rel.startsWith(scope.base + '/') ? rel.slice(scope.base.length + 1) : undefined;
     if (local === undefined || local === '' || local === '/') continue;
-    if (scope.needles) {
-      lower ??= rel.toLowerCase();
-      // The needle is looked for in the whole path: a superset of `local`, so the test stays a necessary one.
-      if (!scope.needles.some((needle) => lower!.includes(needle))) continue;
-    }
+    // Needles are looked for in the whole path, a superset of `local`, so the test stays a necessary one.
+    if (scope.needles && !mayMatch(scope.needles, (lower ??= rel.toLowerCase()), lowerSegments)) continue;
     const result = scope.rules.test(local);
     // A deeper .gitignore may re-include what a shallower one ignored.
     if (result.ignored) ignored = true;

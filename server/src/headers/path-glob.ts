@@ -1,4 +1,4 @@
-import { Minimatch } from 'minimatch';
+import { braceExpand, Minimatch } from 'minimatch';
 
 /** Whether a workspace-relative path (forward slashes) matches a header include or exclude glob. */
 export type PathGlobTest = (relativePath: string) => boolean;
@@ -9,12 +9,15 @@ const GLOB_OPTIONS = { dot: true } as const;
 const ANY_FOLDER_THEN_NAME = /^\*\*\/([^/]+)$/;
 /** `**​/P/**` with P one segment: only the folder names matter. */
 const ANY_FOLDER_NAMED = /^\*\*\/([^/]+)\/\*\*$/;
+/** Characters that make a glob more than plain text. */
+const MAGIC = /[*?[\]{}()!+@\\]/;
 
 /**
- * Compiles a glob as minimatch reads it (`dot: true`). The common shapes, `**​/*.ts` and `**​/dist/**`, are
- * answered from the path's last segment or its folder names alone: matching a globstar against every way
- * of splitting the path costs several times more, and an audit asks about every file of the tree. Paths that
- * are not plain (`./`, `..`, `//`, a leading or trailing `/`) always take the full match.
+ * Compiles a glob as minimatch reads it (`dot: true`). The common shapes, `**​/*.{ts,js}`, `**​/Makefile` and
+ * `**​/dist/**`, are answered from the path's last segment or its folder names alone, by set lookups where the
+ * segment pattern is plain names or `*.ext`: matching a globstar against every way of splitting the path costs
+ * far more, and an audit asks about every file of the tree. Paths that are not plain (`./`, `..`, `//`, a
+ * leading or trailing `/`) always take the full match.
  */
 export function compilePathGlob(glob: string): PathGlobTest {
   const whole = new Minimatch(glob, GLOB_OPTIONS);
@@ -22,21 +25,33 @@ export function compilePathGlob(glob: string): PathGlobTest {
   const name = ANY_FOLDER_THEN_NAME.exec(glob);
   const folder = name ? undefined : ANY_FOLDER_NAMED.exec(glob);
   const part = name ?? folder;
-  // A part that is itself a globstar or a negation keeps minimatch's own reading.
+  // A part that is itself a globstar, a negation or a comment keeps minimatch's own reading.
   if (!part || part[1].includes('**') || /^[!#]/.test(part[1])) return full;
-  const segment = new Minimatch(part[1], GLOB_OPTIONS);
+  const segment = segmentTest(part[1]);
   if (name) {
-    return (relativePath) => {
-      if (!isPlain(relativePath)) return full(relativePath);
-      return segment.match(relativePath.slice(relativePath.lastIndexOf('/') + 1));
-    };
+    return (relativePath) => (isPlain(relativePath) ? segment(relativePath.slice(relativePath.lastIndexOf('/') + 1)) : full(relativePath));
   }
   return (relativePath) => {
     if (!isPlain(relativePath)) return full(relativePath);
     const folders = relativePath.split('/');
     folders.pop();
-    return folders.some((f) => segment.match(f));
+    return folders.some(segment);
   };
+}
+
+/** A test of one path segment: set lookups when every brace alternative is a plain name or `*` and a plain `.ext`. */
+function segmentTest(pattern: string): (segment: string) => boolean {
+  const names = new Set<string>();
+  const extensions = new Set<string>();
+  for (const alternative of braceExpand(pattern)) {
+    if (!MAGIC.test(alternative)) names.add(alternative);
+    else if (/^\*\.[^.]+$/.test(alternative) && !MAGIC.test(alternative.slice(1))) extensions.add(alternative.slice(1));
+    else {
+      const compiled = new Minimatch(pattern, GLOB_OPTIONS);
+      return (segment) => compiled.match(segment);
+    }
+  }
+  return (segment) => names.has(segment) || (extensions.size > 0 && extensions.has(segment.slice(segment.lastIndexOf('.'))));
 }
 
 function isPlain(relativePath: string): boolean {

@@ -3,12 +3,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import ignore from 'ignore';
-import { ruleNeedles, walkWorkspace } from '../../../server/src/audit/walk-workspace';
+import { mayMatch, ruleNeedles, walkWorkspace } from '../../../server/src/audit/walk-workspace';
 import { makeTempDir } from '../../support/temp-dirs';
 
 /** Pattern and path pieces that exercise gitignore syntax: anchors, stars, negation, folders, case. */
-const PATTERN_PIECE = fc.constantFrom('a', 'B', 'ab', 'lib', 'Lib', '.o', 'x.c', '*', '**', '?', '/', '!', ' ', '\\', '[ab]', '#', 'é');
-const PATH_SEGMENT = fc.constantFrom('a', 'b', 'A', 'ab', 'lib', 'LIB', 'x.c', 'x.o', 'é', '.hidden', 'c d');
+const PATTERN_PIECE = fc.constantFrom('a', 'B', 'ab', 'lib', 'Lib', '.o', 'x.c', '*', '**', '?', '/', '!', ' ', '\\', '[ab]', '#', 'é', '\t', 'a/b', '  ');
+const PATH_SEGMENT = fc.constantFrom('a', 'b', 'A', 'ab', 'lib', 'LIB', 'x.c', 'x.o', 'é', '.hidden', 'c d', 'a ', 'a\t', ' a', 'Makefile');
 
 describe('walking a workspace with .gitignore files', () => {
   it('never skips asking the rules about a path that one of them matches', () => {
@@ -22,11 +22,21 @@ describe('walking a workspace with .gitignore files', () => {
           const result = ignore().add(patterns).test(rel);
           if (!result.ignored && !result.unignored) return;
           const needles = ruleNeedles(patterns);
-          assert.ok(needles === undefined || needles.some((n) => rel.toLowerCase().includes(n)), `${JSON.stringify(patterns)} decides ${rel}, needles ${JSON.stringify(needles)}`);
+          const lower = rel.toLowerCase();
+          assert.ok(needles === undefined || mayMatch(needles, lower, () => lower.split('/')), `${JSON.stringify(patterns)} decides ${rel}, needles ${JSON.stringify(needles)}`);
         },
       ),
-      { numRuns: 3000 },
+      { numRuns: 5000 },
     );
+  });
+
+  it('keeps what git keeps of a rule: trailing tabs count, trailing spaces do not', () => {
+    for (const [pattern, rel] of [['a\t', 'a\t'], ['x/a\t', 'x/a\t'], ['a  ', 'a'], ['/Build/', 'build/'], ['!keep.o', 'Keep.O']]) {
+      const needles = ruleNeedles([pattern]);
+      const result = ignore().add([pattern]).test(rel);
+      assert.ok(result.ignored || result.unignored, `${pattern} decides ${rel}`);
+      assert.ok(needles && mayMatch(needles, rel.toLowerCase(), () => rel.toLowerCase().split('/')), `needles of ${JSON.stringify(pattern)} find ${JSON.stringify(rel)}`);
+    }
   });
 
   it('lists what git would: nested rules, negation, anchored and case-blind patterns', () => {

@@ -4,8 +4,8 @@ import { Minimatch } from 'minimatch';
 import { compilePathGlob } from '../../../server/src/headers/path-glob';
 import { DEFAULT_HEADER_EXCLUDE, DEFAULT_HEADER_INCLUDE } from '../../../server/src/policy/default-policy';
 
-const GLOB_PIECE = fc.constantFrom('a', 'src', '.ts', '*', '**', '?', '/', '**/', '/**', '{a,b}', '{x,a/b}', '[ab]', '!', '.', '+(a|b)', '#', '\\*', 'x.{c,h}');
-const PATH_PIECE = fc.constantFrom('a', 'b', 'src', 'x.c', 'x.h', 'y.ts', '.hidden', '.', '..', '', '*', 'ab', 'A', 'dist', 'node_modules');
+const GLOB_PIECE = fc.constantFrom('a', 'src', '.ts', '*', '**', '?', '/', '**/', '/**', '{a,b}', '{x,a/b}', '[ab]', '!', '.', '+(a|b)', '#', '\\*', 'x.{c,h}', '*.{ts,c}', '{Makefile,dist}', '*.', '.{a,b}', '*.{ts,{c,h}}', '*.a.b');
+const PATH_PIECE = fc.constantFrom('a', 'b', 'src', 'x.c', 'x.h', 'y.ts', '.hidden', '.', '..', '', '*', 'ab', 'A', 'dist', 'node_modules', '.ts', 'ts', 'a.b.ts', 'Makefile', 'x.C', 'a.{ts}');
 
 describe('header include and exclude globs', () => {
   it('answer as Minimatch.match does, for the default globs and random ones, on any path', () => {
