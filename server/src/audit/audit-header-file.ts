@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import type { Finding } from '../findings/finding';
-import { mayHoldHeaderTags } from '../headers/header-markers';
+import { headerMarkersEnd } from '../headers/header-markers';
 import { decodeSource, readSourceBytes, readSourceText, type SourceText } from '../io/read-source-text';
 import type { ReuseCoverage } from '../reuse/reuse-coverage';
 import type { WorkspaceEngine } from '../workspace/workspace-engine';
@@ -28,9 +28,10 @@ export interface HeaderFileAudit {
 }
 
 /**
- * Checks one header-selected file as the editor would, reading its bytes first: a file whose bytes hold none
- * of the markers a header check looks at (`header-markers.ts`) and that REUSE metadata covers is decided by
- * its first line alone, without decoding the rest or indexing its lines.
+ * Checks one header-selected file as the editor would, reading its bytes first (`header-markers.ts`): a file
+ * whose bytes hold none of the markers a header check looks at and that REUSE metadata covers is decided by
+ * its first line alone; any other is first checked on its text up to the line of its last marker, and decoded
+ * whole only when that finds something, so that a finding's fixes see the whole text.
  */
 export function auditHeaderFile(engine: WorkspaceEngine, relative: string, reuse: boolean, options: { readonly manifest?: boolean } = {}): HeaderFileAudit {
   const absolute = path.join(engine.root, relative);
@@ -38,10 +39,12 @@ export function auditHeaderFile(engine: WorkspaceEngine, relative: string, reuse
   if (read.kind === 'unreadable') return notText(engine, relative, absolute, reuse, read);
   const { bytes, truncated } = read;
   // A manifest's text is checked for its dependencies too, which needs all of it.
-  const shortcut = truncated || options.manifest ? undefined : textWithoutTags(engine, relative, bytes);
-  if (shortcut) {
-    const { findings, licenses } = engine.checkSelectedHeaderFile(absolute, shortcut.firstLine, { coverage: shortcut.coverage, licenses: reuse });
-    return { findings, licenseUses: licenses.map(({ expression }) => ({ expression, path: absolute, line: 0 })), checked: true };
+  const head = truncated || options.manifest ? undefined : decisiveHead(engine, relative, bytes);
+  if (head) {
+    const { findings, licenses } = engine.checkSelectedHeaderFile(absolute, head.text, { ...(head.coverage ? { coverage: head.coverage } : {}), licenses: reuse });
+    if (head.coverage || findings.length === 0) {
+      return { findings, licenseUses: licenses.map(({ expression, line }) => ({ expression, path: absolute, line })), checked: true };
+    }
   }
   const source = decodeSource(bytes, truncated);
   if (source.kind !== 'text') return notText(engine, relative, absolute, reuse, source);
@@ -70,19 +73,22 @@ function notText(engine: WorkspaceEngine, relative: string, absolute: string, re
 }
 
 /**
- * For a whole file that holds no header marker and is covered by REUSE metadata: the header check can only
- * report on that metadata, at the file's first line, so the first line is all the text it needs. Undefined
- * when the file needs the full check (UTF-16, binary, a marker present, no coverage).
+ * The part of a whole file's text that decides its header check, for a file in UTF-8 or Latin-1:
+ * - with no header marker, and covered by REUSE metadata (returned with it): the check can only report on
+ *   that metadata, at the file's first line, so the first line is all it needs;
+ * - with markers: the text up to the end of the line holding the last one.
+ * Undefined when the file needs its whole text decoded (UTF-16, binary, no marker and no coverage).
  */
-function textWithoutTags(engine: WorkspaceEngine, relative: string, bytes: Buffer): { firstLine: string; coverage: ReuseCoverage } | undefined {
+function decisiveHead(engine: WorkspaceEngine, relative: string, bytes: Buffer): { text: string; coverage?: ReuseCoverage } | undefined {
   if (bytes.length === 0 || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return undefined;
-  if (mayHoldHeaderTags(bytes)) return undefined;
   if (bytes.subarray(0, 8192).includes(0)) return undefined;
+  // The encoding is the whole file's, as a full decode would choose it.
+  const encoding = isUtf8(bytes) ? 'utf8' : 'latin1';
+  const markersEnd = headerMarkersEnd(bytes);
+  if (markersEnd > 0) return { text: bytes.toString(encoding, 0, markersEnd) };
   const coverage = engine.reuseIndex.coverageFor(relative);
   if (coverage.kind === 'none') return undefined;
   let end = 0;
   while (end < bytes.length && bytes[end] !== 0x0a && bytes[end] !== 0x0d) end++;
-  // The encoding is the whole file's, as a full decode would choose it.
-  const firstLine = bytes.toString(isUtf8(bytes) ? 'utf8' : 'latin1', 0, end);
-  return { firstLine, coverage };
+  return { text: bytes.toString(encoding, 0, end), coverage };
 }

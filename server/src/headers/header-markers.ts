@@ -9,19 +9,40 @@ const COPYRIGHT_SIGN = 0xa9;
 
 /** False only when the bytes certainly hold no header tag or marker; UTF-16 text must be decoded first. */
 export function mayHoldHeaderTags(bytes: Buffer): boolean {
-  if (bytes.includes(COPYRIGHT_SIGN)) return true;
-  for (const marker of EXACT_MARKERS) if (bytes.includes(marker)) return true;
-  return hasSpdxPrefix(bytes);
+  return headerMarkersEnd(bytes) > 0;
 }
 
-/** Whether `spdx-` occurs in any mix of cases: each `x-`/`X-` is checked for the three letters before it. */
-function hasSpdxPrefix(bytes: Buffer): boolean {
+/**
+ * Where the line holding the last marker ends (the offset of its line break, or the length of the bytes), 0
+ * when there is none. Every tag and marker `readHeader` acts on lies before it, on lines it holds whole, so
+ * reading the text up to there finds what reading all of it finds. A line break byte is never part of a
+ * UTF-8 or Latin-1 character, so the cut never splits one.
+ */
+export function headerMarkersEnd(bytes: Buffer): number {
+  let last = bytes.lastIndexOf(COPYRIGHT_SIGN);
+  for (const marker of EXACT_MARKERS) {
+    const at = bytes.lastIndexOf(marker);
+    if (at >= 0) last = Math.max(last, at + marker.length - 1);
+  }
+  last = Math.max(last, lastSpdxPrefix(bytes));
+  if (last < 0) return 0;
+  let end = last + 1;
+  while (end < bytes.length && bytes[end] !== 0x0a && bytes[end] !== 0x0d) end++;
+  return end;
+}
+
+/** Where the last `spdx-` in any mix of cases ends (its dash), or -1: each `x-`/`X-` is checked for the three letters before it. */
+function lastSpdxPrefix(bytes: Buffer): number {
+  let last = -1;
   for (const dash of [X_LOWER, X_UPPER]) {
-    for (let at = bytes.indexOf(dash, 3); at >= 0; at = bytes.indexOf(dash, at + 2)) {
-      if ((bytes[at - 3] | 0x20) === 0x73 && (bytes[at - 2] | 0x20) === 0x70 && (bytes[at - 1] | 0x20) === 0x64) return true;
+    for (let at = bytes.lastIndexOf(dash); at >= 3 && at > last; at = at > 0 ? bytes.lastIndexOf(dash, at - 1) : -1) {
+      if ((bytes[at - 3] | 0x20) === 0x73 && (bytes[at - 2] | 0x20) === 0x70 && (bytes[at - 1] | 0x20) === 0x64) {
+        last = at + 1;
+        break;
+      }
     }
   }
-  return false;
+  return last;
 }
 
 const X_LOWER = Buffer.from('x-', 'latin1');

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { mayHoldHeaderTags } from '../../../server/src/headers/header-markers';
+import { headerMarkersEnd, mayHoldHeaderTags } from '../../../server/src/headers/header-markers';
 import { readHeader } from '../../../server/src/headers/read-header';
 
 /** Whether reading the text finds anything a header check acts on. */
@@ -42,6 +42,25 @@ describe('header markers in raw bytes', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('ends after the last tag: the text up to there reads as the whole text does', () => {
+    const reading = (text: string) => {
+      const header = readHeader(text);
+      return { licenses: header.licenses, snippets: header.snippetLicenses, copyrights: header.copyrights, generated: header.generated };
+    };
+    fc.assert(
+      fc.property(texts, fc.constantFrom('utf8', 'latin1') as fc.Arbitrary<BufferEncoding>, (text, encoding) => {
+        const bytes = Buffer.from(text, encoding);
+        const end = headerMarkersEnd(bytes);
+        if (end === 0) return;
+        assert.deepEqual(reading(bytes.toString(encoding, 0, end)), reading(bytes.toString(encoding)), JSON.stringify(text));
+      }),
+      { numRuns: 3000 },
+    );
+    assert.equal(headerMarkersEnd(Buffer.from('a\n// SPDX-License-Identifier: MIT */\r\ncode\n')), 36);
+    assert.equal(headerMarkersEnd(Buffer.from('Copyright')), 9);
+    assert.equal(headerMarkersEnd(Buffer.from('x- spdx- SPDX-\nsPdX-x\n')), 21);
   });
 
   it('passes over bytes with none of the markers', () => {
