@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import type { Finding } from '../findings/finding';
 import { headerMarkersEnd } from '../headers/header-markers';
-import { decodeSource, readSourceBytes, readSourceText, type SourceText } from '../io/read-source-text';
+import { decodeSource, readSourceText, SourceHeadReader, type SourceText } from '../io/read-source-text';
 import type { ReuseCoverage } from '../reuse/reuse-coverage';
 import type { WorkspaceEngine } from '../workspace/workspace-engine';
 
@@ -10,6 +10,9 @@ import type { WorkspaceEngine } from '../workspace/workspace-engine';
 export const HEADER_READ_BYTES = 64 * 1024;
 /** How much of a file is searched for a tag below its head: enough for any source file, bounded for blobs. */
 const TAG_SEARCH_BYTES = 16 * 1024 * 1024;
+
+/** This thread's reader of file heads: what it returns is used up before the next file is read. */
+const heads = new SourceHeadReader(HEADER_READ_BYTES);
 
 /** A license expression a file uses, where it is stated (0-based line; 0 when it comes from REUSE metadata). */
 export interface LicenseUseNote {
@@ -35,7 +38,7 @@ export interface HeaderFileAudit {
  */
 export function auditHeaderFile(engine: WorkspaceEngine, relative: string, reuse: boolean, options: { readonly manifest?: boolean } = {}): HeaderFileAudit {
   const absolute = path.join(engine.root, relative);
-  const read = readSourceBytes(absolute, HEADER_READ_BYTES);
+  const read = heads.read(absolute);
   if (read.kind === 'unreadable') return notText(engine, relative, absolute, reuse, read);
   const { bytes, truncated } = read;
   // A manifest's text is checked for its dependencies too, which needs all of it.

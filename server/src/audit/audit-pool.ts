@@ -65,11 +65,11 @@ export class HeaderAuditPool {
   private nextSeq = 0;
   private failure: Error | undefined;
 
-  /** A pool of `jobs` workers, or undefined when the audit should run inline (one job, no worker script, an engine a worker cannot recreate). */
-  static open(engine: WorkspaceEngine, jobs: number, reuse: boolean): HeaderAuditPool | undefined {
+  /** A pool of `workers` threads, or undefined when the audit should run inline (no worker, no worker script, an engine a worker cannot recreate). */
+  static open(engine: WorkspaceEngine, workers: number, reuse: boolean): HeaderAuditPool | undefined {
     const portable = engine.portableOptions();
-    if (jobs <= 1 || !portable || !fs.existsSync(WORKER_SCRIPT)) return undefined;
-    return new HeaderAuditPool({ engine: portable, reuse }, jobs);
+    if (workers < 1 || !portable || !fs.existsSync(WORKER_SCRIPT)) return undefined;
+    return new HeaderAuditPool({ engine: portable, reuse }, workers);
   }
 
   private constructor(setup: AuditWorkerSetup, jobs: number) {
@@ -92,6 +92,11 @@ export class HeaderAuditPool {
 
   get size(): number {
     return this.workers.length;
+  }
+
+  /** Whether a worker would take a batch now, rather than queue it behind the ones it holds. */
+  hasRoom(): boolean {
+    return this.backlog.length === 0 && this.workers.some((w) => w.inFlight < BATCHES_PER_WORKER);
   }
 
   /** Queues a batch; the promise settles with its result. */

@@ -37,7 +37,7 @@ export interface AuditProgress {
 }
 
 export interface AuditOptions {
-  /** Threads that check headers; 1 (the default) checks them on this thread. */
+  /** Threads that check headers, this one included; 1 (the default) checks them all on this thread. */
   readonly jobs?: number;
   /** Called now and then (and once at the end) with the counts so far, for progress reporting. */
   readonly onProgress?: (progress: AuditProgress) => void;
@@ -89,6 +89,7 @@ export async function runAudit(engine: WorkspaceEngine, options: AuditOptions = 
   };
 
   // Workers start with the first full batch: a tree with fewer header files is checked here before they could start.
+  // This thread is one of the `jobs`: it checks a batch itself whenever every worker has its hands full.
   let pool: HeaderAuditPool | undefined;
   let poolOpened = false;
   // Results in walk order; at most a few batches per worker are outstanding, so memory does not grow with the tree.
@@ -100,12 +101,12 @@ export async function runAudit(engine: WorkspaceEngine, options: AuditOptions = 
     if (!batch.length) return;
     if (!poolOpened && headerFilesSeen >= BATCH_FILES) {
       poolOpened = true;
-      pool = HeaderAuditPool.open(engine, options.jobs ?? 1, reuse);
+      pool = HeaderAuditPool.open(engine, (options.jobs ?? 1) - 1, reuse);
       maxOutstanding = pool ? pool.size * 4 : 0;
     }
     const files = batch;
     batch = [];
-    slices.push(pool ? pool.submit(files).then(headerSlice) : headerSlice(auditHeaderBatch(engine, files, reuse)));
+    slices.push(pool?.hasRoom() ? pool.submit(files).then(headerSlice) : headerSlice(auditHeaderBatch(engine, files, reuse)));
   };
   const drain = async (keep: number) => {
     while (slices.length > keep) merge(await slices.shift()!);
@@ -137,7 +138,11 @@ export async function runAudit(engine: WorkspaceEngine, options: AuditOptions = 
       } else {
         batch.push(relative);
         headerFilesSeen++;
-        if (batch.length >= BATCH_FILES) flushBatch();
+        if (batch.length >= BATCH_FILES) {
+          flushBatch();
+          // Workers' answers are read between batches: a worker whose answer waits behind this thread's checks idles.
+          if (pool) await new Promise((resolve) => setImmediate(resolve));
+        }
       }
       if (slices.length > maxOutstanding) await drain(maxOutstanding);
     }

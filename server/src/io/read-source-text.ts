@@ -48,22 +48,51 @@ export function encodeSource(text: string, encoding: SourceEncoding): Buffer {
 
 /** Reads at most `maxBytes` of a file as text for checking. */
 export function readSourceText(filePath: string, maxBytes: number): SourceText {
-  const read = readSourceBytes(filePath, maxBytes);
-  return read.kind === 'bytes' ? decodeSource(read.bytes, read.truncated) : read;
-}
-
-/** Reads at most `maxBytes` of a file, undecoded: a caller may look for what it needs in the bytes first. */
-export function readSourceBytes(filePath: string, maxBytes: number): { readonly kind: 'bytes'; readonly bytes: Buffer; readonly truncated: boolean } | { readonly kind: 'unreadable'; readonly reason: string } {
   let fd: number | undefined;
   try {
     fd = fs.openSync(filePath, 'r');
     const size = fs.fstatSync(fd).size;
     const buffer = Buffer.allocUnsafe(Math.min(maxBytes, size));
     const length = fs.readSync(fd, buffer, 0, buffer.length, 0);
-    return { kind: 'bytes', bytes: buffer.subarray(0, length), truncated: size > length };
+    return decodeSource(buffer.subarray(0, length), size > length);
   } catch (error) {
     return { kind: 'unreadable', reason: (error as Error).message };
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+/** Bytes read from a file, undecoded, or why they could not be read. */
+export type SourceBytes = { readonly kind: 'bytes'; readonly bytes: Buffer; readonly truncated: boolean } | { readonly kind: 'unreadable'; readonly reason: string };
+
+/**
+ * Reads the start of one file after another into the same memory: a tree of a hundred thousand files read
+ * into a new buffer each leaves the process holding memory freed out of order, which it never gives back.
+ * The bytes each read returns are valid until the next read.
+ */
+export class SourceHeadReader {
+  private readonly scratch: Buffer;
+
+  constructor(private readonly maxBytes: number) {
+    // One byte more than is kept tells a longer file from one of exactly `maxBytes`, without asking its size.
+    this.scratch = Buffer.allocUnsafeSlow(maxBytes + 1);
+  }
+
+  read(filePath: string): SourceBytes {
+    let fd: number | undefined;
+    try {
+      fd = fs.openSync(filePath, 'r');
+      let length = 0;
+      while (length < this.scratch.length) {
+        const got = fs.readSync(fd, this.scratch, length, this.scratch.length - length, null);
+        if (got === 0) break;
+        length += got;
+      }
+      return { kind: 'bytes', bytes: this.scratch.subarray(0, Math.min(length, this.maxBytes)), truncated: length > this.maxBytes };
+    } catch (error) {
+      return { kind: 'unreadable', reason: (error as Error).message };
+    } finally {
+      if (fd !== undefined) fs.closeSync(fd);
+    }
   }
 }
