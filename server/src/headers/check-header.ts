@@ -5,7 +5,7 @@ import type { HeaderPolicy } from '../policy/policy-types';
 import { formatSpdxExpression, parseSpdxExpression, sameLicenseExpression } from '../spdx/spdx-expression';
 import { LineIndex } from '../text/line-index';
 import { findHeaderPlacement } from './header-placement';
-import { compilePathGlob, type PathGlobTest } from './path-glob';
+import { compilePathGlob, globPath, type GlobPath, type PathGlobTest } from './path-glob';
 import { readHeader } from './read-header';
 import { headerLines, renderHeaderComment } from './render-header';
 import { styleForFile } from './style-for-file';
@@ -33,7 +33,7 @@ const REUSE_METADATA = /(^|\/)(LICENSES|\.reuse)\/|\.license$|(^|\/)REUSE\.toml$
 /** Compiled include/exclude globs: an audit asks about every file of the tree, and compiling is most of a match. */
 const compiledGlobs = new Map<string, PathGlobTest>();
 
-function globMatches(relativePath: string, glob: string): boolean {
+function globMatches(path: GlobPath, glob: string): boolean {
   let compiled = compiledGlobs.get(glob);
   if (!compiled) {
     compiled = compilePathGlob(glob);
@@ -41,14 +41,15 @@ function globMatches(relativePath: string, glob: string): boolean {
     if (compiledGlobs.size >= 1000) compiledGlobs.clear();
     compiledGlobs.set(glob, compiled);
   }
-  return compiled(relativePath);
+  return compiled(path);
 }
 
 /** Whether the policy asks this file for a header. */
 export function isHeaderSelected(relativePath: string, policy: HeaderPolicy): boolean {
   if (REUSE_METADATA.test(relativePath)) return false;
-  if (!policy.include.some((glob) => globMatches(relativePath, glob))) return false;
-  return !policy.exclude.some((glob) => globMatches(relativePath, glob));
+  const path = globPath(relativePath);
+  if (!policy.include.some((glob) => globMatches(path, glob))) return false;
+  return !policy.exclude.some((glob) => globMatches(path, glob));
 }
 
 /** Checks a selected file's `SPDX-License-Identifier` against the policy and offers the fixes. */
