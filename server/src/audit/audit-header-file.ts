@@ -38,13 +38,14 @@ export interface HeaderFileAudit {
  */
 export function auditHeaderFile(engine: WorkspaceEngine, relative: string, reuse: boolean, options: { readonly manifest?: boolean } = {}): HeaderFileAudit {
   const absolute = path.join(engine.root, relative);
+  const file = { path: absolute, relativePath: relative };
   const read = heads.read(absolute);
   if (read.kind === 'unreadable') return notText(engine, relative, absolute, reuse, read);
   const { bytes, truncated } = read;
   // A manifest's text is checked for its dependencies too, which needs all of it.
   const head = truncated || options.manifest ? undefined : decisiveHead(engine, relative, bytes);
   if (head) {
-    const { findings, licenses } = engine.checkSelectedHeaderFile(absolute, head.text, { ...(head.coverage ? { coverage: head.coverage } : {}), licenses: reuse });
+    const { findings, licenses } = engine.checkSelectedHeaderFile(file, head.text, { ...(head.coverage ? { coverage: head.coverage } : {}), licenses: reuse });
     if (head.coverage || findings.length === 0) {
       return { findings, licenseUses: licenses.map(({ expression, line }) => ({ expression, path: absolute, line })), checked: true };
     }
@@ -52,13 +53,13 @@ export function auditHeaderFile(engine: WorkspaceEngine, relative: string, reuse
   const source = decodeSource(bytes, truncated);
   if (source.kind !== 'text') return notText(engine, relative, absolute, reuse, source);
   let text = source.text;
-  let checked = engine.checkSelectedHeaderFile(absolute, text, { licenses: reuse });
+  let checked = engine.checkSelectedHeaderFile(file, text, { licenses: reuse });
   // A tag may sit anywhere in a file: only when the head has none is more of a large file read.
   if (source.truncated && checked.findings.some((f) => f.code === 'header-missing')) {
     const whole = readSourceText(absolute, TAG_SEARCH_BYTES);
     if (whole.kind === 'text') {
       text = whole.text;
-      checked = engine.checkSelectedHeaderFile(absolute, text, { licenses: reuse });
+      checked = engine.checkSelectedHeaderFile(file, text, { licenses: reuse });
     }
   }
   return { findings: checked.findings, licenseUses: checked.licenses.map(({ expression, line }) => ({ expression, path: absolute, line })), checked: true };

@@ -361,11 +361,11 @@ export class WorkspaceEngine {
    * `checkDocument` gives it, and (when asked) its `declaredLicenses`, from one reading of its REUSE coverage.
    */
   checkSelectedHeaderFile(
-    filePath: string,
+    file: { readonly path: string; readonly relativePath: string },
     text: string,
     options: { readonly coverage?: ReuseCoverage; readonly licenses: boolean },
   ): { readonly findings: readonly Finding[]; readonly licenses: readonly DeclaredLicense[] } {
-    const relativePath = this.relative(filePath);
+    const { path: filePath, relativePath } = file;
     const headers = this.lastGoodPolicy.headers;
     if (this.options.checkHeaders === false || !headers.enabled || relativePath.startsWith('..')) return { findings: [], licenses: [] };
     const tooLarge = this.tooLargeFinding(filePath, text);
