@@ -5,7 +5,7 @@ import type { HeaderPolicy } from '../policy/policy-types';
 import { formatSpdxExpression, parseSpdxExpression, sameLicenseExpression } from '../spdx/spdx-expression';
 import { LineIndex } from '../text/line-index';
 import { findHeaderPlacement } from './header-placement';
-import { compilePathGlob, globPath, type GlobPath, type PathGlobTest } from './path-glob';
+import { compilePathGlobs, globPath, type GlobPath, type PathGlobTest } from './path-glob';
 import { readHeader } from './read-header';
 import { headerLines, renderHeaderComment } from './render-header';
 import { styleForFile } from './style-for-file';
@@ -30,16 +30,14 @@ export interface HeaderCheckInput {
 /** REUSE's own files: license texts, sidecars and metadata never carry headers themselves. */
 const REUSE_METADATA = /(^|\/)(LICENSES|\.reuse)\/|\.license$|(^|\/)REUSE\.toml$|\.spdx(\.json)?$/;
 
-/** Compiled include/exclude globs: an audit asks about every file of the tree, and compiling is most of a match. */
-const compiledGlobs = new Map<string, PathGlobTest>();
+/** Compiled include and exclude lists, kept with the policy that holds them: an audit asks about every file of the tree. */
+const compiledGlobs = new WeakMap<readonly string[], PathGlobTest>();
 
-function globMatches(path: GlobPath, glob: string): boolean {
-  let compiled = compiledGlobs.get(glob);
+function anyGlobMatches(path: GlobPath, globs: readonly string[]): boolean {
+  let compiled = compiledGlobs.get(globs);
   if (!compiled) {
-    compiled = compilePathGlob(glob);
-    // A policy has a handful of globs; the bound only matters for a server that sees many policies over time.
-    if (compiledGlobs.size >= 1000) compiledGlobs.clear();
-    compiledGlobs.set(glob, compiled);
+    compiled = compilePathGlobs(globs);
+    compiledGlobs.set(globs, compiled);
   }
   return compiled(path);
 }
@@ -48,8 +46,7 @@ function globMatches(path: GlobPath, glob: string): boolean {
 export function isHeaderSelected(relativePath: string, policy: HeaderPolicy): boolean {
   if (REUSE_METADATA.test(relativePath)) return false;
   const path = globPath(relativePath);
-  if (!policy.include.some((glob) => globMatches(path, glob))) return false;
-  return !policy.exclude.some((glob) => globMatches(path, glob));
+  return anyGlobMatches(path, policy.include) && !anyGlobMatches(path, policy.exclude);
 }
 
 /** Checks a selected file's `SPDX-License-Identifier` against the policy and offers the fixes. */

@@ -29,51 +29,63 @@ const ANY_FOLDER_NAMED = /^\*\*\/([^/]+)\/\*\*$/;
 const MAGIC = /[*?[\]{}()!+@\\]/;
 
 /**
- * Compiles a glob as minimatch reads it (`dot: true`). The common shapes, `**​/*.{ts,js}`, `**​/Makefile`,
- * `**​/*.min.js` and `**​/dist/**`, are answered from the path's name or its folder names alone, by lookups and
- * string comparisons: matching a globstar against every way of splitting the path costs far more, and an
- * audit asks about every file of the tree. Paths that are not plain always take the full match.
+ * Compiles a list of globs, any of which may match, as minimatch reads each (`dot: true`). The common shapes,
+ * `**​/*.{ts,js}`, `**​/Makefile`, `**​/*.min.js` (the file's name) and `**​/dist/**` (a folder's name), are
+ * answered from names alone, all globs of a shape at once, by set lookups and string comparisons: matching a
+ * globstar against every way of splitting the path costs far more, and an audit asks about every file of the
+ * tree. Other globs, and paths that are not plain, take minimatch's full match.
  */
-export function compilePathGlob(glob: string): PathGlobTest {
-  const whole = new Minimatch(glob, GLOB_OPTIONS);
-  const full: PathGlobTest = (path) => whole.match(path.text);
-  const name = ANY_FOLDER_THEN_NAME.exec(glob);
-  const folder = name ? undefined : ANY_FOLDER_NAMED.exec(glob);
-  const part = name ?? folder;
-  // A part that is itself a globstar, a negation or a comment keeps minimatch's own reading.
-  if (!part || part[1].includes('**') || /^[!#]/.test(part[1])) return full;
-  const segment = segmentTest(part[1]);
-  if (name) return (path) => (path.plain ? segment(path.name) : full(path));
-  return (path) => (path.plain ? path.folders.some(segment) : full(path));
+export function compilePathGlobs(globs: readonly string[]): PathGlobTest {
+  const every = globs.map((glob) => new Minimatch(glob, GLOB_OPTIONS));
+  const names: string[] = [];
+  const folders: string[] = [];
+  const others: Minimatch[] = [];
+  globs.forEach((glob, i) => {
+    const part = ANY_FOLDER_THEN_NAME.exec(glob) ?? ANY_FOLDER_NAMED.exec(glob);
+    // A part that is itself a globstar, a negation or a comment keeps minimatch's own reading.
+    if (!part || part[1].includes('**') || /^[!#]/.test(part[1])) others.push(every[i]);
+    else (part[0].endsWith('/**') ? folders : names).push(part[1]);
+  });
+  const nameTest = names.length ? segmentTest(names) : undefined;
+  const folderTest = folders.length ? segmentTest(folders) : undefined;
+  return (path) => {
+    if (!path.plain) return every.some((m) => m.match(path.text));
+    return Boolean(nameTest?.(path.name)) || (folderTest !== undefined && path.folders.some(folderTest)) || others.some((m) => m.match(path.text));
+  };
 }
 
 /**
- * A test of one path segment, without minimatch when every brace alternative is plain text with at most a
- * leading and a trailing `*` (which, with `dot: true`, matches any run of characters, none included).
+ * A test of one path segment against any of some patterns, without minimatch when every brace alternative is
+ * plain text with at most a leading and a trailing `*` (which, with `dot: true`, matches any run of characters,
+ * none included).
  */
-function segmentTest(pattern: string): (segment: string) => boolean {
+function segmentTest(patterns: readonly string[]): (segment: string) => boolean {
   const names = new Set<string>();
   const extensions = new Set<string>();
   const suffixes: string[] = [];
   const prefixes: string[] = [];
   const infixes: string[] = [];
-  for (const alternative of braceExpand(pattern)) {
-    const shape = /^(\*?)([^*]+)(\*?)$/.exec(alternative);
-    if (!shape || MAGIC.test(shape[2])) {
-      const compiled = new Minimatch(pattern, GLOB_OPTIONS);
-      return (segment) => compiled.match(segment);
+  const compiled: Minimatch[] = [];
+  for (const pattern of patterns) {
+    const alternatives = braceExpand(pattern);
+    if (alternatives.some((a) => !/^\*?[^*]+\*?$/.test(a) || MAGIC.test(a.replace(/^\*|\*$/g, '')))) {
+      compiled.push(new Minimatch(pattern, GLOB_OPTIONS));
+      continue;
     }
-    const [, leading, text, trailing] = shape;
-    if (leading && trailing) infixes.push(text);
-    else if (trailing) prefixes.push(text);
-    else if (!leading) names.add(text);
-    else if (/^\.[^.]+$/.test(text)) extensions.add(text);
-    else suffixes.push(text);
+    for (const alternative of alternatives) {
+      const [, leading, text, trailing] = /^(\*?)([^*]+)(\*?)$/.exec(alternative)!;
+      if (leading && trailing) infixes.push(text);
+      else if (trailing) prefixes.push(text);
+      else if (!leading) names.add(text);
+      else if (/^\.[^.]+$/.test(text)) extensions.add(text);
+      else suffixes.push(text);
+    }
   }
   return (segment) =>
     names.has(segment) ||
     (extensions.size > 0 && extensions.has(segment.slice(segment.lastIndexOf('.')))) ||
     suffixes.some((s) => segment.endsWith(s)) ||
     prefixes.some((p) => segment.startsWith(p)) ||
-    infixes.some((i) => segment.includes(i));
+    infixes.some((i) => segment.includes(i)) ||
+    compiled.some((m) => m.match(segment));
 }
