@@ -100,6 +100,7 @@ function fromAnnotation(toml: ReuseToml, annotation: NonNullable<ReturnType<type
 
 /** '' then each folder down to the file's own: `a/b/c.ts` → ['', 'a', 'a/b']. */
 function ancestorDirs(relativePath: string): string[] {
-  const parts = relativePath.split('/').slice(0, -1);
-  return ['', ...parts.map((_, i) => parts.slice(0, i + 1).join('/'))];
+  const dirs = [''];
+  for (let slash = relativePath.indexOf('/'); slash >= 0; slash = relativePath.indexOf('/', slash + 1)) dirs.push(relativePath.slice(0, slash));
+  return dirs;
 }

@@ -37,7 +37,8 @@ export function compileDep5Glob(pattern: string): PathGlob {
 /**
  * A row-by-row NFA simulation: `reachable[j]` says the first j tokens can match the path read so far. The
  * literal text before the first wildcard and after the last one must begin and end any match, so most paths
- * are turned away by two string comparisons: a project's REUSE.toml is asked about every file in it.
+ * are turned away by two string comparisons: a project's REUSE.toml is asked about every file in it. When all
+ * between them is one kind of star (`dir/**`, `*.c`), those comparisons, a length and a `/` decide alone.
  */
 function compile(tokens: readonly Token[]): PathGlob {
   const literal = (t: Token) => t.kind === 'char';
@@ -50,15 +51,21 @@ function compile(tokens: readonly Token[]): PathGlob {
   while (literal(tokens[lastWild])) lastWild--;
   const prefix = tokens.slice(0, firstWild).map((t) => (t as { char: string }).char).join('');
   const suffix = tokens.slice(lastWild + 1).map((t) => (t as { char: string }).char).join('');
+  const ends = (path: string) => path.length >= prefix.length + suffix.length && path.startsWith(prefix) && path.endsWith(suffix);
+  const middle = tokens.slice(firstWild, lastWild + 1);
+  if (middle.every((t) => t.kind === 'any')) return { test: ends };
+  if (middle.every((t) => t.kind === 'star')) {
+    return { test: (path: string) => ends(path) && !path.slice(prefix.length, path.length - suffix.length).includes('/') };
+  }
   return {
     test(path: string): boolean {
-      if (!path.startsWith(prefix) || !path.endsWith(suffix)) return false;
-      const chars = [...path];
+      if (!ends(path)) return false;
       let reachable = new Uint8Array(tokens.length + 1);
+      let next = new Uint8Array(tokens.length + 1);
       reachable[0] = 1;
       closeOverStars(tokens, reachable);
-      for (const c of chars) {
-        const next = new Uint8Array(tokens.length + 1);
+      for (const c of path) {
+        next.fill(0);
         for (let j = 0; j < tokens.length; j++) {
           if (!reachable[j]) continue;
           const token = tokens[j];
@@ -66,7 +73,7 @@ function compile(tokens: readonly Token[]): PathGlob {
           else if (token.kind === 'one' || (token.kind === 'char' && token.char === c)) next[j + 1] = 1;
         }
         closeOverStars(tokens, next);
-        reachable = next;
+        [reachable, next] = [next, reachable];
       }
       return reachable[tokens.length] === 1;
     },

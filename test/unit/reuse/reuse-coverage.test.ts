@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import fc from 'fast-check';
 import { makeTempDir } from '../../support/temp-dirs';
 import { CachingFileSource } from '../../../server/src/io/file-source';
 import { readDep5 } from '../../../server/src/reuse/dep5';
@@ -26,6 +27,34 @@ describe('REUSE globbing', () => {
     assert.ok(compileReuseGlob('literal\\*.txt').test('literal*.txt'));
     assert.ok(!compileReuseGlob('literal\\*.txt').test('literalX.txt'));
     assert.ok(!compileReuseGlob('a.c').test('xa.c'));
+  });
+
+  it('matches as the pattern read as a regular expression would, on any path', () => {
+    // The reference: each `**` any run of characters, each `*` any run without `/`, a backslash makes the next character literal.
+    const reference = (pattern: string) => {
+      let source = '';
+      for (let i = 0; i < pattern.length; i++) {
+        const c = pattern[i];
+        if (c === '\\' && i + 1 < pattern.length) source += escape(pattern[++i]);
+        else if (c === '*' && pattern[i + 1] === '*') {
+          source += '.*';
+          i++;
+        } else if (c === '*') source += '[^/]*';
+        else source += escape(c);
+      }
+      return new RegExp(`^${source}$`, 's');
+    };
+    const escape = (c: string) => c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    const piece = fc.constantFrom('a', 'b', 'ab', '/', '.', '*', '**', '\\*', 'é', 'src/', '.c');
+    const pathPiece = fc.constantFrom('a', 'b', 'ab', '/', '.', '*', 'é', 'src', '.c', 'ba');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 6 }).map((p) => p.join('')), fc.array(pathPiece, { maxLength: 8 }).map((p) => p.join('')), (pattern, file) => {
+        assert.equal(compileReuseGlob(pattern).test(file), reference(pattern).test(file), `${pattern} on ${file}`);
+      }),
+      { numRuns: 5000 },
+    );
+    // Where the text before and after the stars overlaps in the path, the path is too short to hold both.
+    for (const [pattern, file] of [['ab**ba', 'aba'], ['a*a', 'a'], ['a*b*a', 'aba'], ['x/**/x', 'x/x']]) assert.equal(compileReuseGlob(pattern).test(file), reference(pattern).test(file), `${pattern} on ${file}`);
   });
 
   it('reads dep5 patterns with * crossing folders', () => {
