@@ -9,8 +9,8 @@ interface IgnoreScope {
   /** Folder of the .gitignore, relative to the root with forward slashes ('' for the root). */
   readonly base: string;
   readonly rules: Ignore;
-  /** What the rules need to see in a path; a path without any is decided without asking `rules`. */
-  readonly needles: RuleNeedles | undefined;
+  /** What the rules need to see in a lower-cased path (`needlesPattern`); a path without it is decided without asking `rules`. */
+  readonly needles: RegExp | undefined;
 }
 
 /**
@@ -57,7 +57,8 @@ function* walkDir(root: string, relDir: string, scopes: IgnoreScope[]): Generato
 /** A .gitignore's text (split into lines as `ignore` splits it) or a list of patterns. */
 function ignoreScope(base: string, patterns: string | string[]): IgnoreScope {
   const lines = typeof patterns === 'string' ? patterns.split(/\r?\n|\r/) : patterns;
-  return { base, rules: ignore().add(patterns), needles: ruleNeedles(lines) };
+  const needles = ruleNeedles(lines);
+  return { base, rules: ignore().add(patterns), needles: needles && needlesPattern(needles) };
 }
 
 /**
@@ -100,22 +101,26 @@ export function ruleNeedles(lines: readonly string[]): RuleNeedles | undefined {
   return { names, runs: [...runs] };
 }
 
-/** Whether a lower-cased path holds one of the needles; `segments` is its split, made once per path. */
-export function mayMatch(needles: RuleNeedles, lower: string, segments: () => readonly string[]): boolean {
-  if (needles.runs.some((run) => lower.includes(run))) return true;
-  return needles.names.size > 0 && segments().some((segment) => needles.names.has(segment));
+/**
+ * The needles as one regular expression, to test a lower-cased path with: a run anywhere, or a name between
+ * slashes. An alternation of plain text is matched in one pass, several times faster than asking the path
+ * about each needle in turn.
+ */
+export function needlesPattern(needles: RuleNeedles): RegExp {
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  const names = [...needles.names].map(escape);
+  const alternatives = [...needles.runs.map(escape), ...(names.length ? [`(?:^|/)(?:${names.join('|')})(?:/|$)`] : [])];
+  return alternatives.length ? new RegExp(alternatives.join('|')) : /(?!)/;
 }
 
 function isIgnored(scopes: readonly IgnoreScope[], rel: string): boolean {
   let ignored = false;
   let lower: string | undefined;
-  let segments: string[] | undefined;
-  const lowerSegments = () => (segments ??= lower!.split('/'));
   for (const scope of scopes) {
     const local = scope.base === '' ? rel : rel.startsWith(scope.base + '/') ? rel.slice(scope.base.length + 1) : undefined;
     if (local === undefined || local === '' || local === '/') continue;
     // Needles are looked for in the whole path, a superset of `local`, so the test stays a necessary one.
-    if (scope.needles && !mayMatch(scope.needles, (lower ??= rel.toLowerCase()), lowerSegments)) continue;
+    if (scope.needles && !scope.needles.test((lower ??= rel.toLowerCase()))) continue;
     const result = scope.rules.test(local);
     // A deeper .gitignore may re-include what a shallower one ignored.
     if (result.ignored) ignored = true;
