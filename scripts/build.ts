@@ -35,6 +35,27 @@ const sharedBuiltinNamespaces: esbuild.Plugin = {
 };
 
 /**
+ * The connection library loads `crypto` (for random pipe names and ids) and `child_process` (to find global
+ * module folders) at its start, some ten milliseconds of the server's, and uses them for features this server
+ * never asks for. In the bundles they are loaded when first touched.
+ */
+const lazyConnectionBuiltins: esbuild.Plugin = {
+  name: 'lazy-connection-builtins',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?(crypto|child_process)$/ }, (args) =>
+      args.kind === 'require-call' && /[\\/]node_modules[\\/]vscode-(jsonrpc|languageserver)[\\/]/.test(args.importer)
+        ? { path: args.path.replace(/^node:/, ''), namespace: 'lazy-builtin' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
+      contents: `let loaded;\nmodule.exports = new Proxy({}, { get: (_, key) => (loaded ??= require('node:${args.path}'))[key] });\n`,
+      loader: 'js',
+      resolveDir: root,
+    }));
+  },
+};
+
+/**
  * esbuild escapes non-ASCII characters in strings but leaves them in regular expressions and comments. One such
  * character makes Node decode the whole bundle as UTF-8 into a two-byte string, several milliseconds of every
  * start for the CLI's bundle; escaped, the bundle is ASCII and read as such.
@@ -60,7 +81,7 @@ const common: esbuild.BuildOptions = {
   mainFields: ['module', 'main'],
   logLevel: 'warning',
   define: { OSPO_GUIDE_VERSION: JSON.stringify(version) },
-  plugins: [sharedBuiltinNamespaces, { name: 'ascii-output', setup: (build) => build.onEnd((result) => (result.errors.length ? undefined : asciiOutputs(build.initialOptions))) }],
+  plugins: [sharedBuiltinNamespaces, lazyConnectionBuiltins, { name: 'ascii-output', setup: (build) => build.onEnd((result) => (result.errors.length ? undefined : asciiOutputs(build.initialOptions))) }],
 };
 
 function asciiOutputs(options: esbuild.BuildOptions): void {
