@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import fs = require('node:fs');
 import path = require('node:path');
 import { loadBundle } from './launch/load-bundle';
 import { keepYoungGenerationSmall } from './launch/small-young-generation';
@@ -7,7 +8,8 @@ import { TOOL_VERSION } from './tool-version';
 // `--version` is answered before anything else loads: the CLI proper is a separate bundle (`cli-main.js`), so
 // a version check, a CI step's first call, costs a Node start and nothing more.
 const argv = process.argv.slice(2);
-if (argv.length === 1 && argv[0] === '--version') process.stdout.write(`${TOOL_VERSION}\n`);
+// Written to the descriptor: `process.stdout` would load Node's streams first.
+if (argv.length === 1 && argv[0] === '--version') fs.writeSync(1, `${TOOL_VERSION}\n`);
 else {
   // Before anything loads, so that loading does not grow it.
   keepYoungGenerationSmall();

@@ -1,9 +1,9 @@
-import * as semver from 'semver';
 import { purlNamePart } from '../policy/package-pattern';
 import { interpretLicenseStatement } from '../spdx/interpret-license-statement';
 import { canonicalExpressionKey } from '../spdx/spdx-expression';
 import type { ApprovalEntry } from './approvals-log';
 import { describeInvalidApproval, judgeApproval, type ReviewerRules } from './approval-validity';
+import { semver } from '../text/lazy-semver';
 
 /** The log's say on one package, decided by its latest matching entry. */
 export type ApprovalState =
@@ -37,16 +37,16 @@ export function samePackage(a: string, b: string): boolean {
 
 function versionCovered(entry: ApprovalEntry, query: ApprovalQuery): boolean {
   if (entry.version === undefined || entry.version === '' || entry.version === '*') return true;
-  const range = semver.validRange(entry.version, { loose: true });
+  const range = semver().validRange(entry.version, { loose: true });
   if (!range) return entry.version === query.version || entry.version === query.versionSpec;
   if (query.version) {
-    const version = semver.valid(query.version, { loose: true }) ?? semver.coerce(query.version)?.version;
-    if (version) return semver.satisfies(version, range, { loose: true, includePrerelease: true });
+    const version = semver().valid(query.version, { loose: true }) ?? semver().coerce(query.version)?.version;
+    if (version) return semver().satisfies(version, range, { loose: true, includePrerelease: true });
   }
   if (query.versionSpec) {
-    const declared = semver.validRange(query.versionSpec, { loose: true });
+    const declared = semver().validRange(query.versionSpec, { loose: true });
     // Without a resolved version, the approval must cover everything the declaration allows.
-    if (declared) return semver.subset(declared, range, { loose: true, includePrerelease: true });
+    if (declared) return semver().subset(declared, range, { loose: true, includePrerelease: true });
     return entry.version === query.versionSpec;
   }
   return false;

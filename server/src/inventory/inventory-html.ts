@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { Inventory, InventoryApproval } from './merge-inventory';
 import { describeUsage } from './usage-text';
+import { nodeCrypto } from '../io/lazy-crypto';
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -63,7 +63,7 @@ function approvalsTable(id: string, list: readonly InventoryApproval[], dateHead
  * Content-Security-Policy that lets only the page's own script (by hash) and style run.
  */
 export function inventoryToHtml(inventory: Inventory): string {
-  const scriptHash = createHash('sha256').update(SCRIPT).digest('base64');
+  const scriptHash = nodeCrypto().createHash('sha256').update(SCRIPT).digest('base64');
   const problems = inventory.packages.filter((p) => p.status === 'problem').length;
   const sections = [
     `<h1>Open source inventory</h1>`,

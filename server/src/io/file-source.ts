@@ -27,6 +27,9 @@ export const MAX_METADATA_BYTES = 64 * 1024 * 1024;
  * Reads from disk, remembering results until told a path changed. A path whose folder is missing, or whose
  * folder's listing lacks its name, is answered from the cache: a manifest of thousands of dependencies probes
  * thousands of cache and vendor paths below the same few missing folders, and each probe was a system call.
+ * A folder is listed for that at its second probe, not its first: most installed packages are probed once (their
+ * `package.json`), and listing each package's folder to answer one probe cost more than the probe (lodash's
+ * holds over a thousand files).
  */
 export class CachingFileSource implements InvalidatingFileSource {
   private readonly texts = new Map<string, string | undefined>();
@@ -34,6 +37,8 @@ export class CachingFileSource implements InvalidatingFileSource {
   /** Lower-cased names of each listed folder: a name absent even ignoring case is missing on any file system. */
   private readonly lowerNames = new Map<string, ReadonlySet<string>>();
   private readonly existing = new Map<string, boolean>();
+  /** Folders probed (not listed) so far, by how often. */
+  private readonly probed = new Map<string, number>();
 
   readText(path: string): string | undefined {
     if (this.texts.has(path)) return this.texts.get(path);
@@ -81,11 +86,19 @@ export class CachingFileSource implements InvalidatingFileSource {
     return listing !== undefined && listing.includes(nodePath.basename(path)) !== fs.existsSync(path);
   }
 
-  /** True when the parent folder is missing or does not list the name (compared ignoring case). */
+  /**
+   * True when the parent folder is missing or does not list the name (compared ignoring case). False (ask the
+   * disk) at the first probe in a folder not listed yet.
+   */
   private knownMissing(path: string): boolean {
     const parent = nodePath.dirname(path);
     if (parent === path) return false;
-    if (!this.dirs.has(parent)) this.listDir(parent);
+    if (!this.dirs.has(parent)) {
+      const probes = (this.probed.get(parent) ?? 0) + 1;
+      this.probed.set(parent, probes);
+      if (probes < 2) return false;
+      this.listDir(parent);
+    }
     if (this.dirs.get(parent) === undefined) return true;
     let lower = this.lowerNames.get(parent);
     if (!lower) {
@@ -98,7 +111,7 @@ export class CachingFileSource implements InvalidatingFileSource {
   /** Forget a path and every cached path below it (a changed `node_modules` folder, say). */
   invalidate(path: string): void {
     const prefix = path.endsWith('/') ? path : path + '/';
-    for (const map of [this.texts, this.dirs, this.lowerNames, this.existing] as Map<string, unknown>[]) {
+    for (const map of [this.texts, this.dirs, this.lowerNames, this.existing, this.probed] as Map<string, unknown>[]) {
       map.delete(path);
       for (const key of [...map.keys()]) if (key.startsWith(prefix)) map.delete(key);
     }
@@ -116,6 +129,7 @@ export class CachingFileSource implements InvalidatingFileSource {
     this.dirs.clear();
     this.lowerNames.clear();
     this.existing.clear();
+    this.probed.clear();
   }
 }
 
@@ -140,8 +154,10 @@ function nulBytesAreText(path: string, bytes: Buffer): boolean {
 /** Decodes a file as UTF-8 text (dropping a BOM), or undefined when missing, too large or binary. */
 export function readTextFile(path: string, maxBytes = MAX_METADATA_BYTES): string | undefined {
   try {
-    const stat = fs.statSync(path);
-    if (!stat.isFile() || stat.size > maxBytes) return undefined;
+    // Most probes are of files that are not there (a dependency's folder in each cache and vendor directory):
+    // answered without an exception, whose stack trace cost more than the system call.
+    const stat = fs.statSync(path, { throwIfNoEntry: false });
+    if (!stat || !stat.isFile() || stat.size > maxBytes) return undefined;
     const bytes = fs.readFileSync(path);
     if (bytes.includes(0) && !nulBytesAreText(path, bytes)) return undefined;
     const text = bytes.toString('utf8');

@@ -12,8 +12,12 @@ import vm = require('node:vm');
  * the start-up code has run (at exit, or `writeCacheAfterMs` in for a long-lived process), so it holds the
  * functions the start compiled too. Any problem with it means a
  * plain compile; `OSPO_GUIDE_CODE_CACHE=off` turns it off.
+ *
+ * `modules` are handed to the bundle's `require` in place of its externals of those names: a bundle loaded by
+ * another shares that one's copy of a library (the language server's connection library, whose classes and
+ * constants must be the very ones the connection was made with) instead of a second one.
  */
-export function loadBundle(bundlePath: string, options: { writeCacheAfterMs?: number } = {}): unknown {
+export function loadBundle(bundlePath: string, options: { writeCacheAfterMs?: number; modules?: Readonly<Record<string, unknown>> } = {}): unknown {
   const source = fs.readFileSync(bundlePath, 'utf8');
   const cacheFile = codeCacheFile(bundlePath);
   let cachedData: Buffer | undefined;
@@ -29,7 +33,8 @@ export function loadBundle(bundlePath: string, options: { writeCacheAfterMs?: nu
   const bundle = new Module(bundlePath, module);
   bundle.filename = bundlePath;
   bundle.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(path.dirname(bundlePath));
-  const requireFromBundle = ((id: string): unknown => bundle.require(id)) as NodeJS.Require;
+  const modules = options.modules ?? {};
+  const requireFromBundle = ((id: string): unknown => (Object.hasOwn(modules, id) ? modules[id] : bundle.require(id))) as NodeJS.Require;
   requireFromBundle.resolve = ((request: string) => require.resolve(request, { paths: [path.dirname(bundlePath)] })) as NodeJS.RequireResolve;
   requireFromBundle.main = require.main;
   compiled.call(bundle.exports, bundle.exports, requireFromBundle, bundle, bundlePath, path.dirname(bundlePath));

@@ -2,9 +2,9 @@ import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-l
 import type { Fix } from '../findings/finding';
 import { SERVER_COMMANDS, type RequestApprovalActionArgs } from '../protocol/ospo-protocol';
 import type { DocumentCheckState } from './document-diagnostics';
+import { FIX_ALL_KIND } from './server-capabilities';
 import { toDiagnostic, toWorkspaceEdit } from './to-lsp';
 
-export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.ospo`;
 
 /** Quick fixes for the findings under the cursor, and `source.fixAll.ospo` for the whole document. */
 export function codeActionsFor(

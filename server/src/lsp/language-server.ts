@@ -1,35 +1,30 @@
 import * as path from 'node:path';
 import {
-  CodeActionKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
-  ErrorCodes,
   ExecuteCommandRequest,
   ResponseError,
   TextDocuments,
-  TextDocumentSyncKind,
   type Connection,
   type Hover,
   type Position,
   type InitializeParams,
-  type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ECOSYSTEMS } from '../ecosystems/registry';
 import { CachingFileSource } from '../io/file-source';
 import { TOOL_VERSION } from '../tool-version';
 import { findingHover, dependencyHover } from '../findings/render/hover';
-import { codeActionsFor, FIX_ALL_KIND } from './code-actions';
+import { codeActionsFor } from './code-actions';
 import { DocumentDiagnostics } from './document-diagnostics';
-import { InvalidParamsRequestType } from './lsp-params';
 import { extendsHover } from './extends-hover';
 import { dependencyInlayHints } from './inlay-hints';
 import { policyRuleActions } from './policy-rule-actions';
 import { OpenDocumentsFileSource } from './open-documents-file-source';
-import { readInitializationOptions, SERVER_COMMAND_NAMES, StatusNotification } from '../protocol/ospo-protocol';
+import { readInitializationOptions, StatusNotification } from '../protocol/ospo-protocol';
 import { errorMessage, logUnknownError } from '../text/unknown-error';
 import { localExceptionActions } from './local-exception-actions';
-import { PolicyEditing, POLICY_COMPLETION_TRIGGERS } from './policy-editing';
+import { PolicyEditing } from './policy-editing';
 import { ServerCommands } from './server-commands';
 import { SelfWatching } from './self-watching';
 import { readServerSettings } from './server-settings';
@@ -37,8 +32,12 @@ import { pathToUri, uriToPath } from './to-lsp';
 import { WorkspaceFolders } from './workspace-folders';
 import { StatusNotifier, workspaceStatus } from './workspace-status';
 
-/** Wires the engine to an LSP connection: documents, diagnostics, code actions, hovers, commands, watching. */
-export function startLanguageServer(connection: Connection): void {
+/**
+ * Wires the engine to an LSP connection: documents, diagnostics, code actions, hovers, commands, watching. Called
+ * when the client says `initialized`, with the params of the `initialize` that server.ts has already answered: the
+ * client sends nothing else in between (LSP 3.17, "Initialized Notification").
+ */
+export function startLanguageServer(connection: Connection, params: InitializeParams): void {
   const documents = new TextDocuments(TextDocument);
   const disk = new CachingFileSource();
   const files = new OpenDocumentsFileSource(disk);
@@ -132,45 +131,28 @@ export function startLanguageServer(connection: Connection): void {
     if (paths.length) diagnostics.recheckAll();
   }
 
-  // Requests whose params failed their check at the entry (see validatingMessageStrategy).
-  connection.onRequest(InvalidParamsRequestType, ({ method, reason }) => {
-    connection.console.warn(`rejected ${method}: ${reason}`);
-    return new ResponseError(ErrorCodes.InvalidParams, `${method}: ${reason}`);
-  });
-
-  connection.onInitialize((params: InitializeParams): InitializeResult => {
-    const options = readInitializationOptions(params.initializationOptions);
+  /** What the client said of itself and its folders in `initialize`. */
+  function applyInitialize(init: InitializeParams): void {
+    const options = readInitializationOptions(init.initializationOptions);
     // Without word from the client, assume the restricted mode: no policy from outside the folder.
     folders.trusted = options.trusted === true;
     trustUnstated = options.trusted === undefined;
-    supportsConfiguration = params.capabilities.workspace?.configuration === true;
-    supportsWatchRegistration = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-    supportsConfigurationRegistration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
-    supportsWorkspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
-    abilities.applyEdit = params.capabilities.workspace?.applyEdit === true;
-    abilities.showDocument = params.capabilities.window?.showDocument?.support === true;
-    supportsInlayHintRefresh = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
-    for (const folder of params.workspaceFolders ?? []) {
+    supportsConfiguration = init.capabilities.workspace?.configuration === true;
+    supportsWatchRegistration = init.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    supportsConfigurationRegistration = init.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    supportsWorkspaceFolders = init.capabilities.workspace?.workspaceFolders === true;
+    abilities.applyEdit = init.capabilities.workspace?.applyEdit === true;
+    abilities.showDocument = init.capabilities.window?.showDocument?.support === true;
+    supportsInlayHintRefresh = init.capabilities.workspace?.inlayHint?.refreshSupport === true;
+    for (const folder of init.workspaceFolders ?? []) {
       const root = uriToPath(folder.uri);
       if (root) folders.add(root);
     }
-    const rootUri = params.rootUri ? uriToPath(params.rootUri) : undefined;
+    const rootUri = init.rootUri ? uriToPath(init.rootUri) : undefined;
     if (folders.size === 0 && rootUri) folders.add(rootUri);
-    return {
-      capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
-        hoverProvider: true,
-        completionProvider: { triggerCharacters: POLICY_COMPLETION_TRIGGERS, resolveProvider: false },
-        inlayHintProvider: true,
-        executeCommandProvider: { commands: [...SERVER_COMMAND_NAMES] },
-        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-      },
-      serverInfo: { name: 'OSPO Guide', version: TOOL_VERSION },
-    };
-  });
+  }
 
-  connection.onInitialized(async () => {
+  async function initialized(): Promise<void> {
     // Registering with a client that did not offer it draws a warning in eglot and Neovim; such clients send the
     // notification all the same.
     if (supportsConfigurationRegistration) void connection.client.register(DidChangeConfigurationNotification.type, { section: ['ospo', 'python'] });
@@ -216,7 +198,7 @@ export function startLanguageServer(connection: Connection): void {
         'restricted: the client sent no initializationOptions.trusted, so no policy is loaded from outside the folder, no online lookup is made and no request URL is given; send { "trusted": true } for folders you trust',
       );
     }
-  });
+  }
 
   connection.onDidChangeConfiguration(async (params) => {
     const settings: unknown = params.settings;
@@ -338,5 +320,6 @@ export function startLanguageServer(connection: Connection): void {
   });
 
   documents.listen(connection);
-  connection.listen();
+  applyInitialize(params);
+  initialized().catch((error: unknown) => logUnknownError(logError, 'initialized', error));
 }

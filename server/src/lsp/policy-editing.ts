@@ -22,9 +22,6 @@ import type { DocumentDiagnostics } from './document-diagnostics';
 import { toDiagnostic, toWorkspaceEdit, uriToPath } from './to-lsp';
 import type { Folder, WorkspaceFolders } from './workspace-folders';
 
-/** Characters after which a client should ask for completions in a policy file. */
-export const POLICY_COMPLETION_TRIGGERS = ['"', '@', '/', ' '];
-
 const ITEM_KINDS: Readonly<Record<PolicyCompletionKind, CompletionItemKind>> = {
   license: CompletionItemKind.Value,
   exception: CompletionItemKind.Value,

@@ -1,6 +1,6 @@
 import { minimatch } from 'minimatch';
-import * as semver from 'semver';
 import type { PackagePattern } from './policy-types';
+import { semver } from '../text/lazy-semver';
 
 export type PackagePatternParse = { readonly ok: true; readonly pattern: PackagePattern } | { readonly ok: false; readonly error: string };
 
@@ -19,7 +19,7 @@ export function parsePackagePattern(text: string): PackagePatternParse {
   if (at > 0 && rest[at - 1] !== '/') {
     versionRange = rest.slice(at + 1);
     rest = rest.slice(0, at);
-    if (!semver.validRange(versionRange, { loose: true })) {
+    if (!semver().validRange(versionRange, { loose: true })) {
       return { ok: false, error: `"${versionRange}" in "${text}" is not a version range` };
     }
   }
@@ -55,8 +55,8 @@ export function packagePatternMatches(pattern: PackagePattern, purl: string, ver
   const nocase = parts.type === 'pypi' || parts.type === 'nuget';
   if (!minimatch(parts.name, pattern.nameGlob, { nocase })) return false;
   if (pattern.versionRange === undefined) return true;
-  const coerced = version ? semver.valid(version, { loose: true }) ?? semver.coerce(version)?.version : undefined;
-  return coerced !== undefined && coerced !== null && semver.satisfies(coerced, pattern.versionRange, { loose: true, includePrerelease: true });
+  const coerced = version ? semver().valid(version, { loose: true }) ?? semver().coerce(version)?.version : undefined;
+  return coerced !== undefined && coerced !== null && semver().satisfies(coerced, pattern.versionRange, { loose: true, includePrerelease: true });
 }
 
 export function findMatchingPattern(patterns: readonly PackagePattern[], purl: string, version: string | undefined): PackagePattern | undefined {

@@ -1,10 +1,10 @@
 import { findNodeAtLocation, modify, type JSONPath } from 'jsonc-parser';
-import * as semver from 'semver';
 import type { FileEdit } from '../findings/finding';
 import { parseJsonTree } from '../text/json-tree';
 import { applyOffsetEdits, type OffsetEdit } from '../text/text-edit';
 import { DEFAULT_HEADER_EXCLUDE } from './default-policy';
 import { removalSpan } from './read-policy-layer';
+import { semver } from '../text/lazy-semver';
 
 /**
  * Edits of the workspace's policy file that a quick fix proposes: reviewable text changes, never a setting that
@@ -20,7 +20,7 @@ export interface PolicyFileTarget {
 
 /** The package pattern of an exception: the purl, pinned to the version in use when that is a semver version. */
 export function exceptionPattern(purl: string, version: string | undefined): string {
-  const exact = version !== undefined && semver.valid(version, { loose: true }) !== null && semver.validRange(version, { loose: true }) !== null;
+  const exact = version !== undefined && semver().valid(version, { loose: true }) !== null && semver().validRange(version, { loose: true }) !== null;
   return exact ? `${purl}@${version}` : purl;
 }
 

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { writeFileAtomic } from '../io/atomic-write';
+import { nodeCrypto } from '../io/lazy-crypto';
 
 /** Fetches a URL's bytes; injectable so that tests and air-gapped mirrors can stand in for the network. */
 export type PolicyFetcher = (url: string) => Promise<Buffer>;
@@ -95,7 +95,7 @@ function keyOf(pin: PinnedUrl): string {
 }
 
 export function sha256Of(bytes: Buffer | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
+  return nodeCrypto().createHash('sha256').update(bytes).digest('hex');
 }
 
 function stripBom(text: string): string {

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import type { Finding } from '../findings/finding';
+import { nodeCrypto } from '../io/lazy-crypto';
 
 /** The key under which SARIF `partialFingerprints` carry ours; bump the version if the key's parts change. */
 export const FINGERPRINT_KEY = 'ospoGuide/v1';
@@ -20,7 +20,7 @@ export interface FingerprintParts {
  * findings cannot, but two `policy-invalid` ones in one file can); a baseline counts them.
  */
 export function fingerprintOf(parts: FingerprintParts): string {
-  return createHash('sha256')
+  return nodeCrypto().createHash('sha256')
     .update([parts.code, parts.file, parts.purl ?? ''].join('\0'))
     .digest('hex')
     .slice(0, 32);

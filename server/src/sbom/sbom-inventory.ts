@@ -1,9 +1,9 @@
-import { createHash, randomUUID } from 'node:crypto';
 import * as path from 'node:path';
 import type { AuditResult } from '../audit/run-audit';
 import type { DependencyScope } from '../dependencies/dependency-scope';
 import type { PackageRow } from '../dependencies/check-manifest';
 import { formatSpdxExpression, parseSpdxExpression } from '../spdx/spdx-expression';
+import { nodeCrypto } from '../io/lazy-crypto';
 
 /** A package's license as an SBOM states it: an SPDX expression, a license named otherwise, or nothing known. */
 export type SbomLicense =
@@ -105,8 +105,8 @@ function sbomLicense(row: PackageRow): SbomLicense {
  */
 export function documentStamp(content: string, env: Readonly<Record<string, string | undefined>>): DocumentStamp {
   const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch === undefined || !/^\d+$/.test(epoch.trim())) return { timestamp: new Date(), uuid: randomUUID() };
-  const hex = createHash('sha256').update(content).digest('hex');
+  if (epoch === undefined || !/^\d+$/.test(epoch.trim())) return { timestamp: new Date(), uuid: nodeCrypto().randomUUID() };
+  const hex = nodeCrypto().createHash('sha256').update(content).digest('hex');
   // Shaped as a version 5 (name-based) UUID with the RFC 4122 variant.
   const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
   const uuid = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as fc from 'fast-check';
 import { runAudit } from '../../../server/src/audit/run-audit';
 import { isDependencyFinding, type DependencyFinding } from '../../../server/src/findings/finding';
 import { cliLine } from '../../../server/src/findings/render/cli-line';
@@ -123,6 +124,19 @@ describe('shown paths and quoted Markdown', () => {
     assert.equal(displayPathFor('/w/app', '/w/app/.venv/lib/METADATA', '/home/dana'), '.venv/lib/METADATA');
     assert.equal(displayPathFor('/w/app', '/home/dana/.cargo/registry/src/x/LICENSE', '/home/dana'), '~/.cargo/registry/src/x/LICENSE');
     assert.equal(displayPathFor('/w/app', '/usr/share/doc/python3-six/copyright', '/home/dana'), '/usr/share/doc/python3-six/copyright');
+  });
+
+  it('shows any path below the folder as path.relative would, whatever its segments', () => {
+    const segment = fc.constantFrom('a', 'b c', '.', '..', '', 'node_modules', '.venv', '@s', 'ü');
+    fc.assert(
+      fc.property(fc.constantFrom('/w/app', '/w/app/', '/w/./app', '/'), fc.array(segment, { maxLength: 6 }), (root, segments) => {
+        const absolute = `${root.replace(/\/$/, '')}/${segments.join('/')}`;
+        const relative = path.relative(root, absolute);
+        const expected =
+          relative === '' ? path.basename(absolute) : !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : path.relative('/home/dana', absolute).startsWith('..') ? absolute : `~/${path.relative('/home/dana', absolute)}`;
+        assert.equal(displayPathFor(root, absolute, '/home/dana'), expected);
+      }),
+    );
   });
 
   it('reads the line of a policy entry from the file it is written in', () => {

@@ -1,5 +1,5 @@
-import * as semver from 'semver';
 import { parseStrictToml } from '../../formats/strict-toml';
+import { semver } from '../../text/lazy-semver';
 
 export interface LockedCrate {
   readonly name: string;
@@ -71,13 +71,13 @@ export function cargoRequirementToRange(requirement: string): string | undefined
   const parts = requirement.split(',').map((part) => part.trim()).filter((part) => part !== '');
   if (parts.length === 0) return undefined;
   const range = parts.map((part) => (/^\d/.test(part) ? `^${part}` : part.replace(/^([<>=~^]+)\s+/, '$1'))).join(' ');
-  return semver.validRange(range) ?? undefined;
+  return semver().validRange(range) ?? undefined;
 }
 
 /** Of several locked versions of a crate, the newest one the requirement accepts (or the newest at all). */
 export function pickLockedVersion(candidates: readonly LockedCrate[], requirement: string | undefined): LockedCrate | undefined {
   const range = requirement ? cargoRequirementToRange(requirement) : undefined;
-  const accepted = range ? candidates.filter((c) => semver.valid(c.version) && semver.satisfies(c.version, range)) : [...candidates];
+  const accepted = range ? candidates.filter((c) => semver().valid(c.version) && semver().satisfies(c.version, range)) : [...candidates];
   const pool = accepted.length > 0 ? accepted : [...candidates];
-  return pool.sort((a, b) => (semver.valid(a.version) && semver.valid(b.version) ? semver.rcompare(a.version, b.version) : 0))[0];
+  return pool.sort((a, b) => (semver().valid(a.version) && semver().valid(b.version) ? semver().rcompare(a.version, b.version) : 0))[0];
 }

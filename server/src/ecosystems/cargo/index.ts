@@ -1,15 +1,16 @@
-import * as path from 'node:path';
+import { traceLoad } from '../../io/load-trace';
 import type { EcosystemSupport } from '../ecosystem';
 import { parseCargoManifest } from './cargo-manifest-parser';
 import { CargoResolver } from './cargo-resolver';
+import { CARGO_MANIFESTS } from '../manifest-names';
 
 export { parseCargoManifest, type CargoDependencyDeclaration } from './cargo-manifest-parser';
 
+// Evaluated when the registry first needs this ecosystem (see registry.ts), or by whatever imports it sooner.
+traceLoad('cargo support');
+
 export const cargoSupport: EcosystemSupport = {
-  ecosystem: 'cargo',
-  isManifest: (fileName) => path.basename(fileName) === 'Cargo.toml',
+  ...CARGO_MANIFESTS,
   parse: (text) => parseCargoManifest(text),
   createResolver: (manifestPath, context) => new CargoResolver(manifestPath, context),
-  // A member crate's lock and workspace root sit up to a few folders above it; the registry cache is outside.
-  resolutionInputs: ['Cargo.lock', '../Cargo.lock', '../../Cargo.lock', '../Cargo.toml', '../../Cargo.toml', 'vendor/*/Cargo.toml'],
 };

@@ -1,8 +1,12 @@
-import * as path from 'node:path';
+import { traceLoad } from '../../io/load-trace';
 import type { DependencyDeclaration, EcosystemSupport, ParsedManifest } from '../ecosystem';
 import { parseGoMod } from './go-mod-parser';
 import { GoResolver } from './go-resolver';
 import { golangPurl } from './module-path-escape';
+import { GOLANG_MANIFESTS } from '../manifest-names';
+
+// Evaluated when the registry first needs this ecosystem (see registry.ts), or by whatever imports it sooner.
+traceLoad('golang support');
 
 /** Reads go.mod files into declarations: one per required module, `// indirect` ones in the `indirect` group. */
 export function parseGoModManifest(text: string): ParsedManifest {
@@ -23,10 +27,7 @@ export function parseGoModManifest(text: string): ParsedManifest {
 }
 
 export const golangSupport: EcosystemSupport = {
-  ecosystem: 'golang',
-  isManifest: (fileName) => path.basename(fileName) === 'go.mod',
+  ...GOLANG_MANIFESTS,
   parse: (text) => parseGoModManifest(text),
   createResolver: (manifestPath, context) => new GoResolver(manifestPath, context),
-  // The module cache lives outside the workspace and is immutable per version; vendored copies are inside.
-  resolutionInputs: ['vendor/modules.txt', 'vendor/**/LICENSE*', 'vendor/**/COPYING*'],
 };

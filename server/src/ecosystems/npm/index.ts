@@ -8,12 +8,15 @@ import type {
   ResolvedDependency,
   ResolvedPackage,
 } from '../ecosystem';
+import { traceLoad } from '../../io/load-trace';
 import { NpmPackageGraph, readNpmLock, type NpmPackageEntry } from './npm-package-graph';
 import { walkDependencyGraph } from '../walk-dependency-graph';
 import { parsePackageJson } from './parse-package-json';
 import { npmPurl } from './npm-purl';
+import { NPM_MANIFESTS } from '../manifest-names';
 
-const LOCK_FILES = ['package-lock.json', 'npm-shrinkwrap.json'];
+// Evaluated when the registry first needs this ecosystem (see registry.ts), or by whatever imports it sooner.
+traceLoad('npm support');
 
 class NpmResolver implements DependencyResolver {
   private readonly graph: NpmPackageGraph;
@@ -88,9 +91,7 @@ class NpmResolver implements DependencyResolver {
 }
 
 export const npmSupport: EcosystemSupport = {
-  ecosystem: 'npm',
-  isManifest: (fileName) => fileName === 'package.json',
+  ...NPM_MANIFESTS,
   parse: (text) => parsePackageJson(text),
   createResolver: (manifestPath, context) => new NpmResolver(path.dirname(manifestPath), context),
-  resolutionInputs: [...LOCK_FILES, 'node_modules/**/package.json'],
 };

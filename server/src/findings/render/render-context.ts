@@ -17,12 +17,25 @@ export interface RenderContext {
  * than the absolute one, so only paths inside the folder are shown relative to it.
  */
 export function displayPathFor(root: string, absolutePath: string, home: string = os.homedir()): string {
+  // Most paths shown are plainly inside the folder (every installed package of an audit): cut the prefix instead of
+  // `path.relative`, which resolves both paths each time.
+  const inside = pathInside(root, absolutePath);
+  if (inside !== undefined) return inside.split(path.sep).join('/');
   const relative = path.relative(root, absolutePath);
   if (relative === '') return path.basename(absolutePath);
   if (!relative.startsWith('..') && !path.isAbsolute(relative)) return relative.split(path.sep).join('/');
   const fromHome = home ? path.relative(home, absolutePath) : '..';
   if (fromHome !== '' && !fromHome.startsWith('..') && !path.isAbsolute(fromHome)) return `~/${fromHome.split(path.sep).join('/')}`;
   return absolutePath;
+}
+
+/** `absolutePath` relative to `root` when it starts with `root` and a separator and no separator, `.`, `..` or empty segment follows. */
+function pathInside(root: string, absolutePath: string): string | undefined {
+  if (!path.isAbsolute(root)) return undefined;
+  const prefix = root.endsWith(path.sep) ? root : root + path.sep;
+  if (!absolutePath.startsWith(prefix)) return undefined;
+  const rest = absolutePath.slice(prefix.length);
+  return rest === '' || /^[\\/]|(?:^|[\\/])\.{1,2}(?:[\\/]|$)|[\\/]{2}|[\\/]$/.test(rest) ? undefined : rest;
 }
 
 /** A context for one workspace folder; policy files are read (once each) through `readText`. */

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import currentIds = require('spdx-license-ids');
+import { traceLoad } from '../../io/load-trace';
 import { normalizeLicenseText } from './normalize-license-text';
 import { decodeLicenseTextIndex } from './license-text-index-file';
 import type { IndexedText, LicenseTextGroup, LicenseTextIndex } from './license-text-index-shape';
@@ -23,7 +24,10 @@ let cached: LicenseTextIndex | undefined;
  * from the texts otherwise (when running from source).
  */
 export function getLicenseTextIndex(): LicenseTextIndex {
-  if (!cached) cached = readPrebuiltIndex() ?? buildLicenseTextIndex(require('spdx-license-list/full') as ReferenceTexts);
+  if (!cached) {
+    cached = readPrebuiltIndex() ?? buildLicenseTextIndex(require('spdx-license-list/full') as ReferenceTexts);
+    traceLoad('license-text index');
+  }
   return cached;
 }
 

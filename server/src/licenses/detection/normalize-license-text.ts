@@ -46,10 +46,12 @@ function splitWords(raw: string): string[] {
   return words;
 }
 
-const letterOrDigit = /[\p{L}\p{N}\p{M}]/u;
+// Made on first use: building a pattern of Unicode properties takes V8 a couple of milliseconds, and a run that
+// identifies no license text needs none.
+let letterOrDigit: RegExp | undefined;
 
 function isLetterOrDigit(text: string, at: number): boolean {
-  return letterOrDigit.test(text[at]);
+  return (letterOrDigit ??= /[\p{L}\p{N}\p{M}]/u).test(text[at]);
 }
 
 /** "é" and "e" are the same letter for matching; so are full-width and ordinary forms. */

@@ -1,6 +1,6 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
+import { nodeCrypto } from '../../io/lazy-crypto';
 
 /** What is worth remembering of an answer: a license, or the service's "no license known". */
 export type CachedLicenseAnswer = { readonly kind: 'found'; readonly expression: string } | { readonly kind: 'unknown' };
@@ -36,7 +36,7 @@ export class OnlineLicenseCache {
 
   async set(key: string, answer: CachedLicenseAnswer): Promise<void> {
     const target = this.pathOf(key);
-    const temporary = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    const temporary = `${target}.${process.pid}.${nodeCrypto().randomBytes(4).toString('hex')}.tmp`;
     try {
       await fs.mkdir(this.directory, { recursive: true });
       const file: CacheFile = { key, storedAt: this.now(), answer };
@@ -48,7 +48,7 @@ export class OnlineLicenseCache {
   }
 
   pathOf(key: string): string {
-    return join(this.directory, `${createHash('sha256').update(key).digest('hex').slice(0, 40)}.json`);
+    return join(this.directory, `${nodeCrypto().createHash('sha256').update(key).digest('hex').slice(0, 40)}.json`);
   }
 }
 
