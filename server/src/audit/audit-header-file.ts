@@ -1,7 +1,7 @@
-import * as path from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import type { Finding } from '../findings/finding';
 import { headerMarkersEnd } from '../headers/header-markers';
+import { joinNormalized } from '../io/path-containment';
 import { decodeSource, readSourceText, SourceHeadReader, type SourceText } from '../io/read-source-text';
 import type { ReuseCoverage } from '../reuse/reuse-coverage';
 import type { WorkspaceEngine } from '../workspace/workspace-engine';
@@ -37,7 +37,7 @@ export interface HeaderFileAudit {
  * whole only when that finds something, so that a finding's fixes see the whole text.
  */
 export function auditHeaderFile(engine: WorkspaceEngine, relative: string, reuse: boolean, options: { readonly manifest?: boolean } = {}): HeaderFileAudit {
-  const absolute = path.join(engine.root, relative);
+  const absolute = joinNormalized(engine.root, relative);
   const file = { path: absolute, relativePath: relative };
   const read = heads.read(absolute);
   if (read.kind === 'unreadable') return notText(engine, relative, absolute, reuse, read);

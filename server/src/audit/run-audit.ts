@@ -1,10 +1,10 @@
-import * as path from 'node:path';
 import type { PackageRow } from '../dependencies/check-manifest';
 import { ecosystemForManifest } from '../ecosystems/registry';
 import { SEVERITY_RANK, type Finding } from '../findings/finding';
 import { diagnosticMessage } from '../findings/render/diagnostic-message';
 import { isHeaderSelected } from '../headers/check-header';
 import { readTextFile } from '../io/file-source';
+import { joinNormalized } from '../io/path-containment';
 import type { ReuseProblem } from '../reuse/reuse-coverage';
 import type { WorkspaceEngine } from '../workspace/workspace-engine';
 import { walkWorkspace } from './walk-workspace';
@@ -141,7 +141,7 @@ export async function runAudit(engine: WorkspaceEngine, options: AuditOptions = 
         // Let a language server read its messages (a cancellation, an edit) during a long audit.
         await new Promise((resolve) => setImmediate(resolve));
       }
-      const absolute = path.join(engine.root, relative);
+      const absolute = joinNormalized(engine.root, relative);
       const isManifest = ecosystemForManifest(absolute) !== undefined;
       const wantsHeader = headers.enabled && isHeaderSelected(relative, headers);
       if (!isManifest && !wantsHeader) continue;

@@ -57,3 +57,15 @@ function realPathOr(p: string): string | undefined {
     return undefined;
   }
 }
+
+/**
+ * `path.join(root, relative)` for a normalised absolute `root` and a relative path already in normal form
+ * (forward slashes, no `.` or `..` segment), such as a workspace walk yields: on POSIX the join is a
+ * concatenation, and an audit joins one for every file of the tree.
+ */
+export function joinNormalized(root: string, relative: string): string {
+  // Anything else (a path out of the folder, a Windows separator) is joined in full.
+  const plain = path.sep === '/' && relative !== '' && !relative.startsWith('/') && !relative.startsWith('.') && !relative.includes('/.') && !relative.includes('//');
+  if (!plain) return path.join(root, relative);
+  return root.endsWith('/') ? root + relative : `${root}/${relative}`;
+}

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { FileSource } from '../io/file-source';
+import { joinNormalized } from '../io/path-containment';
 import type { ReuseCoverage } from '../headers/header-coverage';
 import { readHeader } from '../headers/read-header';
 import { matchingDep5, readDep5, type Dep5Paragraph } from './dep5';
@@ -37,7 +38,7 @@ export class ReuseIndex {
   }
 
   coverageFor(relativePath: string): ReuseCoverage {
-    const sidecarPath = path.join(this.root, `${relativePath}.license`);
+    const sidecarPath = joinNormalized(this.root, `${relativePath}.license`);
     const sidecar = this.files.readText(sidecarPath);
     if (sidecar !== undefined) {
       const info = readHeader(sidecar);

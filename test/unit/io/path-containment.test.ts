@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { placePath } from '../../../server/src/io/path-containment';
+import fc from 'fast-check';
+import { joinNormalized, placePath } from '../../../server/src/io/path-containment';
 
 describe('placing a path inside or outside a folder', () => {
   let root: string;
@@ -47,5 +48,18 @@ describe('placing a path inside or outside a folder', () => {
     const placement = placePath(root, 'dangling.json');
     assert.equal(placement.kind, 'outside');
     assert.match(placement.kind === 'outside' ? placement.reason : '', /symbolic link that points nowhere/);
+  });
+});
+
+describe('joining a walked relative path to its folder', () => {
+  it('gives what path.join gives, for any relative path', () => {
+    const segment = fc.constantFrom('a', 'b.c', '.git', '..', '.', '', 'é', 'x y', '..z');
+    fc.assert(
+      fc.property(fc.constantFrom('/', '/w', '/w/s'), fc.array(segment, { minLength: 1, maxLength: 5 }), (root, segments) => {
+        const relative = segments.join('/');
+        assert.equal(joinNormalized(root, relative), path.join(root, relative), `${root} + ${relative}`);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
