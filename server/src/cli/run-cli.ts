@@ -43,7 +43,7 @@ the approvals log as approval-invalid and approval-expired.
 --baseline FILE reports, and fails on, only findings that FILE (an earlier --format json or sarif output) does
 not have; findings are matched by rule, file and package, not by line. --repository names the repository in
 the JSON report (default: $GITHUB_REPOSITORY, the git remote "origin", or the folder name).
---jobs sets how many threads check files (default: one per available core; 1 checks on the main thread).
+--jobs sets how many threads check files, this one included (default: one per available core; 1 checks on the main thread).
 The report is the same whatever the number.
 
 --online looks up licenses that nothing on this machine states on deps.dev (never for packages the
