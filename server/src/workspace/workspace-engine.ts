@@ -17,7 +17,7 @@ import { ReuseIndex, type ReuseCoverage } from '../reuse/reuse-coverage';
 import { readHeader } from '../headers/read-header';
 import type { OnlineLicenseOverlay } from '../licenses/online-license-overlay';
 import type { RemotePolicyStore } from '../policy/remote-policy-store';
-import { displayPathFor, renderContextFor, type RenderContext } from '../findings/render/render-context';
+import { folderDisplayPaths, renderContextFor, type RenderContext } from '../findings/render/render-context';
 
 /** The default of `ospo.maxFileSize`: no real manifest or source file comes near it. */
 export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -97,8 +97,11 @@ export class WorkspaceEngine {
   private outcomesOnline = 0;
   private reuse!: ReuseIndex;
   private cachedRenderContext: RenderContext | undefined;
+  /** How findings show this folder's paths; its answers are kept, as a manifest shows the same folders on every check. */
+  private readonly displayPath: (absolutePath: string) => string;
 
   constructor(private readonly options: WorkspaceEngineOptions) {
+    this.displayPath = folderDisplayPaths(options.root, options.homeDir);
     this.reuse = new ReuseIndex(options.root, options.files);
     this.reloadPolicy();
   }
@@ -311,7 +314,7 @@ export class WorkspaceEngine {
           approvals: this.approvalsLog.entries,
           approvalsPath: this.approvalsLog.path,
           today,
-          displayPath: (p) => displayPathFor(this.options.root, p, this.options.homeDir),
+          displayPath: this.displayPath,
           memo: this.verdicts,
         },
         reportSyntaxProblems: mode === 'audit',

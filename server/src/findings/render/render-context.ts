@@ -38,11 +38,28 @@ function pathInside(root: string, absolutePath: string): string | undefined {
   return rest === '' || /^[\\/]|(?:^|[\\/])\.{1,2}(?:[\\/]|$)|[\\/]{2}|[\\/]$/.test(rest) ? undefined : rest;
 }
 
+/**
+ * `displayPathFor` one folder, remembering its answers: an audit's report shows each package's folder and the
+ * lock file it was read from, hundreds of times over.
+ */
+export function folderDisplayPaths(root: string, home: string = os.homedir()): (absolutePath: string) => string {
+  const shown = new Map<string, string>();
+  return (absolutePath) => {
+    let display = shown.get(absolutePath);
+    if (display === undefined) {
+      display = displayPathFor(root, absolutePath, home);
+      if (shown.size >= 10_000) shown.clear();
+      shown.set(absolutePath, display);
+    }
+    return display;
+  };
+}
+
 /** A context for one workspace folder; policy files are read (once each) through `readText`. */
 export function renderContextFor(root: string, readText: (path: string) => string | undefined = (p) => readTextFile(p), home?: string): RenderContext {
   const lines = new Map<string, LineIndex | undefined>();
   return {
-    displayPath: (p) => displayPathFor(root, p, home),
+    displayPath: folderDisplayPaths(root, home),
     rangeOf: (at) => {
       if (!lines.has(at.path)) {
         const text = readText(at.path);
