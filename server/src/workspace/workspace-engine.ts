@@ -284,7 +284,7 @@ export class WorkspaceEngine {
     const relativePath = this.relative(filePath);
     const headers = this.lastGoodPolicy.headers;
     const checksDependencies = support !== undefined && !this.isInsideDependencyFolder(filePath);
-    const checksHeader = this.options.checkHeaders !== false && headers.enabled && !relativePath.startsWith('..') && isHeaderSelected(relativePath, headers);
+    const checksHeader = this.checksHeaders(relativePath) && isHeaderSelected(relativePath, headers);
     const tooLarge = checksDependencies || checksHeader ? this.tooLargeFinding(filePath, text) : undefined;
     if (tooLarge) return { findings: [tooLarge], packages: [], notes: [] };
     if (support && checksDependencies) {
@@ -329,20 +329,7 @@ export class WorkspaceEngine {
       packages = check.packages;
       notes = check.notes;
     }
-    if (checksHeader) {
-      findings.push(
-        ...checkHeader({
-          path: filePath,
-          relativePath,
-          text,
-          ...(languageId ? { languageId } : {}),
-          policy: headers,
-          now: this.now(),
-          coverage: this.reuse.coverageFor(relativePath),
-          reuseToml: this.rootReuseToml(),
-        }),
-      );
-    }
+    if (checksHeader) findings.push(...this.headerFindings(filePath, relativePath, text, this.reuse.coverageFor(relativePath), languageId));
     return { findings, packages, notes };
   }
 
@@ -350,7 +337,7 @@ export class WorkspaceEngine {
   contextualFixes(filePath: string, text: string): Array<{ readonly line: number; readonly fix: Fix }> {
     const relativePath = this.relative(filePath);
     const headers = this.lastGoodPolicy.headers;
-    if (this.options.checkHeaders === false || !headers.enabled || relativePath.startsWith('..') || !isHeaderSelected(relativePath, headers)) return [];
+    if (!this.checksHeaders(relativePath) || !isHeaderSelected(relativePath, headers)) return [];
     return copyrightYearUpdates({ path: filePath, relativePath, text, policy: headers, now: this.now() });
   }
 
@@ -369,13 +356,29 @@ export class WorkspaceEngine {
     options: { readonly coverage?: ReuseCoverage; readonly licenses: boolean },
   ): { readonly findings: readonly Finding[]; readonly licenses: readonly DeclaredLicense[] } {
     const { path: filePath, relativePath } = file;
-    const headers = this.lastGoodPolicy.headers;
-    if (this.options.checkHeaders === false || !headers.enabled || relativePath.startsWith('..')) return { findings: [], licenses: [] };
+    if (!this.checksHeaders(relativePath)) return { findings: [], licenses: [] };
     const tooLarge = this.tooLargeFinding(filePath, text);
     if (tooLarge) return { findings: [tooLarge], licenses: [] };
     const coverage = options.coverage ?? this.reuse.coverageFor(relativePath);
-    const findings = checkHeader({ path: filePath, relativePath, text, policy: headers, now: this.now(), coverage, reuseToml: this.rootReuseToml() });
-    return { findings, licenses: options.licenses ? licensesDeclared(coverage, text) : [] };
+    return { findings: this.headerFindings(filePath, relativePath, text, coverage), licenses: options.licenses ? licensesDeclared(coverage, text) : [] };
+  }
+
+  /** Whether header checks apply to files here at all: enabled, and the file inside the folder. */
+  private checksHeaders(relativePath: string): boolean {
+    return this.options.checkHeaders !== false && this.lastGoodPolicy.headers.enabled && !relativePath.startsWith('..');
+  }
+
+  private headerFindings(filePath: string, relativePath: string, text: string, coverage: ReuseCoverage, languageId?: string): Finding[] {
+    return checkHeader({
+      path: filePath,
+      relativePath,
+      text,
+      ...(languageId ? { languageId } : {}),
+      policy: this.lastGoodPolicy.headers,
+      now: this.now(),
+      coverage,
+      reuseToml: this.rootReuseToml(),
+    });
   }
 
   /**
