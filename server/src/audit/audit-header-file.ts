@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import type { Finding } from '../findings/finding';
-import { headerMarkersEnd } from '../headers/header-markers';
+import { headerMarkersEnd, lineEndFrom } from '../headers/header-markers';
 import { joinNormalized } from '../io/path-containment';
 import { decodeSource, readSourceText, SourceHeadReader, type SourceText } from '../io/read-source-text';
 import type { ReuseCoverage } from '../reuse/reuse-coverage';
@@ -92,7 +92,5 @@ function decisiveHead(engine: WorkspaceEngine, relative: string, bytes: Buffer):
   if (markersEnd > 0) return { text: bytes.toString(encoding, 0, markersEnd) };
   const coverage = engine.reuseIndex.coverageFor(relative);
   if (coverage.kind === 'none') return undefined;
-  let end = 0;
-  while (end < bytes.length && bytes[end] !== 0x0a && bytes[end] !== 0x0d) end++;
-  return { text: bytes.toString(encoding, 0, end), coverage };
+  return { text: bytes.toString(encoding, 0, lineEndFrom(bytes, 0)), coverage };
 }

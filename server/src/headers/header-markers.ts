@@ -7,16 +7,12 @@
 const EXACT_MARKERS = ['Copyright', '@generated', 'DO NOT EDIT', 'REUSE-Ignore'].map((m) => Buffer.from(m, 'latin1'));
 const COPYRIGHT_SIGN = 0xa9;
 
-/** False only when the bytes certainly hold no header tag or marker; UTF-16 text must be decoded first. */
-export function mayHoldHeaderTags(bytes: Buffer): boolean {
-  return headerMarkersEnd(bytes) > 0;
-}
-
 /**
- * Where the line holding the last marker ends (the offset of its line break, or the length of the bytes), 0
- * when there is none. Every tag and marker `readHeader` acts on lies before it, on lines it holds whole, so
- * reading the text up to there finds what reading all of it finds. A line break byte is never part of a
- * UTF-8 or Latin-1 character, so the cut never splits one.
+ * Where the line holding the last marker ends (the offset of its line break, or the length of the bytes), or 0
+ * when the bytes certainly hold no header tag or marker (UTF-16 text must be decoded first). Every tag and
+ * marker `readHeader` acts on lies before it, on lines it holds whole, so reading the text up to there finds
+ * what reading all of it finds. A line break byte is never part of a UTF-8 or Latin-1 character, so the cut
+ * never splits one.
  */
 export function headerMarkersEnd(bytes: Buffer): number {
   let last = bytes.lastIndexOf(COPYRIGHT_SIGN);
@@ -25,8 +21,12 @@ export function headerMarkersEnd(bytes: Buffer): number {
     if (at >= 0) last = Math.max(last, at + marker.length - 1);
   }
   last = Math.max(last, lastSpdxPrefix(bytes));
-  if (last < 0) return 0;
-  let end = last + 1;
+  return last < 0 ? 0 : lineEndFrom(bytes, last + 1);
+}
+
+/** The offset of the first line break (LF or CR) at or after `from`, or the length of the bytes. */
+export function lineEndFrom(bytes: Buffer, from: number): number {
+  let end = from;
   while (end < bytes.length && bytes[end] !== 0x0a && bytes[end] !== 0x0d) end++;
   return end;
 }
