@@ -107,7 +107,6 @@ export async function runAudit(engine: WorkspaceEngine, options: AuditOptions = 
   let poolOpened = false;
   // Results in walk order; at most MERGE_WINDOW_BATCHES are outstanding, so memory does not grow with the tree.
   const slices: Array<AuditSlice | Promise<AuditSlice>> = [];
-  let maxOutstanding = 0;
   let batch: string[] = [];
   let headerFilesSeen = 0;
   const flushBatch = () => {
@@ -115,7 +114,6 @@ export async function runAudit(engine: WorkspaceEngine, options: AuditOptions = 
     if (!poolOpened && headerFilesSeen >= POOL_AFTER_HEADER_FILES) {
       poolOpened = true;
       pool = HeaderAuditPool.open(engine, (options.jobs ?? 1) - 1, reuse);
-      maxOutstanding = pool ? MERGE_WINDOW_BATCHES : 0;
     }
     const files = batch;
     batch = [];
@@ -157,7 +155,9 @@ export async function runAudit(engine: WorkspaceEngine, options: AuditOptions = 
           if (pool) await new Promise((resolve) => setImmediate(resolve));
         }
       }
-      if (slices.length > maxOutstanding) await drain(maxOutstanding);
+      // Without workers every slice is ready: it is merged at once.
+      const window = pool ? MERGE_WINDOW_BATCHES : 0;
+      if (slices.length > window) await drain(window);
     }
     flushBatch();
     await drain(0);

@@ -67,13 +67,13 @@ function segmentTest(patterns: readonly string[]): (segment: string) => boolean 
   const infixes: string[] = [];
   const compiled: Minimatch[] = [];
   for (const pattern of patterns) {
-    const alternatives = braceExpand(pattern);
-    if (alternatives.some((a) => !/^\*?[^*]+\*?$/.test(a) || MAGIC.test(a.replace(/^\*|\*$/g, '')))) {
+    // Each alternative as [leading star, text, trailing star], or null when it is more than that.
+    const shapes = braceExpand(pattern).map((alternative) => /^(\*?)([^*]+)(\*?)$/.exec(alternative));
+    if (shapes.some((shape) => !shape || MAGIC.test(shape[2]))) {
       compiled.push(new Minimatch(pattern, GLOB_OPTIONS));
       continue;
     }
-    for (const alternative of alternatives) {
-      const [, leading, text, trailing] = /^(\*?)([^*]+)(\*?)$/.exec(alternative)!;
+    for (const [, leading, text, trailing] of shapes as RegExpExecArray[]) {
       if (leading && trailing) infixes.push(text);
       else if (trailing) prefixes.push(text);
       else if (!leading) names.add(text);
